@@ -1,0 +1,53 @@
+/**
+ * Idempotency keys: a POST repeated with the same `Idempotency-Key` and the same body
+ * within 24 hours gets the first answer again and changes nothing. Requests with one key
+ * that arrive together run one after the other, so a double click cannot slip through.
+ */
+import type { Context } from 'hono';
+import type { Store } from '../store/store.ts';
+import type { Clock } from '../domain/clock.ts';
+import { ProblemError, validationFailed } from '../domain/problem.ts';
+
+const DAY = 86_400_000;
+
+export interface Answer {
+  status: 200 | 201 | 204;
+  body: string | null;
+}
+
+export function createIdempotency(store: Store, clock: Clock) {
+  const running = new Map<string, Promise<unknown>>();
+
+  return {
+    async run(c: Context, work: () => Promise<Answer>): Promise<Answer> {
+      const key = c.req.header('Idempotency-Key');
+      if (key === undefined) return work();
+      if (key.length === 0 || key.length > 255) {
+        throw validationFailed([{ path: 'header.Idempotency-Key', message: 'Must be 1 to 255 characters' }]);
+      }
+      const scope = (c.get('caller') as { id: string } | undefined)?.id ?? 'public';
+      const lock = `${scope}\n${key}`;
+      while (running.has(lock)) await running.get(lock)!.catch(() => undefined);
+
+      const now = clock.now();
+      store.purgeResponses(new Date(now.getTime() - DAY).toISOString());
+      const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('Content-Type') === undefined ? '' : await c.req.text()}`;
+      const stored = store.storedResponse(scope, key);
+      if (stored) {
+        if (stored.fingerprint !== fingerprint) {
+          throw new ProblemError(422, 'idempotency_conflict', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request.');
+        }
+        return { status: stored.status as Answer['status'], body: stored.body === '' ? null : stored.body };
+      }
+      const pending = work();
+      running.set(lock, pending);
+      try {
+        const answer = await pending;
+        store.storeResponse({ scope, key, fingerprint, status: answer.status, body: answer.body ?? '', createdAt: now.toISOString() });
+        return answer;
+      } finally {
+        running.delete(lock);
+      }
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The reference server: the invitations API under `/api/v1/`, its OpenAPI document, the
+ * invitee's accept page, and the demo host page with the built widget.
+ */
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { createApiApp } from '../../api/http/app.ts';
+import { openApiDocument } from '../../api/http/openapi.ts';
+import { createClock } from '../../api/domain/clock.ts';
+import { outboxMailer, type Mailer } from '../../api/domain/mail.ts';
+import { demoAuthenticate, seedDemo } from '../../api/domain/seed.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { hashPassword } from './passwords.ts';
+import { smtpMailer } from './smtp-mailer.ts';
+import { acceptPage, languageOf } from './accept-page.ts';
+
+export const API_BASE = '/api/v1';
+
+export interface ServerOptions {
+  /** SQLite file, or `:memory:`. */
+  database: string;
+  /** Where the server is reached from outside, for links in emails. */
+  publicUrl: string;
+  /** Outbox, clock and demo tokens (never in production). */
+  demo: boolean;
+  smtpUrl?: string | undefined;
+  mailFrom?: string;
+}
+
+export async function createServer(options: ServerOptions) {
+  const store = openSqliteStore(options.database);
+  const clock = createClock();
+  const mailer: Mailer = options.smtpUrl
+    ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Manage Users <no-reply@localhost>')
+    : outboxMailer(store, () => clock.now());
+  const acceptUrl = (token: string) => `${options.publicUrl}/accept?token=${encodeURIComponent(token)}`;
+  if (options.demo) await seedDemo({ store, clock, mailer, acceptUrl });
+
+  const api = createApiApp({
+    store,
+    clock,
+    mailer,
+    acceptUrl,
+    hashPassword,
+    // Production deployments plug in their own session check here.
+    authenticate: options.demo ? demoAuthenticate(store) : () => undefined,
+    demo: options.demo,
+  });
+  const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
+
+  const app = new Hono();
+  app.get(`${API_BASE}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
+  app.route(API_BASE, api);
+
+  const callApi = (path: string, init?: RequestInit) => api.request(path, init);
+  app.get('/accept', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const language = languageOf(c.req.header('Accept-Language'));
+    const answer = await callApi(`/invitations/${encodeURIComponent(token)}`);
+    const preview = answer.ok ? await answer.json() : undefined;
+    return c.html(acceptPage(language, { token, preview, status: answer.status }), answer.ok ? 200 : answer.status === 410 ? 410 : 404);
+  });
+  app.post('/accept', async (c) => {
+    const form = await c.req.parseBody();
+    const token = String(form.token ?? '');
+    const language = languageOf(c.req.header('Accept-Language'));
+    const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
+    if (!preview.ok) return c.html(acceptPage(language, { token, status: preview.status }), preview.status === 410 ? 410 : 404);
+    const details = await preview.json();
+    const accepted = await callApi(`/invitations/${encodeURIComponent(token)}/accept`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: String(form.name ?? ''), password: String(form.password ?? '') }),
+    });
+    if (accepted.ok) {
+      const member = await accepted.json();
+      return c.html(acceptPage(language, { token, done: { name: member.name, group: details.groupName } }), 201);
+    }
+    const problem = await accepted.json();
+    return c.html(acceptPage(language, { token, preview: details, problem: problem.detail }), 422);
+  });
+
+  if (options.demo) {
+    const root = new URL('../', import.meta.url);
+    const files: Record<string, [string, string]> = {
+      '/': ['index.html', 'text/html; charset=utf-8'],
+      '/manage-users.js': ['../dist/manage-users.js', 'text/javascript; charset=utf-8'],
+      '/manage-users.js.map': ['../dist/manage-users.js.map', 'application/json'],
+    };
+    for (const [path, [file, type]] of Object.entries(files)) {
+      app.get(path, async (c) => {
+        try {
+          return c.body(await readFile(new URL(file, root)), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+        } catch {
+          return c.text(`${file} is missing: run "npm run build" first.`, 404);
+        }
+      });
+    }
+  }
+
+  return { app, store, clock, close: () => store.close() };
+}

@@ -1,0 +1,27 @@
+/**
+ * Starts the reference server: `PORT` (8000), `DATABASE` (demo/manage-users.db),
+ * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
+ * `NODE_ENV=production` to turn demo mode off.
+ */
+import { serve } from '@hono/node-server';
+import { createServer } from './app.ts';
+
+const port = Number(process.env.PORT ?? 8000);
+const demo = process.env.NODE_ENV !== 'production';
+const server = await createServer({
+  database: process.env.DATABASE ?? new URL('../manage-users.db', import.meta.url).pathname,
+  publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  demo,
+  smtpUrl: process.env.SMTP_URL,
+  ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
+});
+
+serve({ fetch: server.app.fetch, port }, (info) => {
+  console.log(`Manage Users demo: http://localhost:${info.port}/  (API: http://localhost:${info.port}/api/v1/, demo mode ${demo ? 'on' : 'off'})`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * The typed client of the invitations API: one method per operation of the contract.
+ */
+import * as z from 'zod/mini';
+import { ValidationError } from './errors.ts';
+import { createTransport, type ClientOptions, type RequestOptions } from './http.ts';
+import { PageRequest } from './paginate.ts';
+import {
+  AcceptRequest,
+  ClockRequest,
+  ClockResponse,
+  Group,
+  IdsRequest,
+  Invitation,
+  InvitationPage,
+  InvitationPreview,
+  InvitationQuery,
+  InviteRequest,
+  InviteResponse,
+  Me,
+  Member,
+  MemberChange,
+  MemberPage,
+  MemberQuery,
+  Outbox,
+  RemoveResponse,
+  ResendResponse,
+  Subgroup,
+  SubgroupInput,
+  SubgroupList,
+} from './schemas.ts';
+
+/**
+ * Creates a client bound to one API.
+ *
+ * @example
+ * const client = createInvitationsClient({
+ *   baseUrl: 'https://lms.example.com/api/v1/',
+ *   getToken: () => session.accessToken,
+ * });
+ * const { seats } = await client.group.get('demo');
+ */
+export function createInvitationsClient(options: ClientOptions) {
+  const send = createTransport(options);
+  const group = (groupId: string) => `groups/${encodeURIComponent(groupId)}`;
+  const ref = (value: string) => encodeURIComponent(value);
+
+  return {
+    group: {
+      /** The group and its seat usage. */
+      get: (groupId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'get', path: group(groupId), schema: Group, signal }),
+      /** The caller as a member of the group (works for Learners too). */
+      me: (groupId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'get', path: `${group(groupId)}/me`, schema: Me, signal }),
+    },
+    subgroups: {
+      list: (groupId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'get', path: `${group(groupId)}/subgroups`, schema: SubgroupList, signal }),
+      create: (groupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/subgroups`, json: checked(SubgroupInput, input), schema: Subgroup, signal }),
+      rename: (groupId: string, subgroupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
+        send({
+          method: 'patch',
+          path: `${group(groupId)}/subgroups/${ref(subgroupId)}`,
+          json: checked(SubgroupInput, input),
+          schema: Subgroup,
+          signal,
+        }),
+      /** Deletes a subgroup; its members and invitations keep no subgroup. */
+      remove: (groupId: string, subgroupId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'delete', path: `${group(groupId)}/subgroups/${ref(subgroupId)}`, schema: undefined, signal }),
+    },
+    members: {
+      /** A page of members; iterate it with `for await` to walk every page. */
+      list: (groupId: string, query: MemberQuery = {}, { signal }: RequestOptions = {}) => {
+        const { cursor, ...rest } = checked(MemberQuery, query);
+        return new PageRequest<Member>(
+          (next) => send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next }, schema: MemberPage, signal }),
+          cursor,
+        );
+      },
+      /** Deactivates a member, which frees a seat. */
+      deactivate: (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/deactivate`, schema: MemberChange, signal }),
+      /** Reactivates a member; needs a free seat (`SeatsExhaustedError`). */
+      reactivate: (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/reactivate`, schema: MemberChange, signal }),
+    },
+    invitations: {
+      /** A page of outstanding invitations; iterate it with `for await` to walk every page. */
+      list: (groupId: string, query: InvitationQuery = {}, { signal }: RequestOptions = {}) => {
+        const { cursor, ...rest } = checked(InvitationQuery, query);
+        return new PageRequest<Invitation>(
+          (next) =>
+            send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next }, schema: InvitationPage, signal }),
+          cursor,
+        );
+      },
+      /**
+       * Invites people, in one or more user-type boxes. All or nothing: when seats are short
+       * it throws `SeatsExhaustedError` and creates nothing.
+       */
+      create: (groupId: string, input: InviteRequest, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations`, json: checked(InviteRequest, input), schema: InviteResponse, signal }),
+      /** Sends invitations again with a new link and a new 10-day expiry. */
+      resend: (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: checked(IdsRequest, { ids }), schema: ResendResponse, signal }),
+      /** Deletes invitations, which frees their seats. */
+      remove: (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, signal }),
+    },
+    invitee: {
+      /** What an invitation link is for (no auth: the token is the secret). */
+      lookUp: (token: string, { signal }: RequestOptions = {}) =>
+        send({ method: 'get', path: `invitations/${ref(token)}`, schema: InvitationPreview, signal }),
+      /** Accepts an invitation and creates the member. */
+      accept: (token: string, input: AcceptRequest, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: `invitations/${ref(token)}/accept`, json: checked(AcceptRequest, input), schema: Member, signal }),
+    },
+    /** Demo-mode endpoints of the reference server and the mocks; absent in production. */
+    demo: {
+      outbox: (query: { to?: string } = {}, { signal }: RequestOptions = {}) =>
+        send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, signal }),
+      advanceClock: (advanceMs: number, { signal }: RequestOptions = {}) =>
+        send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, signal }),
+    },
+  };
+}
+
+/** The client {@link createInvitationsClient} returns. */
+export type InvitationsClient = ReturnType<typeof createInvitationsClient>;
+
+/** Checks input before it leaves, so a mistake is reported where it was made. */
+function checked<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw new ValidationError(`Invalid input: ${errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`, {
+    code: 'validation_failed',
+    errors,
+  });
+}

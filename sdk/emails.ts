@@ -1,0 +1,98 @@
+/**
+ * The one email module shared by the SDK, the widget and the servers: what counts as a
+ * valid address, how two addresses compare, and how pasted text becomes a list.
+ */
+
+/** Longest address accepted (RFC 5321 path limit). */
+export const MAX_EMAIL_LENGTH = 254;
+
+// The rule of HTML's `<input type=email>` (WHATWG "valid e-mail address").
+const HTML_EMAIL_RULE =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * Whether an address (already trimmed) is one the product accepts.
+ *
+ * @example
+ * isValidEmail('ana@clinic.org'); // true
+ * isValidEmail('ana@'); // false
+ */
+export function isValidEmail(address: string): boolean {
+  return address.length <= MAX_EMAIL_LENGTH && HTML_EMAIL_RULE.test(address);
+}
+
+/** The form two addresses are compared in: trimmed and lower-cased. */
+export function emailKey(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** One address found in pasted text. */
+export interface ParsedEmail {
+  /** The address, trimmed, as typed (case kept). */
+  email: string;
+  /** The display name from `Name <address>`, if one was given. */
+  name?: string;
+  /** `duplicate`: the same address (ignoring case) stands earlier in the text. */
+  status: 'valid' | 'invalid' | 'duplicate';
+}
+
+/**
+ * Splits pasted text into addresses: separated by commas, semicolons, white space or new
+ * lines; `Name <a@b.c>` and `"Last, First" <a@b.c>` give the address inside the brackets.
+ * Each address is checked and duplicates (ignoring case) are flagged.
+ *
+ * @example
+ * parseEmailList('Ana <ana@x.org>, bo@x.org; ANA@x.org');
+ * // [{ email: 'ana@x.org', name: 'Ana', status: 'valid' },
+ * //  { email: 'bo@x.org', status: 'valid' },
+ * //  { email: 'ANA@x.org', status: 'duplicate' }]
+ */
+export function parseEmailList(text: string): ParsedEmail[] {
+  const seen = new Set<string>();
+  return splitEntries(text).map(({ email, name }) => {
+    const key = emailKey(email);
+    let status: ParsedEmail['status'];
+    if (!isValidEmail(email)) status = 'invalid';
+    else if (seen.has(key)) status = 'duplicate';
+    else status = 'valid';
+    seen.add(key);
+    return name ? { email, name, status } : { email, status };
+  });
+}
+
+/** Splits on separators that stand outside quotes and angle brackets. */
+function splitEntries(text: string): Array<{ email: string; name?: string }> {
+  const entries: Array<{ email: string; name?: string }> = [];
+  let segment = '';
+  let inQuotes = false;
+  let inBrackets = false;
+  const flush = () => {
+    entries.push(...readSegment(segment));
+    segment = '';
+  };
+  for (const char of text) {
+    if (char === '"' && !inBrackets) inQuotes = !inQuotes;
+    else if (char === '<' && !inQuotes) inBrackets = true;
+    else if (char === '>' && !inQuotes) inBrackets = false;
+    if (!inQuotes && !inBrackets && (char === ',' || char === ';' || char === '\n' || char === '\r')) {
+      flush();
+    } else {
+      segment += char;
+    }
+  }
+  flush();
+  return entries;
+}
+
+function readSegment(segment: string): Array<{ email: string; name?: string }> {
+  const bracket = /^(.*?)<([^<>]*)>\s*$/s.exec(segment);
+  if (bracket) {
+    const name = bracket[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
+    const email = bracket[2]!.trim();
+    return name ? [{ email, name }] : [{ email }];
+  }
+  return segment
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((email) => ({ email }));
+}

@@ -1,0 +1,264 @@
+/**
+ * The invitations API contract as zod schemas: the single source of truth. Every
+ * TypeScript type of the SDK, the widget and the servers comes from these, and the OpenAPI
+ * document is generated from them.
+ *
+ * Written with `zod/mini` so the browser bundle stays small.
+ */
+import * as z from 'zod/mini';
+
+/** Longest subgroup name. */
+export const MAX_SUBGROUP_NAME = 80;
+/** Most emails in one invite request (answered by `413 too_many_emails`). */
+export const MAX_EMAILS_PER_REQUEST = 500;
+/** Most ids in one resend or remove request. */
+export const MAX_IDS_PER_REQUEST = 500;
+
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const timestamp = z.iso.datetime({ offset: true });
+const count = z.int().check(z.minimum(0));
+
+export const Role = z.enum(['learner', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Seats = z.object({
+  total: count,
+  active: count,
+  pending: count,
+  expired: count,
+  available: count,
+});
+/** Seat usage of a group: occupied = active + pending + expired. */
+export type Seats = z.infer<typeof Seats>;
+
+export const SubgroupRef = z.object({ id, name: z.string() });
+export type SubgroupRef = z.infer<typeof SubgroupRef>;
+
+export const Subgroup = z.object({
+  id,
+  name: z.string(),
+  memberCount: count,
+  invitationCount: count,
+});
+export type Subgroup = z.infer<typeof Subgroup>;
+
+export const InvitationStatus = z.enum(['pending', 'expired']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+export const Invitation = z.object({
+  id,
+  email: z.string(),
+  role: Role,
+  subgroup: z.nullable(SubgroupRef),
+  status: InvitationStatus,
+  createdAt: timestamp,
+  lastSentAt: timestamp,
+  expiresAt: timestamp,
+  sendCount: z.int().check(z.minimum(1)),
+  invitedBy: z.object({ id, email: z.string() }),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const MemberStatus = z.enum(['active', 'deactivated']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+export const Member = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  subgroup: z.nullable(SubgroupRef),
+  status: MemberStatus,
+  joinedAt: timestamp,
+});
+export type Member = z.infer<typeof Member>;
+
+export const Group = z.object({ id, name: z.string(), seats: Seats });
+export type Group = z.infer<typeof Group>;
+
+export const Me = z.object({ id, email: z.string(), name: z.string(), role: Role });
+export type Me = z.infer<typeof Me>;
+
+/** A page of a list: `nextCursor` is null on the last page. */
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: count });
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export const SubgroupList = z.object({ items: z.array(Subgroup) });
+export type SubgroupList = z.infer<typeof SubgroupList>;
+export const MemberPage = pageOf(Member);
+export const InvitationPage = pageOf(Invitation);
+
+// ---- requests ----------------------------------------------------------------------
+
+const subgroupName = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SUBGROUP_NAME));
+
+export const SubgroupInput = z.strictObject({ name: subgroupName });
+export type SubgroupInput = z.input<typeof SubgroupInput>;
+
+const pagination = {
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+};
+
+export const MemberSort = z.enum(['email', '-email', 'name', '-name', 'joinedAt', '-joinedAt']);
+export type MemberSort = z.infer<typeof MemberSort>;
+
+export const MemberQuery = z.strictObject({
+  status: z.optional(MemberStatus),
+  q: z.optional(z.string().check(z.maxLength(254))),
+  role: z.optional(Role),
+  subgroupId: z.optional(id),
+  sort: z.optional(MemberSort),
+  ...pagination,
+});
+export type MemberQuery = z.input<typeof MemberQuery>;
+
+export const InvitationSort = z.enum([
+  'email',
+  '-email',
+  'createdAt',
+  '-createdAt',
+  'expiresAt',
+  '-expiresAt',
+  'lastSentAt',
+  '-lastSentAt',
+]);
+export type InvitationSort = z.infer<typeof InvitationSort>;
+
+export const InvitationQuery = z.strictObject({
+  status: z.optional(z.enum(['pending', 'expired', 'all'])),
+  q: z.optional(z.string().check(z.maxLength(254))),
+  role: z.optional(Role),
+  subgroupId: z.optional(id),
+  sort: z.optional(InvitationSort),
+  ...pagination,
+});
+export type InvitationQuery = z.input<typeof InvitationQuery>;
+
+export const SubgroupChoice = z.union([z.strictObject({ id }), z.strictObject({ name: subgroupName })]);
+export type SubgroupChoice = z.input<typeof SubgroupChoice>;
+
+export const InviteBatch = z.strictObject({
+  role: Role,
+  subgroup: z.optional(SubgroupChoice),
+  emails: z.array(z.string().check(z.maxLength(1000))).check(z.minLength(1)),
+});
+export type InviteBatch = z.input<typeof InviteBatch>;
+
+export const Locale = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/));
+
+export const InviteRequest = z.strictObject({
+  batches: z.array(InviteBatch).check(z.minLength(1), z.maxLength(50)),
+  locale: z.optional(Locale),
+});
+export type InviteRequest = z.input<typeof InviteRequest>;
+
+export const InviteResultStatus = z.enum(['invited', 'already_invited', 'already_member', 'invalid_email', 'duplicate']);
+export type InviteResultStatus = z.infer<typeof InviteResultStatus>;
+
+export const InviteResult = z.object({
+  email: z.string(),
+  status: InviteResultStatus,
+  invitation: z.optional(Invitation),
+});
+export type InviteResult = z.infer<typeof InviteResult>;
+
+export const InviteResponse = z.object({ results: z.array(InviteResult), seats: Seats });
+export type InviteResponse = z.infer<typeof InviteResponse>;
+
+const ids = z.array(id).check(z.minLength(1), z.maxLength(MAX_IDS_PER_REQUEST));
+
+export const IdsRequest = z.strictObject({ ids });
+export type IdsRequest = z.input<typeof IdsRequest>;
+
+export const ResendResult = z.object({
+  id,
+  status: z.enum(['resent', 'not_found', 'rate_limited']),
+  invitation: z.optional(Invitation),
+  retryAfter: z.optional(count),
+});
+export type ResendResult = z.infer<typeof ResendResult>;
+
+export const ResendResponse = z.object({ results: z.array(ResendResult) });
+export type ResendResponse = z.infer<typeof ResendResponse>;
+
+export const RemoveResponse = z.object({ removed: z.array(id), notFound: z.array(id), seats: Seats });
+export type RemoveResponse = z.infer<typeof RemoveResponse>;
+
+export const MemberChange = z.object({ member: Member, seats: Seats });
+export type MemberChange = z.infer<typeof MemberChange>;
+
+// ---- the invitee's side ------------------------------------------------------------
+
+export const InvitationPreview = z.object({
+  email: z.string(),
+  groupName: z.string(),
+  role: Role,
+  expiresAt: timestamp,
+  status: InvitationStatus,
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const AcceptRequest = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(8), z.maxLength(200)),
+});
+export type AcceptRequest = z.input<typeof AcceptRequest>;
+
+// ---- problems ----------------------------------------------------------------------
+
+export const ProblemCode = z.enum([
+  'malformed_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'seats_exhausted',
+  'subgroup_exists',
+  'invitation_expired',
+  'too_many_emails',
+  'payload_too_large',
+  'validation_failed',
+  'idempotency_conflict',
+  'rate_limited',
+  'server_error',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details, with the contract's extensions. */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  code: z.string(),
+  seats: z.optional(Seats),
+  required: z.optional(count),
+  errors: z.optional(z.array(FieldError)),
+  retryAfter: z.optional(count),
+});
+export type Problem = z.infer<typeof Problem>;
+
+// ---- demo mode ---------------------------------------------------------------------
+
+export const OutboxMessage = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  acceptUrl: z.string(),
+  sentAt: timestamp,
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const Outbox = z.object({ items: z.array(OutboxMessage) });
+export const ClockRequest = z.strictObject({ advanceMs: z.int().check(z.minimum(0), z.maximum(365 * 86_400_000)) });
+export const ClockResponse = z.object({ now: timestamp });
