@@ -48,18 +48,18 @@ export function createInvitationsClient(options: ClientOptions) {
   return {
     group: {
       /** The group and its seat usage. */
-      get: (groupId: string, { signal }: RequestOptions = {}) =>
+      get: async (groupId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'get', path: group(groupId), schema: Group, signal }),
       /** The caller as a member of the group (works for Learners too). */
-      me: (groupId: string, { signal }: RequestOptions = {}) =>
+      me: async (groupId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'get', path: `${group(groupId)}/me`, schema: Me, signal }),
     },
     subgroups: {
-      list: (groupId: string, { signal }: RequestOptions = {}) =>
+      list: async (groupId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'get', path: `${group(groupId)}/subgroups`, schema: SubgroupList, signal }),
-      create: (groupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
+      create: async (groupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/subgroups`, json: checked(SubgroupInput, input), schema: Subgroup, signal }),
-      rename: (groupId: string, subgroupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
+      rename: async (groupId: string, subgroupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
         send({
           method: 'patch',
           path: `${group(groupId)}/subgroups/${ref(subgroupId)}`,
@@ -68,61 +68,56 @@ export function createInvitationsClient(options: ClientOptions) {
           signal,
         }),
       /** Deletes a subgroup; its members and invitations keep no subgroup. */
-      remove: (groupId: string, subgroupId: string, { signal }: RequestOptions = {}) =>
+      remove: async (groupId: string, subgroupId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'delete', path: `${group(groupId)}/subgroups/${ref(subgroupId)}`, schema: undefined, signal }),
     },
     members: {
       /** A page of members; iterate it with `for await` to walk every page. */
-      list: (groupId: string, query: MemberQuery = {}, { signal }: RequestOptions = {}) => {
-        const { cursor, ...rest } = checked(MemberQuery, query);
-        return new PageRequest<Member>(
-          (next) => send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next }, schema: MemberPage, signal }),
-          cursor,
-        );
-      },
+      list: (groupId: string, query: MemberQuery = {}, { signal }: RequestOptions = {}) =>
+        new PageRequest<Member>(async (next) => {
+          const { cursor, ...rest } = checked(MemberQuery, query);
+          return send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next ?? cursor }, schema: MemberPage, signal });
+        }),
       /** Deactivates a member, which frees a seat. */
-      deactivate: (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
+      deactivate: async (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/deactivate`, schema: MemberChange, signal }),
       /** Reactivates a member; needs a free seat (`SeatsExhaustedError`). */
-      reactivate: (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
+      reactivate: async (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/reactivate`, schema: MemberChange, signal }),
     },
     invitations: {
       /** A page of outstanding invitations; iterate it with `for await` to walk every page. */
-      list: (groupId: string, query: InvitationQuery = {}, { signal }: RequestOptions = {}) => {
-        const { cursor, ...rest } = checked(InvitationQuery, query);
-        return new PageRequest<Invitation>(
-          (next) =>
-            send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next }, schema: InvitationPage, signal }),
-          cursor,
-        );
-      },
+      list: (groupId: string, query: InvitationQuery = {}, { signal }: RequestOptions = {}) =>
+        new PageRequest<Invitation>(async (next) => {
+          const { cursor, ...rest } = checked(InvitationQuery, query);
+          return send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next ?? cursor }, schema: InvitationPage, signal });
+        }),
       /**
        * Invites people, in one or more user-type boxes. All or nothing: when seats are short
        * it throws `SeatsExhaustedError` and creates nothing.
        */
-      create: (groupId: string, input: InviteRequest, { signal }: RequestOptions = {}) =>
+      create: async (groupId: string, input: InviteRequest, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/invitations`, json: checked(InviteRequest, input), schema: InviteResponse, signal }),
       /** Sends invitations again with a new link and a new 10-day expiry. */
-      resend: (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
+      resend: async (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: checked(IdsRequest, { ids }), schema: ResendResponse, signal }),
       /** Deletes invitations, which frees their seats. */
-      remove: (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
+      remove: async (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, signal }),
     },
     invitee: {
       /** What an invitation link is for (no auth: the token is the secret). */
-      lookUp: (token: string, { signal }: RequestOptions = {}) =>
+      lookUp: async (token: string, { signal }: RequestOptions = {}) =>
         send({ method: 'get', path: `invitations/${ref(token)}`, schema: InvitationPreview, signal }),
       /** Accepts an invitation and creates the member. */
-      accept: (token: string, input: AcceptRequest, { signal }: RequestOptions = {}) =>
+      accept: async (token: string, input: AcceptRequest, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: `invitations/${ref(token)}/accept`, json: checked(AcceptRequest, input), schema: Member, signal }),
     },
     /** Demo-mode endpoints of the reference server and the mocks; absent in production. */
     demo: {
-      outbox: (query: { to?: string } = {}, { signal }: RequestOptions = {}) =>
+      outbox: async (query: { to?: string } = {}, { signal }: RequestOptions = {}) =>
         send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, signal }),
-      advanceClock: (advanceMs: number, { signal }: RequestOptions = {}) =>
+      advanceClock: async (advanceMs: number, { signal }: RequestOptions = {}) =>
         send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, signal }),
     },
   };

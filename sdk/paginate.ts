@@ -14,26 +14,33 @@ import type { Page } from './schemas.ts';
  * }
  */
 export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  /** Fetches the page after `cursor`, or the first page when it is undefined. */
   readonly #fetchPage: (cursor: string | undefined) => Promise<Page<T>>;
-  readonly #cursor: string | undefined;
   #first: Promise<Page<T>> | undefined;
 
-  constructor(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, cursor?: string) {
+  constructor(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
     this.#fetchPage = fetchPage;
-    this.#cursor = cursor;
   }
 
   then<A = Page<T>, B = never>(
     onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    this.#first ??= this.#fetchPage(this.#cursor);
+    this.#first ??= this.#fetchPage(undefined);
     return this.#first.then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.then().finally(onFinally);
   }
 
   /** Every page, one request at a time. */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    let cursor = this.#cursor;
+    let cursor: string | undefined;
     do {
       const page = await this.#fetchPage(cursor);
       yield page;

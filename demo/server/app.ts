@@ -51,6 +51,8 @@ export async function createServer(options: ServerOptions) {
   const app = new Hono();
   app.get(`${API_BASE}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   app.route(API_BASE, api);
+  // Unknown API paths get the API's own 404 problem body.
+  app.notFound((c) => (c.req.path.startsWith(`${API_BASE}/`) ? api.fetch(c.req.raw) : c.text('Not found', 404)));
 
   const callApi = (path: string, init?: RequestInit) => api.request(path, init);
   app.get('/accept', async (c) => {

@@ -1,0 +1,413 @@
+/**
+ * The contract, as tests. The same suite runs against the reference server over real HTTP
+ * and against the msw handlers: a rule that passes on one and fails on the other is a bug.
+ */
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  createInvitationsClient,
+  SeatsExhaustedError,
+  ApiError,
+  ValidationError,
+  type InvitationsClient,
+} from '../../sdk/index.ts';
+
+export interface Target {
+  baseUrl: string;
+  close(): Promise<void> | void;
+}
+
+const DAY = 86_400_000;
+const G = 'demo';
+
+export function defineContractSuite(name: string, start: () => Promise<Target>) {
+  describe(`contract: ${name}`, () => {
+    let target: Target;
+    let admin: InvitationsClient;
+    let learner: InvitationsClient;
+    let anonymous: InvitationsClient;
+    const raw = (path: string, init: RequestInit = {}, token: string | null = 'demo-admin') =>
+      fetch(new URL(path, target.baseUrl), {
+        ...init,
+        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+      });
+    const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      raw(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+    const seats = async () => (await admin.group.get(G)).seats;
+    /** Invites fillers until only `keep` seats are free (seed: 25 seats, 17 occupied). */
+    const leaveFree = async (keep: number) => {
+      const now = await seats();
+      const extra = keep - now.available;
+      if (extra < 0) {
+        const emails = Array.from({ length: -extra }, (_, i) => `filler${i}@fill.example`);
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails }] });
+      }
+    };
+
+    beforeEach(async () => {
+      target = await start();
+      const make = (token?: string) =>
+        createInvitationsClient({ baseUrl: target.baseUrl, retry: 0, ...(token ? { getToken: () => token } : {}) });
+      admin = make('demo-admin');
+      learner = make('demo-learner');
+      anonymous = make();
+    });
+    afterEach(async () => {
+      await target.close();
+    });
+
+    describe('group and me', () => {
+      it('shows the seeded group with its seats', async () => {
+        const group = await admin.group.get(G);
+        assert.equal(group.id, G);
+        assert.deepEqual(group.seats, { total: 25, active: 10, pending: 4, expired: 3, available: 8 });
+      });
+      it('tells each caller their role', async () => {
+        assert.equal((await admin.group.me(G)).role, 'admin');
+        assert.equal((await learner.group.me(G)).role, 'learner');
+      });
+      it('refuses a Learner with 403 and no token with 401', async () => {
+        await assert.rejects(learner.group.get(G), { code: 'forbidden', status: 403 });
+        await assert.rejects(learner.invitations.create(G, { batches: [{ role: 'learner', emails: ['x@y.org'] }] }), { code: 'forbidden' });
+        await assert.rejects(async () => learner.invitations.list(G), { code: 'forbidden' });
+        await assert.rejects(anonymous.group.get(G), { code: 'unauthenticated', status: 401 });
+        await assert.rejects(anonymous.group.me(G), { code: 'unauthenticated' });
+        const response = await raw(`groups/${G}`, {}, 'not-a-token');
+        assert.equal(response.status, 401);
+        assert.match(response.headers.get('Content-Type') ?? '', /application\/problem\+json/);
+      });
+      it('answers 404 for an unknown group', async () => {
+        await assert.rejects(admin.group.get('nope'), { code: 'not_found', status: 404 });
+      });
+    });
+
+    describe('subgroups', () => {
+      it('creates, lists, renames and deletes, keeping members and invitations', async () => {
+        const created = await admin.subgroups.create(G, { name: '  Cardiology ' });
+        assert.equal(created.name, 'Cardiology');
+        await admin.invitations.create(G, { batches: [{ role: 'learner', subgroup: { id: created.id }, emails: ['c1@x.org'] }] });
+        let list = await admin.subgroups.list(G);
+        assert.deepEqual(
+          list.items.find((s) => s.id === created.id),
+          { id: created.id, name: 'Cardiology', memberCount: 0, invitationCount: 1 },
+        );
+        const renamed = await admin.subgroups.rename(G, created.id, { name: 'Cardiology Unit' });
+        assert.equal(renamed.name, 'Cardiology Unit');
+        await admin.subgroups.remove(G, created.id);
+        list = await admin.subgroups.list(G);
+        assert.equal(list.items.some((s) => s.id === created.id), false);
+        const invitation = (await admin.invitations.list(G, { q: 'c1@x.org' })).items[0]!;
+        assert.equal(invitation.subgroup, null);
+      });
+      it('refuses a name that exists, ignoring case', async () => {
+        await assert.rejects(admin.subgroups.create(G, { name: 'radiology' }), { code: 'subgroup_exists', status: 409 });
+        const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
+        await assert.rejects(admin.subgroups.rename(G, nursing.id, { name: 'RADIOLOGY' }), { code: 'subgroup_exists' });
+      });
+      it('answers 404 for an unknown subgroup', async () => {
+        await assert.rejects(admin.subgroups.rename(G, 'sub_nope', { name: 'X' }), { code: 'not_found' });
+        await assert.rejects(admin.subgroups.remove(G, 'sub_nope'), { code: 'not_found' });
+      });
+    });
+
+    describe('members', () => {
+      it('lists, filters, sorts and pages', async () => {
+        const page = await admin.members.list(G, { status: 'active', sort: 'name', limit: 4 });
+        assert.equal(page.total, 10);
+        assert.equal(page.items.length, 4);
+        assert.ok(page.nextCursor);
+        const names = page.items.map((m) => m.name);
+        assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+        const all = [];
+        for await (const member of admin.members.list(G, { status: 'active', limit: 3 })) all.push(member);
+        assert.equal(all.length, 10);
+        assert.equal(new Set(all.map((m) => m.id)).size, 10);
+        const admins = await admin.members.list(G, { role: 'admin' });
+        assert.ok(admins.items.every((m) => m.role === 'admin'));
+        const found = await admin.members.list(G, { q: 'OKAFOR' });
+        assert.deepEqual(found.items.map((m) => m.email), ['lee.learner@riverside.example']);
+        const deactivated = await admin.members.list(G, { status: 'deactivated' });
+        assert.equal(deactivated.total, 1);
+      });
+      it('deactivating frees a seat; reactivating takes one, or is refused when none is free', async () => {
+        const marco = (await admin.members.list(G, { q: 'marco' })).items[0]!;
+        const before = await seats();
+        const off = await admin.members.deactivate(G, marco.id);
+        assert.equal(off.member.status, 'deactivated');
+        assert.equal(off.seats.available, before.available + 1);
+        assert.equal(off.seats.active, before.active - 1);
+        const on = await admin.members.reactivate(G, marco.id);
+        assert.equal(on.member.status, 'active');
+        assert.deepEqual(on.seats, before);
+        await leaveFree(0);
+        const ruth = (await admin.members.list(G, { status: 'deactivated' })).items[0]!;
+        const refusal = await admin.members.reactivate(G, ruth.id).catch((e) => e);
+        assert.ok(refusal instanceof SeatsExhaustedError);
+        assert.equal(refusal.required, 1);
+        assert.equal(refusal.seats.available, 0);
+      });
+      it('answers 404 for an unknown member', async () => {
+        await assert.rejects(admin.members.deactivate(G, 'usr_nope'), { code: 'not_found' });
+      });
+    });
+
+    describe('inviting', () => {
+      it('invites several boxes at once, into an existing and a new subgroup', async () => {
+        const radiology = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Radiology')!;
+        const answer = await admin.invitations.create(G, {
+          locale: 'es',
+          batches: [
+            { role: 'learner', subgroup: { id: radiology.id }, emails: ['r1@x.org', ' R2@x.org '] },
+            { role: 'learner', subgroup: { name: 'Night Shift' }, emails: ['n1@x.org'] },
+            { role: 'admin', emails: ['boss@x.org', 'not an email', 'r1@X.org', 'kim.nguyen@riverside.example', 'marco.rossi@riverside.example'] },
+          ],
+        });
+        assert.deepEqual(
+          answer.results.map((r) => [r.email, r.status]),
+          [
+            ['r1@x.org', 'invited'],
+            ['R2@x.org', 'invited'],
+            ['n1@x.org', 'invited'],
+            ['boss@x.org', 'invited'],
+            ['not an email', 'invalid_email'],
+            ['r1@X.org', 'duplicate'],
+            ['kim.nguyen@riverside.example', 'already_invited'],
+            ['marco.rossi@riverside.example', 'already_member'],
+          ],
+        );
+        assert.equal(answer.results[6]!.invitation?.email, 'kim.nguyen@riverside.example');
+        assert.equal(answer.results[0]!.invitation?.subgroup?.name, 'Radiology');
+        assert.equal(answer.results[2]!.invitation?.subgroup?.name, 'Night Shift');
+        assert.equal(answer.results[3]!.invitation?.role, 'admin');
+        const invited = answer.results[0]!.invitation!;
+        assert.equal(invited.status, 'pending');
+        assert.equal(Date.parse(invited.expiresAt) - Date.parse(invited.lastSentAt), 10 * DAY);
+        assert.equal(invited.invitedBy.email, 'dana.admin@riverside.example');
+        assert.deepEqual(answer.seats, { total: 25, active: 10, pending: 8, expired: 3, available: 4 });
+        const mail = (await admin.demo.outbox({ to: 'r1@x.org' })).items;
+        assert.equal(mail.length, 1);
+        assert.match(mail[0]!.subject, /Riverside/);
+        assert.match(mail[0]!.text, /Alumno/);
+        assert.match(mail[0]!.acceptUrl, /\/accept\?token=[\w-]{43}$/);
+        assert.ok((await admin.subgroups.list(G)).items.some((s) => s.name === 'Night Shift'));
+      });
+      it('is all or nothing: short of seats it creates nothing, not even a new subgroup', async () => {
+        const before = await seats();
+        const emails = Array.from({ length: before.available + 1 }, (_, i) => `many${i}@x.org`);
+        const error = await admin.invitations
+          .create(G, { batches: [{ role: 'learner', subgroup: { name: 'Overflow' }, emails }] })
+          .catch((e) => e);
+        assert.ok(error instanceof SeatsExhaustedError, String(error));
+        assert.equal(error.status, 409);
+        assert.equal(error.required, before.available + 1);
+        assert.deepEqual(error.seats, before);
+        assert.deepEqual(await seats(), before);
+        assert.equal((await admin.invitations.list(G, { q: 'many' })).total, 0);
+        assert.equal((await admin.subgroups.list(G)).items.some((s) => s.name === 'Overflow'), false);
+        assert.equal((await admin.demo.outbox({ to: 'many0@x.org' })).items.length, 0);
+      });
+      it('never oversells: 20 parallel invites for the last seat create exactly one', async () => {
+        await leaveFree(1);
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) => admin.invitations.create(G, { batches: [{ role: 'learner', emails: [`p${i}@race.example`] }] })),
+        );
+        const won = attempts.filter((a) => a.status === 'fulfilled');
+        const lost = attempts.filter((a) => a.status === 'rejected');
+        assert.equal(won.length, 1);
+        assert.ok(lost.every((a) => (a as PromiseRejectedResult).reason instanceof SeatsExhaustedError));
+        assert.equal((await admin.invitations.list(G, { q: '@race.example' })).total, 1);
+        assert.equal((await seats()).available, 0);
+      });
+      it('replays the same Idempotency-Key: one invitation, one email; another body is a conflict', async () => {
+        const body = { batches: [{ role: 'learner', emails: ['once@x.org'] }] };
+        const first = await postJson(`groups/${G}/invitations`, body, { 'Idempotency-Key': 'k-1' });
+        const second = await postJson(`groups/${G}/invitations`, body, { 'Idempotency-Key': 'k-1' });
+        assert.equal(first.status, 201);
+        assert.equal(second.status, 201);
+        assert.deepEqual(await second.json(), await first.json());
+        assert.equal((await admin.invitations.list(G, { q: 'once@' })).total, 1);
+        assert.equal((await admin.demo.outbox({ to: 'once@x.org' })).items.length, 1);
+        const other = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'admin', emails: ['once@x.org'] }] }, { 'Idempotency-Key': 'k-1' });
+        assert.equal(other.status, 422);
+        assert.equal((await other.json()).code, 'idempotency_conflict');
+      });
+      it('refuses more than 500 emails with 413', async () => {
+        const emails = Array.from({ length: 501 }, (_, i) => `p${i}@x.org`);
+        const response = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'learner', emails }] });
+        assert.equal(response.status, 413);
+        assert.equal((await response.json()).code, 'too_many_emails');
+      });
+    });
+
+    describe('pending invitations', () => {
+      it('lists valid and expired ones with status, filters, sorts and pages', async () => {
+        const all = await admin.invitations.list(G);
+        assert.equal(all.total, 7);
+        const expired = await admin.invitations.list(G, { status: 'expired' });
+        assert.equal(expired.total, 3);
+        assert.ok(expired.items.every((i) => i.status === 'expired'));
+        const pending = await admin.invitations.list(G, { status: 'pending', sort: 'expiresAt' });
+        assert.equal(pending.total, 4);
+        const expiries = pending.items.map((i) => i.expiresAt);
+        assert.deepEqual(expiries, [...expiries].sort());
+        const byEmail = await admin.invitations.list(G, { sort: '-email', limit: 2 });
+        assert.equal(byEmail.items[0]!.email, 'kim.nguyen@riverside.example');
+        const admins = await admin.invitations.list(G, { role: 'admin' });
+        assert.deepEqual(admins.items.map((i) => i.email), ['grace.obi@riverside.example']);
+        const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
+        assert.equal((await admin.invitations.list(G, { subgroupId: nursing.id })).total, 2);
+        const every = [];
+        for await (const invitation of admin.invitations.list(G, { limit: 2 })) every.push(invitation.id);
+        assert.equal(new Set(every).size, 7);
+      });
+      it('removing frees seats at once; unknown ids are reported', async () => {
+        const expired = await admin.invitations.list(G, { status: 'expired' });
+        const ids = expired.items.map((i) => i.id);
+        const answer = await admin.invitations.remove(G, [...ids, 'inv_nope']);
+        assert.deepEqual(answer.removed.sort(), [...ids].sort());
+        assert.deepEqual(answer.notFound, ['inv_nope']);
+        assert.deepEqual(answer.seats, { total: 25, active: 10, pending: 4, expired: 0, available: 11 });
+      });
+      it('resend rotates the link, restarts the 10 days, keeps seats, and is limited to once a minute', async () => {
+        const created = await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['again@x.org'] }] });
+        const id = created.results[0]!.invitation!.id;
+        const firstLink = (await admin.demo.outbox({ to: 'again@x.org' })).items[0]!.acceptUrl;
+        const tooSoon = await admin.invitations.resend(G, [id]);
+        assert.equal(tooSoon.results[0]!.status, 'rate_limited');
+        assert.ok(tooSoon.results[0]!.retryAfter! > 0 && tooSoon.results[0]!.retryAfter! <= 60);
+        await admin.demo.advanceClock(61_000);
+        const before = await seats();
+        const resent = await admin.invitations.resend(G, [id, 'inv_nope']);
+        assert.equal(resent.results[0]!.status, 'resent');
+        assert.equal(resent.results[1]!.status, 'not_found');
+        const invitation = resent.results[0]!.invitation!;
+        assert.equal(invitation.sendCount, 2);
+        assert.equal(Date.parse(invitation.expiresAt) - Date.parse(invitation.lastSentAt), 10 * DAY);
+        assert.deepEqual(await seats(), before);
+        const mails = (await admin.demo.outbox({ to: 'again@x.org' })).items;
+        assert.equal(mails.length, 2);
+        const newLink = mails[0]!.acceptUrl;
+        assert.notEqual(newLink, firstLink);
+        await assert.rejects(anonymous.invitee.lookUp(tokenOf(firstLink)), { code: 'not_found', status: 404 });
+        assert.equal((await anonymous.invitee.lookUp(tokenOf(newLink))).email, 'again@x.org');
+      });
+      it('an expired invitation still holds its seat until resent or removed; resend revives it', async () => {
+        const ana = (await admin.invitations.list(G, { q: 'ana.silva' })).items[0]!;
+        assert.equal(ana.status, 'expired');
+        const resent = await admin.invitations.resend(G, [ana.id]);
+        assert.equal(resent.results[0]!.invitation!.status, 'pending');
+        assert.deepEqual(await seats(), { total: 25, active: 10, pending: 5, expired: 2, available: 8 });
+      });
+    });
+
+    describe('the clock and expiry', () => {
+      it('after 10 days every pending invitation is expired and still holds its seat', async () => {
+        const before = await seats();
+        await admin.demo.advanceClock(10 * DAY + 1000);
+        const after = await seats();
+        assert.deepEqual(after, { ...before, pending: 0, expired: before.pending + before.expired });
+        assert.equal((await admin.invitations.list(G, { status: 'pending' })).total, 0);
+      });
+    });
+
+    describe("the invitee's side", () => {
+      it('looks up, accepts once, and moves the seat from pending to active', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', subgroup: { name: 'Nursing' }, emails: ['new.nurse@x.org'] }] });
+        const link = (await admin.demo.outbox({ to: 'new.nurse@x.org' })).items[0]!.acceptUrl;
+        const token = tokenOf(link);
+        const preview = await anonymous.invitee.lookUp(token);
+        assert.deepEqual(
+          { ...preview, expiresAt: undefined },
+          { email: 'new.nurse@x.org', groupName: 'Riverside General Hospital', role: 'learner', status: 'pending', expiresAt: undefined },
+        );
+        const before = await seats();
+        const member = await anonymous.invitee.accept(token, { name: ' Nell Nurse ', password: 'correct horse' });
+        assert.equal(member.name, 'Nell Nurse');
+        assert.equal(member.status, 'active');
+        assert.equal(member.subgroup?.name, 'Nursing');
+        const after = await seats();
+        assert.deepEqual(after, { ...before, active: before.active + 1, pending: before.pending - 1 });
+        await assert.rejects(anonymous.invitee.accept(token, { name: 'Again', password: 'correct horse' }), { code: 'not_found', status: 404 });
+        const again = await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['NEW.nurse@x.org'] }] });
+        assert.equal(again.results[0]!.status, 'already_member');
+      });
+      it('refuses an expired link with 410', async () => {
+        const link = (await admin.demo.outbox({ to: 'ana.silva@riverside.example' })).items[0]!.acceptUrl;
+        await assert.rejects(anonymous.invitee.lookUp(tokenOf(link)), { code: 'invitation_expired', status: 410 });
+        await assert.rejects(anonymous.invitee.accept(tokenOf(link), { name: 'Ana', password: 'long enough' }), {
+          code: 'invitation_expired',
+          status: 410,
+        });
+      });
+      it('answers 404 for an unknown token and 422 for a short password', async () => {
+        await assert.rejects(anonymous.invitee.lookUp('x'.repeat(43)), { code: 'not_found' });
+        const link = (await admin.demo.outbox({ to: 'kim.nguyen@riverside.example' })).items[0]!.acceptUrl;
+        const response = await raw(`invitations/${tokenOf(link)}/accept`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: 'Kim', password: 'short' }),
+        }, null);
+        assert.equal(response.status, 422);
+        assert.equal((await response.json()).errors[0].path, 'body.password');
+      });
+    });
+
+    describe('bad input gets a 4xx problem, never a 5xx', () => {
+      const problemOf = async (response: Response) => {
+        assert.match(response.headers.get('Content-Type') ?? '', /application\/problem\+json/);
+        const body = await response.json();
+        assert.equal(body.status, response.status);
+        assert.equal(typeof body.title, 'string');
+        assert.equal(typeof body.type, 'string');
+        return body;
+      };
+      it('malformed JSON and wrong content type: 400 malformed_request', async () => {
+        const broken = await raw(`groups/${G}/invitations`, { method: 'POST', body: '{"batches": [', headers: { 'Content-Type': 'application/json' } });
+        assert.equal(broken.status, 400);
+        assert.equal((await problemOf(broken)).code, 'malformed_request');
+        const text = await raw(`groups/${G}/invitations`, { method: 'POST', body: 'a@b.c', headers: { 'Content-Type': 'text/plain' } });
+        assert.equal(text.status, 400);
+        assert.equal((await problemOf(text)).code, 'malformed_request');
+      });
+      it('wrong types and unknown fields: 422 validation_failed with paths', async () => {
+        const wrong = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'owner', emails: 'a@b.c' }] });
+        assert.equal(wrong.status, 422);
+        const body = await problemOf(wrong);
+        assert.equal(body.code, 'validation_failed');
+        assert.deepEqual(body.errors.map((e: { path: string }) => e.path).sort(), ['body.batches.0.emails', 'body.batches.0.role']);
+        const unknown = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'learner', emails: ['a@b.c'] }], sendAt: 'now' });
+        assert.equal(unknown.status, 422);
+        assert.match((await problemOf(unknown)).detail, /sendAt/);
+        const query = await raw(`groups/${G}/invitations?limit=500`);
+        assert.equal(query.status, 422);
+        assert.equal((await problemOf(query)).errors[0].path, 'query.limit');
+        const cursor = await raw(`groups/${G}/invitations?cursor=garbage`);
+        assert.equal(cursor.status, 422);
+      });
+      it('oversize bodies: 413', async () => {
+        const huge = await postJson(`groups/${G}/subgroups`, { name: 'x'.repeat(600 * 1024) });
+        assert.equal(huge.status, 413);
+        assert.equal((await problemOf(huge)).code, 'payload_too_large');
+      });
+      it('unknown routes: 404 problem', async () => {
+        const response = await raw('nothing/here');
+        assert.equal(response.status, 404);
+        assert.equal((await problemOf(response)).code, 'not_found');
+      });
+      it('the SDK checks input before sending', async () => {
+        await assert.rejects(admin.subgroups.create(G, { name: '   ' }), (error) => error instanceof ValidationError && error.status === 0);
+        await assert.rejects(admin.invitations.resend(G, []), ValidationError);
+      });
+      it('problem errors are ApiErrors with the server detail', async () => {
+        const error = await learner.group.get(G).catch((e) => e);
+        assert.ok(error instanceof ApiError);
+        assert.match(error.message, /Admins/);
+      });
+    });
+  });
+}
+
+function tokenOf(acceptUrl: string): string {
+  return new URL(acceptUrl).searchParams.get('token')!;
+}
+
