@@ -7,7 +7,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const worker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
 
 export default {
-  files: ['test/elements/**/*.test.ts', 'test/sdk/**/*.browser.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [

@@ -48,77 +48,77 @@ export function createInvitationsClient(options: ClientOptions) {
   return {
     group: {
       /** The group and its seat usage. */
-      get: async (groupId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'get', path: group(groupId), schema: Group, signal }),
+      get: async (groupId: string, options: RequestOptions = {}) =>
+        send({ method: 'get', path: group(groupId), schema: Group, ...options }),
       /** The caller as a member of the group (works for Learners too). */
-      me: async (groupId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'get', path: `${group(groupId)}/me`, schema: Me, signal }),
+      me: async (groupId: string, options: RequestOptions = {}) =>
+        send({ method: 'get', path: `${group(groupId)}/me`, schema: Me, ...options }),
     },
     subgroups: {
-      list: async (groupId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'get', path: `${group(groupId)}/subgroups`, schema: SubgroupList, signal }),
-      create: async (groupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/subgroups`, json: checked(SubgroupInput, input), schema: Subgroup, signal }),
-      rename: async (groupId: string, subgroupId: string, input: SubgroupInput, { signal }: RequestOptions = {}) =>
+      list: async (groupId: string, options: RequestOptions = {}) =>
+        send({ method: 'get', path: `${group(groupId)}/subgroups`, schema: SubgroupList, ...options }),
+      create: async (groupId: string, input: SubgroupInput, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/subgroups`, json: checked(SubgroupInput, input), schema: Subgroup, ...options }),
+      rename: async (groupId: string, subgroupId: string, input: SubgroupInput, options: RequestOptions = {}) =>
         send({
           method: 'patch',
           path: `${group(groupId)}/subgroups/${ref(subgroupId)}`,
           json: checked(SubgroupInput, input),
           schema: Subgroup,
-          signal,
+          ...options,
         }),
       /** Deletes a subgroup; its members and invitations keep no subgroup. */
-      remove: async (groupId: string, subgroupId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'delete', path: `${group(groupId)}/subgroups/${ref(subgroupId)}`, schema: undefined, signal }),
+      remove: async (groupId: string, subgroupId: string, options: RequestOptions = {}) =>
+        send({ method: 'delete', path: `${group(groupId)}/subgroups/${ref(subgroupId)}`, schema: undefined, ...options }),
     },
     members: {
       /** A page of members; iterate it with `for await` to walk every page. */
-      list: (groupId: string, query: MemberQuery = {}, { signal }: RequestOptions = {}) =>
+      list: (groupId: string, query: MemberQuery = {}, options: RequestOptions = {}) =>
         new PageRequest<Member>(async (next) => {
           const { cursor, ...rest } = checked(MemberQuery, query);
-          return send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next ?? cursor }, schema: MemberPage, signal });
+          return send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next ?? cursor }, schema: MemberPage, ...options });
         }),
       /** Deactivates a member, which frees a seat. */
-      deactivate: async (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/deactivate`, schema: MemberChange, signal }),
+      deactivate: async (groupId: string, memberId: string, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/deactivate`, schema: MemberChange, ...options }),
       /** Reactivates a member; needs a free seat (`SeatsExhaustedError`). */
-      reactivate: async (groupId: string, memberId: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/reactivate`, schema: MemberChange, signal }),
+      reactivate: async (groupId: string, memberId: string, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/reactivate`, schema: MemberChange, ...options }),
     },
     invitations: {
       /** A page of outstanding invitations; iterate it with `for await` to walk every page. */
-      list: (groupId: string, query: InvitationQuery = {}, { signal }: RequestOptions = {}) =>
+      list: (groupId: string, query: InvitationQuery = {}, options: RequestOptions = {}) =>
         new PageRequest<Invitation>(async (next) => {
           const { cursor, ...rest } = checked(InvitationQuery, query);
-          return send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next ?? cursor }, schema: InvitationPage, signal });
+          return send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next ?? cursor }, schema: InvitationPage, ...options });
         }),
       /**
        * Invites people, in one or more user-type boxes. All or nothing: when seats are short
        * it throws `SeatsExhaustedError` and creates nothing.
        */
-      create: async (groupId: string, input: InviteRequest, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations`, json: checked(InviteRequest, input), schema: InviteResponse, signal }),
+      create: async (groupId: string, input: InviteRequest, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations`, json: checked(InviteRequest, input), schema: InviteResponse, ...options }),
       /** Sends invitations again with a new link and a new 10-day expiry. */
-      resend: async (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: checked(IdsRequest, { ids }), schema: ResendResponse, signal }),
+      resend: async (groupId: string, ids: string[], options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: checked(IdsRequest, { ids }), schema: ResendResponse, ...options }),
       /** Deletes invitations, which frees their seats. */
-      remove: async (groupId: string, ids: string[], { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, signal }),
+      remove: async (groupId: string, ids: string[], options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, ...options }),
     },
     invitee: {
       /** What an invitation link is for (no auth: the token is the secret). */
-      lookUp: async (token: string, { signal }: RequestOptions = {}) =>
-        send({ method: 'get', path: `invitations/${ref(token)}`, schema: InvitationPreview, signal }),
+      lookUp: async (token: string, options: RequestOptions = {}) =>
+        send({ method: 'get', path: `invitations/${ref(token)}`, schema: InvitationPreview, ...options }),
       /** Accepts an invitation and creates the member. */
-      accept: async (token: string, input: AcceptRequest, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: `invitations/${ref(token)}/accept`, json: checked(AcceptRequest, input), schema: Member, signal }),
+      accept: async (token: string, input: AcceptRequest, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `invitations/${ref(token)}/accept`, json: checked(AcceptRequest, input), schema: Member, ...options }),
     },
     /** Demo-mode endpoints of the reference server and the mocks; absent in production. */
     demo: {
-      outbox: async (query: { to?: string } = {}, { signal }: RequestOptions = {}) =>
-        send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, signal }),
-      advanceClock: async (advanceMs: number, { signal }: RequestOptions = {}) =>
-        send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, signal }),
+      outbox: async (query: { to?: string } = {}, options: RequestOptions = {}) =>
+        send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, ...options }),
+      advanceClock: async (advanceMs: number, options: RequestOptions = {}) =>
+        send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, ...options }),
     },
   };
 }

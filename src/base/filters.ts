@@ -1,0 +1,41 @@
+/**
+ * The search field and filter selects that the lists share.
+ */
+import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Role, Subgroup } from '../../sdk/index.ts';
+import type { Messages } from '../strings/index.ts';
+
+const SEARCH_DELAY_MS = 250;
+
+/** A search field that reports what was typed once typing pauses. */
+export function renderSearch(label: string, placeholder: string, onSearch: (text: string) => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onInput = (event: InputEvent) => {
+    const value = (event.target as HTMLInputElement).value.trim();
+    clearTimeout(timer);
+    timer = setTimeout(() => onSearch(value), SEARCH_DELAY_MS);
+  };
+  return html`<label class="search">${label}
+    <input type="search" part="search-input" placeholder=${placeholder} aria-label=${placeholder} @input=${onInput} />
+  </label>`;
+}
+
+export function renderRoleFilter(t: Messages, value: Role | '', onChange: (role: Role | '') => void) {
+  return html`<label>${t.filterRole}
+    <select part="filter role-filter" .value=${live(value)} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as Role | '')}>
+      <option value="">${t.all}</option>
+      <option value="learner">${t.learners}</option>
+      <option value="admin">${t.admins}</option>
+    </select>
+  </label>`;
+}
+
+export function renderSubgroupFilter(t: Messages, subgroups: Subgroup[], value: string, onChange: (id: string) => void) {
+  return html`<label>${t.filterSubgroup}
+    <select part="filter subgroup-filter" @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${value === ''}>${t.all}</option>
+      ${subgroups.map((s) => html`<option value=${s.id} ?selected=${s.id === value}>${s.name}</option>`)}
+    </select>
+  </label>`;
+}

@@ -1,0 +1,398 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { SeatsExhaustedError, type InviteResult, type Role, type Seats } from '../../sdk/index.ts';
+import { DialogElement } from '../base/dialog-element.ts';
+import { tokens } from '../styles/tokens.ts';
+import { styles } from './styles.ts';
+import { addPeople, boxCount, chipStates, commitDraft, newBox, subgroupChoice, tally, toRequest, type Box } from './boxes.ts';
+import { readPeople, type CsvPerson } from './csv.ts';
+
+type Shortfall = { seats: Seats; required: number };
+
+/**
+ * The invite dialog (steps 2–4 of the help article): user-type boxes of Learners or Admins,
+ * each with email addresses and an optional subgroup; **Invite Users** sends them all in
+ * one request. Nothing typed is lost when sending fails; it is cleared only after success.
+ *
+ * @summary Invite people by email as Learners or Admins.
+ * @tagname invite-dialog
+ *
+ * @fires invitations-sent - Invitations were sent; `detail.results` has one entry per address.
+ * @fires seats-changed - Seat usage changed.
+ * @fires invitations-resent - An already invited address was sent its invitation again.
+ * @fires invitations-removed - Expired invitations were removed from the dialog to free seats.
+ * @fires invitations-remove-request - Cancelable, before expired invitations are removed.
+ * @fires show-pending - The admin asked to see expired invitations in the Pending tab.
+ * @fires manage-users-error - An operation failed; `detail.message` is what was shown.
+ *
+ * @csspart dialog - The modal dialog.
+ * @csspart box - A user-type box.
+ * @csspart role-input - The Learners / Admins choice of a box.
+ * @csspart email-input - The field addresses are typed or pasted into.
+ * @csspart chip - An address (also `chip-valid`, `chip-invalid`, `chip-duplicate`).
+ * @csspart subgroup-input - The subgroup field of a box.
+ * @csspart add-learners-button - Adds a Learners box.
+ * @csspart add-admins-button - Adds an Admins box.
+ * @csspart remove-box-button - Removes a box.
+ * @csspart csv-input - The CSV file chooser.
+ * @csspart seat-preview - "This sends 12 invitations; 9 seats are free."
+ * @csspart submit-button - Invite Users.
+ * @csspart results - The per-address results.
+ * @csspart button - Every button.
+ * @csspart error - Error messages.
+ */
+export class InviteDialog extends DialogElement {
+  static override styles = [tokens, styles];
+
+  @state() accessor boxes: Box[] = [newBox('learner')];
+  @state() accessor sending = false;
+  @state() accessor error = '';
+  @state() accessor shortfall: Shortfall | undefined = undefined;
+  @state() accessor results: InviteResult[] | undefined = undefined;
+  @state() accessor resent = new Set<string>();
+  @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
+  @state() accessor csvError = '';
+  @state() accessor ownSeats: Seats | undefined = undefined;
+
+  /** One key per draft: a retry after a failure cannot invite twice. */
+  #idempotencyKey = crypto.randomUUID();
+
+  protected override opened() {
+    this.renderRoot.querySelector<HTMLElement>('input[part~="email-input"]')?.focus();
+    void this.#loadGroup();
+  }
+
+  get #seats(): Seats | undefined {
+    return this.ownSeats ?? this.section?.seats;
+  }
+
+  async #loadGroup() {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const [group, subgroups] = await Promise.all([api.client.group.get(api.groupId), api.client.subgroups.list(api.groupId)]);
+      this.ownSeats = group.seats;
+      this.ownSubgroups = subgroups.items;
+    } catch (error) {
+      this.error = this.fail(error);
+    }
+  }
+
+  protected override onClosed() {
+    // Typed boxes are kept for next time; results are not.
+    this.results = undefined;
+    super.onClosed();
+  }
+
+  #update(key: number, change: (box: Box) => Box) {
+    let changed = false;
+    const boxes = this.boxes.map((box) => {
+      if (box.key !== key) return box;
+      const next = change(box);
+      changed = next !== box;
+      return next;
+    });
+    if (!changed) return;
+    this.boxes = boxes;
+    this.#idempotencyKey = crypto.randomUUID();
+    this.shortfall = undefined;
+    this.error = '';
+  }
+
+  #addBox(role: Role) {
+    const box = newBox(role);
+    this.boxes = [...this.boxes, box];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${box.key}`)?.focus());
+  }
+
+  #removeBox(key: number) {
+    const index = this.boxes.findIndex((box) => box.key === key);
+    this.boxes = this.boxes.filter((box) => box.key !== key);
+    if (this.boxes.length === 0) this.boxes = [newBox('learner')];
+    const next = this.boxes[Math.min(index, this.boxes.length - 1)]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${next.key}`)?.focus());
+  }
+
+  #onEmailInput(key: number, event: InputEvent) {
+    const value = (event.target as HTMLInputElement).value;
+    // A separator ends an address; a space does too, unless a "Name <address>" is under way.
+    const ended = /[,;\n]$/.test(value) || (/\s$/.test(value) && !/[<"]/.test(value));
+    this.#update(key, (box) => (ended ? commitDraft({ ...box, draft: value }) : { ...box, draft: value }));
+  }
+
+  #onEmailPaste(key: number, event: ClipboardEvent) {
+    const text = event.clipboardData?.getData('text') ?? '';
+    if (!text) return;
+    event.preventDefault();
+    this.#update(key, (box) => commitDraft(box, `${box.draft ? ' ' : ''}${text}`));
+  }
+
+  #onEmailKeydown(key: number, event: KeyboardEvent) {
+    if (event.isComposing) return;
+    const input = event.target as HTMLInputElement;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#update(key, (box) => commitDraft(box));
+    } else if (event.key === 'Backspace' && input.value === '') {
+      // Backspace on an empty field takes the last address back for editing.
+      this.#update(key, (box) => (box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1)! } : box));
+      event.preventDefault();
+    }
+  }
+
+  #removeEmail(key: number, index: number) {
+    this.#update(key, (box) => ({ ...box, emails: box.emails.filter((_, i) => i !== index) }));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${key}`)?.focus());
+  }
+
+  async #readFile(file: File | undefined) {
+    if (!file) return;
+    const people = readPeople(await file.text());
+    this.csvError = people ? '' : this.t.csvNoEmail;
+    this.csvPeople = people;
+  }
+
+  #addCsv() {
+    this.boxes = addPeople(this.boxes.map((box) => commitDraft(box)), this.csvPeople ?? []);
+    this.csvPeople = undefined;
+    this.#idempotencyKey = crypto.randomUUID();
+  }
+
+  async #send() {
+    if (this.sending) return;
+    this.boxes = this.boxes.map((box) => commitDraft(box));
+    const { toSend, invalid } = tally(this.boxes);
+    this.shortfall = undefined;
+    if (invalid) return void (this.error = this.t.invalidLeft(invalid));
+    if (!toSend) return void (this.error = this.t.nothingToSend);
+    const api = this.api;
+    if (!api) return;
+    this.error = '';
+    this.sending = true;
+    try {
+      const request = toRequest(this.boxes, this.subgroups, this.effectiveLocale);
+      const answer = await api.client.invitations.create(api.groupId, request, { idempotencyKey: this.#idempotencyKey });
+      this.results = answer.results;
+      this.resent = new Set();
+      this.ownSeats = answer.seats;
+      this.boxes = [newBox('learner')];
+      this.#idempotencyKey = crypto.randomUUID();
+      const invited = answer.results.filter((r) => r.status === 'invited').length;
+      this.announce(this.t.resultsSummary(invited));
+      this.emit('invitations-sent', { results: answer.results, seats: answer.seats });
+      this.emit('seats-changed', { seats: answer.seats });
+      void this.#loadGroup();
+    } catch (error) {
+      if (error instanceof SeatsExhaustedError) {
+        this.shortfall = { seats: error.seats, required: error.required };
+        this.ownSeats = error.seats;
+        this.fail(error);
+      } else this.error = this.fail(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  async #resend(result: InviteResult) {
+    const api = this.api;
+    const id = result.invitation?.id;
+    if (!api || !id) return;
+    try {
+      const { results } = await api.client.invitations.resend(api.groupId, [id]);
+      const outcome = results[0];
+      if (outcome?.status === 'resent') this.resent = new Set([...this.resent, id]);
+      this.announce(outcome?.status === 'rate_limited' ? this.t.resendTooSoon(1) : this.t.resentN(1));
+      this.emit('invitations-resent', { results });
+    } catch (error) {
+      this.announce(this.fail(error));
+    }
+  }
+
+  async #removeExpired() {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const ids: string[] = [];
+      for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 })) ids.push(invitation.id);
+      if (!ids.length || !this.emit('invitations-remove-request', { ids }, { cancelable: true })) return;
+      if (!(await this.confirm(this.t.confirmRemoveExpired(ids.length), this.t.remove))) return;
+      const answer = await api.client.invitations.remove(api.groupId, ids);
+      this.ownSeats = answer.seats;
+      this.shortfall = undefined;
+      this.announce(this.t.removedN(answer.removed.length));
+      this.emit('invitations-removed', { removed: answer.removed, seats: answer.seats });
+      this.emit('seats-changed', { seats: answer.seats });
+      this.renderRoot.querySelector<HTMLElement>('button[part~="submit-button"]')?.focus();
+    } catch (error) {
+      this.error = this.fail(error);
+    }
+  }
+
+  #showExpired() {
+    this.emit('show-pending', { status: 'expired' });
+    this.close();
+  }
+
+  protected override render() {
+    const t = this.t;
+    return html`<dialog class="main" part="dialog" aria-labelledby="invite-title"
+        @close=${this.onClosed} @cancel=${(e: Event) => this.sending && e.preventDefault()}
+        @dragover=${(e: DragEvent) => e.preventDefault()}
+        @drop=${(e: DragEvent) => (e.preventDefault(), this.#readFile(e.dataTransfer?.files[0]))}>
+        <header class="head">
+          <h2 id="invite-title" part="heading">${t.inviteTitle}</h2>
+          <button class="icon" part="button close-button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
+        </header>
+        ${this.results ? this.renderResults() : this.renderForm()}
+        ${this.renderConfirm()} ${this.renderLive()}
+      </dialog>`;
+  }
+
+  protected renderForm() {
+    const t = this.t;
+    const states = chipStates(this.boxes);
+    return html`<p class="hint">${t.inviteIntro}</p>
+      <div class="layout">
+        <div class="adders">
+          <button part="button add-learners-button" @click=${() => this.#addBox('learner')}>+ ${t.addLearners}</button>
+          <button part="button add-admins-button" @click=${() => this.#addBox('admin')}>+ ${t.addAdmins}</button>
+        </div>
+        <div class="boxes">
+          ${repeat(this.boxes, (box) => box.key, (box, i) => this.renderBox(box, i, states[i] ?? []))}
+        </div>
+      </div>
+      ${this.renderCsv()} ${this.renderPreview()}
+      ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+      <div class="actions">
+        <button part="button cancel-button" @click=${() => this.close()}>${t.cancel}</button>
+        <button class="primary" part="button submit-button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.#send}>
+          ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
+        </button>
+      </div>`;
+  }
+
+  protected renderBox(box: Box, index: number, states: string[]) {
+    const t = this.t;
+    const roleName = box.role === 'admin' ? t.admins : t.learners;
+    const title = t.boxTitle(roleName, this.boxes.filter((b, i) => b.role === box.role && i <= index).length);
+    const choice = subgroupChoice(box.subgroup, this.subgroups);
+    return html`<section class="box" part="box" aria-labelledby="box-title-${box.key}">
+      <div class="box-head">
+        <h3 id="box-title-${box.key}">${title}</h3>
+        ${this.boxes.length > 1
+          ? html`<button class="icon" part="button remove-box-button" aria-label=${t.removeBox(title)} @click=${() => this.#removeBox(box.key)}>✕</button>`
+          : nothing}
+      </div>
+      <fieldset class="roles" part="role-input">
+        <legend>${t.userType}</legend>
+        ${(['learner', 'admin'] as const).map(
+          (role) => html`<label class="role">
+            <input type="radio" name="role-${box.key}" .checked=${box.role === role} @change=${() => this.#update(box.key, (b) => ({ ...b, role }))} />
+            <span><strong>${role === 'admin' ? t.admins : t.learners}</strong> <span class="hint">– ${role === 'admin' ? t.adminsHint : t.learnersHint}</span></span>
+          </label>`,
+        )}
+      </fieldset>
+      <label for="emails-${box.key}">${t.emails}</label>
+      <div class="field">
+        <ul class="chips" aria-label=${t.emails}>
+          ${box.emails.map((email, j) => {
+            const state = states[j] ?? 'valid';
+            const note = state === 'invalid' ? t.chipInvalid : state === 'duplicate' ? t.chipDuplicate : '';
+            return html`<li class="chip ${state}" part="chip chip-${state}">
+              <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
+              <button class="icon small" part="button chip-remove-button" aria-label=${t.removeEmail(email)} @click=${() => this.#removeEmail(box.key, j)}>✕</button>
+            </li>`;
+          })}
+        </ul>
+        <input id="emails-${box.key}" part="email-input" type="text" inputmode="email" autocomplete="off" spellcheck="false"
+          aria-describedby="emails-hint-${box.key}" .value=${live(box.draft)}
+          @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)} @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
+          @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)} @blur=${() => this.#update(box.key, (b) => commitDraft(b))} />
+      </div>
+      <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>
+      <label for="subgroup-${box.key}">${t.subgroup}</label>
+      <input id="subgroup-${box.key}" part="subgroup-input" list="subgroups" autocomplete="off" .value=${live(box.subgroup)}
+        aria-describedby="subgroup-hint-${box.key}" @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))} />
+      <p class="hint" id="subgroup-hint-${box.key}">${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}</p>
+      <datalist id="subgroups">${this.subgroups.map((s) => html`<option value=${s.name}></option>`)}</datalist>
+    </section>`;
+  }
+
+  protected renderCsv() {
+    const t = this.t;
+    const people = this.csvPeople;
+    return html`<div class="csv">
+      <label class="file"><span part="button csv-button">${t.csvChoose}</span>
+        <input type="file" part="csv-input" accept=".csv,text/csv,text/plain" class="visually-hidden"
+          @change=${(e: Event) => this.#readFile((e.target as HTMLInputElement).files?.[0])} />
+      </label>
+      <span class="hint">${t.csvDrop}</span>
+      ${this.csvError ? html`<p class="error" role="alert">${this.csvError}</p>` : nothing}
+      ${people
+        ? html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${t.csvPreview(people.length, boxCount(people))}>
+            <p>${t.csvPreview(people.length, boxCount(people))}</p>
+            <table>
+              <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colType}</th><th scope="col">${t.colSubgroup}</th></tr></thead>
+              <tbody>${people.slice(0, 5).map((p) => html`<tr><td>${p.email}</td><td>${p.role === 'admin' ? t.admin : t.learner}</td><td>${p.subgroup || t.none}</td></tr>`)}</tbody>
+            </table>
+            ${people.length > 5 ? html`<p class="hint">… +${people.length - 5}</p>` : nothing}
+            <div class="actions">
+              <button part="button" @click=${() => (this.csvPeople = undefined)}>${t.cancel}</button>
+              <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
+            </div>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  protected renderPreview() {
+    const t = this.t;
+    const seats = this.#seats;
+    const { toSend } = tally(this.boxes);
+    const short = this.shortfall ?? (seats && toSend > seats.available ? { seats, required: toSend } : undefined);
+    return html`<div class="preview ${short ? 'short' : ''}" part="seat-preview" role=${this.shortfall ? 'alert' : 'status'}>
+      ${seats ? html`<p>${t.seatPreview(toSend, seats.available)}</p>` : nothing}
+      ${short
+        ? html`<p>${t.errorSeats(short.required, short.seats.available)} ${t.seatShortfall(short.seats.pending, short.seats.expired)}</p>
+            <div class="actions start">
+              <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
+              ${short.seats.expired
+                ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>${t.removeExpiredN(short.seats.expired)}</button>`
+                : nothing}
+            </div>`
+        : nothing}
+    </div>`;
+  }
+
+  protected renderResults() {
+    const t = this.t;
+    const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
+    const results = this.results ?? [];
+    return html`<section part="results" aria-labelledby="results-title">
+        <h3 id="results-title">${t.results}</h3>
+        <p>${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}</p>
+        <table>
+          <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colStatus}</th><th scope="col"><span class="visually-hidden">${t.colActions}</span></th></tr></thead>
+          <tbody>
+            ${results.map(
+              (r) => html`<tr part="result result-${r.status}">
+                <td>${r.email}</td>
+                <td><span class="badge ${r.status}">${label[r.status]}</span></td>
+                <td>${r.status === 'already_invited' && r.invitation
+                  ? this.resent.has(r.invitation.id)
+                    ? html`<span>${t.resent}</span>`
+                    : html`<button class="link" part="button resend-button" aria-label="${t.resend} ${r.email}" @click=${() => this.#resend(r)}>${t.resend}</button>`
+                  : nothing}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </section>
+      <div class="actions">
+        <button part="button invite-more-button" @click=${() => (this.results = undefined)}>${t.inviteMore}</button>
+        <button class="primary" part="button done-button" @click=${() => this.close()}>${t.done}</button>
+      </div>`;
+  }
+}

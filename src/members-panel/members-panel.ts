@@ -1,0 +1,152 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { SeatsExhaustedError, type Member, type MemberStatus, type Role } from '../../sdk/index.ts';
+import { SectionElement, type Api } from '../base/section-element.ts';
+import { PagedList } from '../base/paged-list.ts';
+import { renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
+import { number, shortDate } from '../strings/index.ts';
+import { tokens } from '../styles/tokens.ts';
+import { lists } from '../styles/lists.ts';
+
+/**
+ * The Users tab (active members) or the Deactivated tab: search, filter by type and
+ * subgroup, deactivate after a confirmation, reactivate when a seat is free.
+ *
+ * @summary Members of the group, active or deactivated.
+ * @tagname members-panel
+ *
+ * @fires members-changed - A member was deactivated or reactivated.
+ * @fires seats-changed - Seat usage changed.
+ * @fires member-deactivate-request - Cancelable, before a member is deactivated.
+ * @fires manage-users-error - An operation failed; `detail.message` is what was shown.
+ *
+ * @csspart toolbar - Search and filters.
+ * @csspart search-input - The search field.
+ * @csspart filter - Each filter select.
+ * @csspart table - The table.
+ * @csspart row - A row.
+ * @csspart cell - A cell.
+ * @csspart button - Every button.
+ * @csspart deactivate-button - Deactivate buttons.
+ * @csspart reactivate-button - Reactivate buttons.
+ * @csspart pager - Paging controls.
+ * @csspart message - Empty, loading and error messages.
+ * @csspart confirm-dialog - The confirmation dialog.
+ */
+export class MembersPanel extends SectionElement {
+  static override styles = [tokens, lists];
+
+  /** Which members to show. */
+  @property({ reflect: true }) accessor status: MemberStatus = 'active';
+  /** Rows a page (1–200). */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  /** The signed-in member, who cannot deactivate themselves. */
+  @property({ attribute: 'current-member-id' }) accessor currentMemberId = '';
+
+  @state() accessor query = '';
+  @state() accessor roleFilter: Role | '' = '';
+  @state() accessor subgroupId = '';
+  @state() accessor busy = false;
+  @state() accessor notice = '';
+
+  #list = new PagedList<Member, readonly [Api | undefined, MemberStatus, string, Role | '', string, number]>(this, {
+    fail: (error) => this.fail(error),
+    args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.pageSize] as const,
+    fetch: ([api, status, query, role, subgroupId, pageSize], cursor, signal) =>
+      api?.client.members.list(
+        api.groupId,
+        {
+          status,
+          sort: 'name',
+          limit: Math.min(200, Math.max(1, pageSize)),
+          ...(query ? { q: query } : {}),
+          ...(role ? { role } : {}),
+          ...(subgroupId ? { subgroupId } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+        { signal },
+      ),
+  });
+
+  constructor() {
+    super();
+    this.loadSubgroupsWhenAlone();
+  }
+
+  /** Loads the current page again. */
+  async refresh() {
+    await this.#list.refresh();
+  }
+
+  async #change(member: Member, to: MemberStatus) {
+    const api = this.api;
+    if (!api) return;
+    const t = this.t;
+    if (to === 'deactivated') {
+      if (!this.emit('member-deactivate-request', { member }, { cancelable: true })) return;
+      if (!(await this.confirm(t.confirmDeactivate(member.name), t.deactivate))) return;
+    }
+    this.busy = true;
+    this.notice = '';
+    try {
+      const change = to === 'deactivated' ? api.client.members.deactivate : api.client.members.reactivate;
+      const answer = await change(api.groupId, member.id);
+      this.announce(to === 'deactivated' ? t.deactivated(member.name) : t.reactivated(member.name));
+      this.emit('members-changed', answer);
+      this.emit('seats-changed', { seats: answer.seats });
+      await this.#list.afterRemoving(1);
+    } catch (error) {
+      this.notice = error instanceof SeatsExhaustedError ? (this.fail(error), t.reactivateNoSeat) : this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render() {
+    const t = this.t;
+    const locale = this.effectiveLocale;
+    const active = this.status === 'active';
+    const caption = active ? t.usersCaption : t.deactivatedCaption;
+    const page = this.#list.page;
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${renderSearch(t.search, t.searchUsers, (text) => (this.query = text))}
+        ${renderRoleFilter(t, this.roleFilter, (role) => (this.roleFilter = role))}
+        ${renderSubgroupFilter(t, this.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
+      </div>
+      ${this.notice ? html`<p class="error" part="error" role="alert">${this.notice}</p>` : nothing}
+      <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
+        <table part="table">
+          <caption>${caption}${page ? html` <span class="hint">(${number(locale, page.total)})</span>` : nothing}</caption>
+          <thead>
+            <tr>
+              <th scope="col" part="header-cell">${t.colName}</th>
+              <th scope="col" part="header-cell">${t.colEmail}</th>
+              <th scope="col" part="header-cell">${t.colType}</th>
+              <th scope="col" part="header-cell">${t.colSubgroup}</th>
+              <th scope="col" part="header-cell">${t.colJoined}</th>
+              <th scope="col" part="header-cell"><span class="visually-hidden">${t.colActions}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(this.#list.items, (m) => m.id, (m) => html`<tr part="row">
+              <th scope="row" part="cell name-cell">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
+              <td part="cell">${m.email}</td>
+              <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
+              <td part="cell">${m.subgroup?.name ?? t.none}</td>
+              <td part="cell"><time datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
+              <td part="cell">${m.id === this.currentMemberId
+                ? nothing
+                : active
+                  ? html`<button part="button deactivate-button" ?disabled=${this.busy} aria-label="${t.deactivate} ${m.name}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
+                  : html`<button part="button reactivate-button" ?disabled=${this.busy} aria-label="${t.reactivate} ${m.name}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
+            </tr>`)}
+          </tbody>
+        </table>
+      </div>
+      ${this.#list.renderMessage(t, t.noUsers, Boolean(this.query || this.roleFilter || this.subgroupId))}
+      ${this.#list.renderPager(t, locale, caption, this.pageSize)} ${this.renderConfirm()} ${this.renderLive()}
+    `;
+  }
+}

@@ -1,0 +1,275 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { PagedList } from '../base/paged-list.ts';
+import { renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
+import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
+import { SectionElement, type Api } from '../base/section-element.ts';
+import { number, relativeTime, shortDate } from '../strings/index.ts';
+import { tokens } from '../styles/tokens.ts';
+import { lists } from '../styles/lists.ts';
+import { styles } from './styles.ts';
+
+type StatusFilter = 'all' | 'pending' | 'expired';
+/** Most ids one remove request may carry. */
+const REMOVE_CHUNK = 500;
+
+/**
+ * The Pending tab: every outstanding invitation, valid or expired, with its status and
+ * expiry. Select rows to resend or remove them; remove every expired one at once. Rows
+ * come a page at a time from the server, so tens of thousands stay fast.
+ *
+ * @summary Pending invitations: resend, remove, search, sort, filter.
+ * @tagname pending-table
+ *
+ * @fires invitations-resent - Invitations were sent again.
+ * @fires invitations-removed - Invitations were removed; `detail.seats` is the new usage.
+ * @fires seats-changed - Seat usage changed.
+ * @fires invitations-remove-request - Cancelable, before invitations are removed.
+ * @fires manage-users-error - An operation failed; `detail.message` is what was shown.
+ *
+ * @csspart toolbar - Search, filters and bulk actions.
+ * @csspart search-input - The search field.
+ * @csspart filter - Each filter select.
+ * @csspart table - The table.
+ * @csspart header-cell - A column header.
+ * @csspart row - A row.
+ * @csspart cell - A cell.
+ * @csspart checkbox - A selection checkbox.
+ * @csspart status - A status badge (also `status-pending` / `status-expired`).
+ * @csspart button - Every button.
+ * @csspart resend-button - Resend buttons.
+ * @csspart remove-button - Remove buttons.
+ * @csspart pager - Paging controls.
+ * @csspart message - Empty, loading and error messages.
+ * @csspart confirm-dialog - The confirmation dialog.
+ *
+ * @cssprop --mu-color-accent - Buttons, links, focus ring.
+ * @cssprop --mu-color-pending - The Pending badge.
+ * @cssprop --mu-color-expired - The Expired badge.
+ */
+export class PendingTable extends SectionElement {
+  static override styles = [tokens, lists, styles];
+
+  /** Which invitations to show. */
+  @property({ reflect: true }) accessor status: StatusFilter = 'all';
+  /** Rows a page (1–200). */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+
+  @state() accessor query = '';
+  @state() accessor roleFilter: Role | '' = '';
+  @state() accessor subgroupId = '';
+  @state() accessor sort: InvitationSort = '-createdAt';
+  @state() accessor selected = new Set<string>();
+  @state() accessor busy = false;
+
+  #list = new PagedList<Invitation, readonly [Api | undefined, StatusFilter, string, Role | '', string, InvitationSort, number]>(this, {
+    fail: (error) => this.fail(error),
+    args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.sort, this.pageSize] as const,
+    fetch: ([api, status, query, role, subgroupId, sort, pageSize], cursor, signal) =>
+      api?.client.invitations.list(
+        api.groupId,
+        {
+          status,
+          sort,
+          limit: Math.min(200, Math.max(1, pageSize)),
+          ...(query ? { q: query } : {}),
+          ...(role ? { role } : {}),
+          ...(subgroupId ? { subgroupId } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+        { signal },
+      ),
+    onPage: (page) => {
+      const visible = new Set(page.items.map((item) => item.id));
+      this.selected = new Set([...this.selected].filter((id) => visible.has(id)));
+    },
+  });
+
+  constructor() {
+    super();
+    this.loadSubgroupsWhenAlone();
+  }
+
+  /** Loads the current page again. */
+  async refresh() {
+    await this.#list.refresh();
+  }
+
+  get #items(): Invitation[] {
+    return this.#list.items;
+  }
+
+  #toggle(id: string, checked: boolean) {
+    const next = new Set(this.selected);
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  #toggleAll(checked: boolean) {
+    this.selected = checked ? new Set(this.#items.map((item) => item.id)) : new Set();
+  }
+
+  async #resend(ids: string[]) {
+    const api = this.api;
+    if (!api || ids.length === 0) return;
+    this.busy = true;
+    try {
+      const { results } = await api.client.invitations.resend(api.groupId, ids);
+      const resent = results.filter((r) => r.status === 'resent').length;
+      const tooSoon = results.filter((r) => r.status === 'rate_limited').length;
+      this.announce([resent ? this.t.resentN(resent) : '', tooSoon ? this.t.resendTooSoon(tooSoon) : ''].filter(Boolean).join(' '));
+      this.emit('invitations-resent', { results });
+      await this.refresh();
+    } catch (error) {
+      this.announce(this.fail(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Removes invitations after the admin confirms; resolves with the ids removed. */
+  async #remove(ids: string[], question: string): Promise<string[]> {
+    const api = this.api;
+    if (!api || ids.length === 0) return [];
+    if (!this.emit('invitations-remove-request', { ids }, { cancelable: true })) return [];
+    if (!(await this.confirm(question, this.t.remove))) return [];
+    this.busy = true;
+    try {
+      const removed: string[] = [];
+      let seats;
+      for (let i = 0; i < ids.length; i += REMOVE_CHUNK) {
+        const answer = await api.client.invitations.remove(api.groupId, ids.slice(i, i + REMOVE_CHUNK));
+        removed.push(...answer.removed);
+        seats = answer.seats;
+      }
+      this.selected = new Set();
+      this.announce(this.t.removedN(removed.length));
+      this.emit('invitations-removed', { removed, seats: seats! });
+      this.emit('seats-changed', { seats: seats! });
+      await this.#list.afterRemoving(removed.length);
+      return removed;
+    } catch (error) {
+      this.announce(this.fail(error));
+      return [];
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #removeAllExpired() {
+    const api = this.api;
+    if (!api) return;
+    this.busy = true;
+    let ids: string[] = [];
+    try {
+      for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 })) ids.push(invitation.id);
+    } catch (error) {
+      this.announce(this.fail(error));
+      ids = [];
+    } finally {
+      this.busy = false;
+    }
+    await this.#remove(ids, this.t.confirmRemove(ids.length));
+  }
+
+  #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
+    this.sort = (this.sort === column ? `-${column}` : column) as InvitationSort;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const items = this.#items;
+    const allChecked = items.length > 0 && items.every((item) => this.selected.has(item.id));
+    const someChecked = !allChecked && items.some((item) => this.selected.has(item.id));
+    const selection = [...this.selected];
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))}
+        ${this.renderFilters()}
+        <div class="bulk">
+          ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
+          <button part="button resend-button" ?disabled=${!selection.length || this.busy} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
+          <button class="danger" part="button remove-button" ?disabled=${!selection.length || this.busy}
+            @click=${() => this.#remove(selection, t.confirmRemove(selection.length))}>${t.remove}</button>
+          <button part="button remove-expired-button" ?disabled=${this.busy || (this.section?.seats?.expired === 0)} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
+        </div>
+      </div>
+      <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
+        <table part="table">
+          <caption>${t.pendingCaption}${this.#list.page ? html` <span class="hint">(${number(this.effectiveLocale, this.#list.page.total)})</span>` : nothing}</caption>
+          <thead>
+            <tr>
+              <th scope="col" part="header-cell" class="select">
+                <input type="checkbox" part="checkbox select-all" aria-label=${t.selectAll} .checked=${live(allChecked)}
+                  .indeterminate=${someChecked} ?disabled=${!items.length} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
+              </th>
+              ${this.renderSortHeader('email', t.colEmail)}
+              <th scope="col" part="header-cell">${t.colType}</th>
+              <th scope="col" part="header-cell">${t.colSubgroup}</th>
+              <th scope="col" part="header-cell">${t.colStatus}</th>
+              ${this.renderSortHeader('expiresAt', t.colExpiry)}
+              <th scope="col" part="header-cell">${t.colInvitedBy}</th>
+              ${this.renderSortHeader('lastSentAt', t.colLastSent)}
+              <th scope="col" part="header-cell"><span class="visually-hidden">${t.colActions}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(items, (item) => item.id, (item) => this.renderRow(item))}
+          </tbody>
+        </table>
+      </div>
+      ${this.#list.renderMessage(t, t.noPending, Boolean(this.query || this.roleFilter || this.subgroupId || this.status !== 'all'))}
+      ${this.#list.renderPager(t, this.effectiveLocale, t.pendingCaption, this.pageSize)} ${this.renderConfirm()} ${this.renderLive()}
+    `;
+  }
+
+  protected renderFilters() {
+    const t = this.t;
+    return html`
+      <label>${t.filterStatus}
+        <select part="filter status-filter" .value=${live(this.status)} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as StatusFilter)}>
+          <option value="all">${t.all}</option>
+          <option value="pending">${t.statusPending}</option>
+          <option value="expired">${t.statusExpired}</option>
+        </select>
+      </label>
+      ${renderRoleFilter(t, this.roleFilter, (role) => (this.roleFilter = role))}
+      ${renderSubgroupFilter(t, this.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
+    `;
+  }
+
+  protected renderSortHeader(column: 'email' | 'expiresAt' | 'lastSentAt', label: string) {
+    const direction = this.sort === column ? 'ascending' : this.sort === `-${column}` ? 'descending' : 'none';
+    return html`<th scope="col" part="header-cell" aria-sort=${direction}>
+      <button class="sort" part="button sort-button" aria-label=${this.t.sortBy(label)} @click=${() => this.#sortBy(column)}>
+        ${label}<span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+      </button>
+    </th>`;
+  }
+
+  protected renderRow(item: Invitation) {
+    const t = this.t;
+    const locale = this.effectiveLocale;
+    const expired = item.status === 'expired';
+    const relative = relativeTime(locale, item.expiresAt, this.currentTime());
+    return html`<tr part="row ${expired ? 'row-expired' : 'row-pending'}">
+      <td part="cell" class="select">
+        <input type="checkbox" part="checkbox" aria-label=${t.selectRow(item.email)} .checked=${live(this.selected.has(item.id))}
+          @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)} />
+      </td>
+      <th scope="row" part="cell email-cell">${item.email}</th>
+      <td part="cell">${item.role === 'admin' ? t.admin : t.learner}</td>
+      <td part="cell">${item.subgroup?.name ?? t.none}</td>
+      <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
+      <td part="cell"><time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}>${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time></td>
+      <td part="cell">${item.invitedBy.email}</td>
+      <td part="cell"><time datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
+      <td part="cell">
+        <button class="link" part="button resend-button" ?disabled=${this.busy} aria-label="${t.resend} ${item.email}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
+      </td>
+    </tr>`;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * English: the words of the help article, and every other string the elements show.
+ * Every locale has exactly these keys (the type {@link Messages} checks it).
+ */
+type Count = (n: number) => string;
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+export const en = {
+  // The section
+  title: 'Manage Users',
+  inviteNewUsers: 'Invite New Users',
+  manageSubgroups: 'Subgroups',
+  tabs: 'User lists',
+  tabUsers: 'Users',
+  tabPending: 'Pending',
+  tabDeactivated: 'Deactivated',
+  loading: 'Loading…',
+  retry: 'Try again',
+  close: 'Close',
+  cancel: 'Cancel',
+
+  // Seats
+  seats: 'Seats',
+  seatsSummary: (used: number, total: number) => `${used} of ${total} seats occupied`,
+  seatsTotal: 'Total',
+  seatsActive: 'Active',
+  seatsPending: 'Pending',
+  seatsExpired: 'Expired',
+  seatsAvailable: 'Available',
+  seatsExplain: 'Pending invitations, valid or expired, take up a seat until they are accepted or removed.',
+
+  // Learner view
+  learnerTitle: 'Your account',
+  learnerBody: (name: string, email: string) => `You are signed in as ${name} (${email}), a Learner in this group.`,
+  learnerHint: 'Learners can only view their own progress. Ask an Admin of your group to invite people or change users.',
+
+  // Roles
+  learners: 'Learners',
+  admins: 'Admins',
+  learner: 'Learner',
+  admin: 'Admin',
+  learnersHint: 'Learners can only view their own progress.',
+  adminsHint: "Admins can view all learners' progress and invite other users.",
+
+  // Invite dialog
+  inviteTitle: 'Invite New Users',
+  inviteIntro: 'Each person will receive an email with setup instructions.',
+  userType: 'Type of user',
+  boxTitle: (role: string, n: number) => `${role} ${n}`,
+  emails: 'Email addresses',
+  emailsHint: 'Type or paste addresses separated by commas, spaces or new lines.',
+  subgroup: 'Subgroup (optional)',
+  subgroupHint: 'Pick an existing subgroup or type a new name to create it.',
+  subgroupWillBeCreated: (name: string) => `New subgroup "${name}" will be created.`,
+  noSubgroup: 'No subgroup',
+  addLearners: 'Add Learners',
+  addAdmins: 'Add Admins',
+  removeBox: (title: string) => `Remove ${title}`,
+  removeEmail: (email: string) => `Remove ${email}`,
+  chipInvalid: 'not a valid address',
+  chipDuplicate: 'already in this invitation',
+  inviteUsers: 'Invite Users',
+  sending: 'Sending…',
+  invalidLeft: ((n) => `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`) as Count,
+  nothingToSend: 'Add at least one email address.',
+  seatPreview: (n: number, free: number) =>
+    `This sends ${n} ${plural(n, 'invitation', 'invitations')}; ${free} ${plural(free, 'seat is', 'seats are')} free.`,
+  seatShortfall: (pending: number, expired: number) =>
+    `Not enough seats. Pending invitations hold ${pending} ${plural(pending, 'seat', 'seats')} and expired invitations hold ${expired}. Remove the ones you no longer need to free seats.`,
+  showExpired: 'Show expired invitations',
+  removeExpiredN: ((n) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}`) as Count,
+  confirmRemoveExpired: ((n) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`) as Count,
+  csvChoose: 'Choose CSV file',
+  csvDrop: 'or drop a CSV file here',
+  csvPreview: (rows: number, boxes: number) => `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
+  csvAdd: 'Add to invitation',
+  csvNoEmail: 'This file has no column of email addresses.',
+  csvRow: 'Row',
+  results: 'Results',
+  resultInvited: 'Invited',
+  resultAlreadyInvited: 'Already invited',
+  resultAlreadyMember: 'Already a member',
+  resultInvalid: 'Not a valid address',
+  resultDuplicate: 'Listed twice',
+  resultsSummary: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} sent.`) as Count,
+  inviteMore: 'Invite more',
+  done: 'Done',
+  resend: 'Resend',
+  resent: 'Resent',
+
+  // Errors, in words a person understands
+  errorNetwork: "Couldn't reach the server. Check your connection and try again; nothing you typed was lost.",
+  errorTimeout: 'The server took too long to answer. Try again; nothing you typed was lost.',
+  errorServer: 'Something went wrong on the server. Try again in a moment; nothing you typed was lost.',
+  errorForbidden: 'Only Admins of this group can do this.',
+  errorUnauthenticated: 'Your session has ended. Sign in again, then try again.',
+  errorNotFound: 'That item no longer exists. The list has been refreshed.',
+  errorSeats: (required: number, available: number) =>
+    `This needs ${required} ${plural(required, 'seat', 'seats')} but only ${available} ${plural(available, 'is', 'are')} free.`,
+  errorRateLimited: 'Too many requests. Wait a moment and try again.',
+  errorSubgroupExists: 'A subgroup with that name already exists.',
+  errorGeneric: 'That did not work. Try again.',
+
+  // Pending tab
+  pendingCaption: 'Pending invitations',
+  search: 'Search',
+  searchEmail: 'Search by email',
+  filterStatus: 'Status',
+  filterRole: 'Type',
+  filterSubgroup: 'Subgroup',
+  all: 'All',
+  statusPending: 'Pending',
+  statusExpired: 'Expired',
+  colEmail: 'Email',
+  colType: 'Type',
+  colSubgroup: 'Subgroup',
+  colStatus: 'Status',
+  colExpiry: 'Expiry',
+  colInvitedBy: 'Invited by',
+  colLastSent: 'Last sent',
+  colActions: 'Actions',
+  selectAll: 'Select all on this page',
+  selectRow: (email: string) => `Select ${email}`,
+  expiresIn: (relative: string) => `expires ${relative}`,
+  expiredAgo: (relative: string) => `expired ${relative}`,
+  selected: ((n) => `${n} selected`) as Count,
+  resendSelected: 'Resend',
+  remove: 'Remove',
+  removeAllExpired: 'Remove all expired',
+  confirmRemove: ((n) => `Remove ${n} ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`) as Count,
+  removedN: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} removed; ${n} ${plural(n, 'seat', 'seats')} freed.`) as Count,
+  resentN: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} resent.`) as Count,
+  resendTooSoon: ((n) => `${n} ${plural(n, 'invitation was', 'invitations were')} sent less than a minute ago; try again shortly.`) as Count,
+  noPending: 'No pending invitations.',
+  noMatches: 'Nothing matches these filters.',
+  pageOf: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  sortBy: (column: string) => `Sort by ${column}`,
+  none: '—',
+
+  // Users and Deactivated tabs
+  usersCaption: 'Active users',
+  deactivatedCaption: 'Deactivated users',
+  searchUsers: 'Search by name or email',
+  colName: 'Name',
+  colJoined: 'Joined',
+  deactivate: 'Deactivate',
+  reactivate: 'Reactivate',
+  confirmDeactivate: (name: string) => `Deactivate ${name}? They lose access and their seat is freed.`,
+  deactivated: (name: string) => `${name} was deactivated; a seat was freed.`,
+  reactivated: (name: string) => `${name} was reactivated.`,
+  reactivateNoSeat: 'No seat is free, so this user cannot be reactivated. Remove pending or expired invitations, or deactivate someone, to free a seat.',
+  noUsers: 'No users here.',
+  you: '(you)',
+
+  // Subgroups
+  subgroupsTitle: 'Subgroups',
+  subgroupName: 'Subgroup name',
+  addSubgroup: 'Add subgroup',
+  rename: 'Rename',
+  save: 'Save',
+  subgroupCounts: (members: number, invitations: number) =>
+    `${members} ${plural(members, 'member', 'members')}, ${invitations} pending ${plural(invitations, 'invitation', 'invitations')}`,
+  confirmRemoveSubgroup: (name: string) => `Remove the subgroup "${name}"? Its members and invitations stay, without a subgroup.`,
+  noSubgroups: 'No subgroups yet.',
+};
+
+/** The shape every locale's catalog has. */
+export type Messages = typeof en;

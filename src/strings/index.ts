@@ -1,0 +1,72 @@
+/**
+ * Message catalogs and the `Intl` formatting the elements share. English is built in;
+ * other languages load on demand, and elements re-render when one arrives.
+ */
+import { en, type Messages } from './en.ts';
+
+export type { Messages };
+
+const LOADERS: Record<string, () => Promise<Messages>> = {
+  es: () => import('./es.ts').then((module) => module.es),
+};
+const catalogs = new Map<string, Messages>([['en', en]]);
+const loading = new Map<string, Promise<Messages>>();
+
+/** Locales with a complete catalog. */
+export const SUPPORTED_LOCALES = ['en', ...Object.keys(LOADERS)];
+
+/** Fires `loaded` when a catalog has arrived. */
+export const catalogEvents = new EventTarget();
+
+function languageOf(locale: string) {
+  return locale.toLowerCase().split('-')[0]!;
+}
+
+/** Loads the catalog of a locale (English when there is none). */
+export function loadMessages(locale: string): Promise<Messages> {
+  const language = languageOf(locale);
+  const ready = catalogs.get(language);
+  if (ready) return Promise.resolve(ready);
+  const loader = LOADERS[language];
+  if (!loader) return Promise.resolve(en);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = loader().then((messages) => {
+      catalogs.set(language, messages);
+      catalogEvents.dispatchEvent(new Event('loaded'));
+      return messages;
+    });
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** The catalog for a BCP 47 tag (`es-MX` → Spanish), if loaded; English until then. */
+export function messagesFor(locale: string): Messages {
+  const messages = catalogs.get(languageOf(locale));
+  if (messages) return messages;
+  void loadMessages(locale);
+  return en;
+}
+
+const DAY = 86_400_000;
+
+/** "in 3 days", "2 days ago", "tomorrow": the nearest sensible unit. */
+export function relativeTime(locale: string, to: Date | string, now: number): string {
+  const ms = new Date(to).getTime() - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(ms);
+  if (abs < 3_600_000) return format.format(Math.round(ms / 60_000), 'minute');
+  if (abs < DAY) return format.format(Math.round(ms / 3_600_000), 'hour');
+  return format.format(Math.round(ms / DAY), 'day');
+}
+
+/** A date as the locale writes it, e.g. "Nov 29, 2026". */
+export function shortDate(locale: string, value: Date | string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+}
+
+/** A number as the locale writes it. */
+export function number(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

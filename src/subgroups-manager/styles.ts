@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: contents;
+  }
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.375rem;
+  }
+  button.icon {
+    padding: 0;
+    width: var(--_control);
+    border-color: transparent;
+    background: none;
+  }
+  form.add {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 4px var(--_space);
+    margin: calc(var(--_space) * 2) 0;
+  }
+  form.add label {
+    grid-column: 1 / -1;
+    font-weight: 600;
+  }
+  .list {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .list li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    align-items: center;
+    padding: var(--_space) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .row-actions,
+  form.rename {
+    display: flex;
+    gap: var(--_space);
+  }
+`;
