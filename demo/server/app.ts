@@ -3,7 +3,7 @@
  * invitee's accept page, and the demo host page with the built widget.
  */
 import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createApiApp } from '../../api/http/app.ts';
 import { openApiDocument } from '../../api/http/openapi.ts';
 import { createClock } from '../../api/domain/clock.ts';
@@ -83,22 +83,23 @@ export async function createServer(options: ServerOptions) {
   });
 
   if (options.demo) {
-    const root = new URL('../', import.meta.url);
-    const files: Record<string, [string, string]> = {
-      '/': ['index.html', 'text/html; charset=utf-8'],
-      '/manage-users.js': ['../dist/manage-users.js', 'text/javascript; charset=utf-8'],
-      '/manage-users.js.map': ['../dist/manage-users.js.map', 'application/json'],
-    };
-    for (const [path, [file, type]] of Object.entries(files)) {
-      app.get(path, async (c) => {
-        try {
-          return c.body(await readFile(new URL(file, root)), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
-        } catch {
-          return c.text(`${file} is missing: run "npm run build" first.`, 404);
-        }
-      });
-    }
+    const demoPage = new URL('../index.html', import.meta.url);
+    const dist = new URL('../../dist/', import.meta.url);
+    app.get('/', async (c) => c.html(await readFile(demoPage, 'utf8'), 200, { 'Cache-Control': 'no-cache' }));
+    // The built widget: manage-users.js and the locale chunks it loads on demand.
+    app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveBuilt(c, dist, c.req.param('file')));
+    app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) => serveBuilt(c, dist, `locales/${c.req.param('file')}`));
   }
 
   return { app, store, clock, close: () => store.close() };
+}
+
+async function serveBuilt(c: Context, dist: URL, file: string) {
+  try {
+    const body = await readFile(new URL(file, dist));
+    const type = file.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8';
+    return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  } catch {
+    return c.text(`${file} is missing: run "npm run build" first.`, 404);
+  }
 }

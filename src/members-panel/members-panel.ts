@@ -118,7 +118,7 @@ export class MembersPanel extends SectionElement {
       ${this.notice ? html`<p class="error" part="error" role="alert">${this.notice}</p>` : nothing}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${caption}${page ? html` <span class="hint">(${number(locale, page.total)})</span>` : nothing}</caption>
+          <caption>${caption}${page ? html`<span class="hint total">(${number(locale, page.total)})</span>` : nothing}</caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell">${t.colName}</th>

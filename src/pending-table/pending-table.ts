@@ -199,7 +199,7 @@ export class PendingTable extends SectionElement {
       </div>
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${t.pendingCaption}${this.#list.page ? html` <span class="hint">(${number(this.effectiveLocale, this.#list.page.total)})</span>` : nothing}</caption>
+          <caption>${t.pendingCaption}${this.#list.page ? html`<span class="hint total">(${number(this.effectiveLocale, this.#list.page.total)})</span>` : nothing}</caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell" class="select">

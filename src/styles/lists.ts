@@ -19,6 +19,13 @@ export const lists = css`
     font-weight: 500;
     font-size: inherit;
   }
+  caption .total {
+    margin-inline-start: 0.4em;
+    font-weight: 400;
+  }
+  td time {
+    white-space: nowrap;
+  }
   .message {
     padding: calc(var(--_space) * 2);
     text-align: center;

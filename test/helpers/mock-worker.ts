@@ -1,12 +1,15 @@
 /**
  * Starts the msw worker in the test page with a fresh mock API, so browser tests talk to
- * the same rules as the reference server.
+ * the same rules as the reference server. Faults (network, server) are added per test.
  */
 import { setupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
+import { createInvitationsClient } from '../../sdk/index.ts';
 import { createMockApi, type MockApiOptions } from '../../mocks/index.ts';
 
 const worker = setupWorker();
 let started: Promise<unknown> | undefined;
+let current: ReturnType<typeof createMockApi>['handlers'] = [];
 
 export const MOCK_BASE_URL = '/api/v1/';
 
@@ -15,7 +18,36 @@ export async function useMockApi(options: MockApiOptions = {}) {
   started ??= worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   await started;
   const mock = createMockApi({ baseUrl: MOCK_BASE_URL, ...options });
-  worker.resetHandlers(...mock.handlers);
+  current = mock.handlers;
+  worker.resetHandlers(...current);
   await mock.ready;
-  return mock;
+  const requests: Array<{ method: string; url: string }> = [];
+  const onRequest = ({ request }: { request: Request }) => void requests.push({ method: request.method, url: request.url });
+  worker.events.removeAllListeners('request:start');
+  worker.events.on('request:start', onRequest);
+  return { ...mock, requests };
 }
+
+/**
+ * Matching requests fail until {@link heal} (the SDK retries, so once is not enough):
+ * `network` drops them, a number answers with that status.
+ */
+export function fail(method: 'get' | 'post', path: string, how: 'network' | number) {
+  worker.use(
+    http[method](
+      `${MOCK_BASE_URL}${path}`,
+      () =>
+        how === 'network'
+          ? HttpResponse.error()
+          : HttpResponse.json({ type: 'about:blank', title: 'Down', status: how, code: 'server_error', detail: 'Down' }, { status: how, headers: { 'Content-Type': 'application/problem+json' } }),
+    ),
+  );
+}
+
+/** Takes away the faults; the mock answers normally again. */
+export function heal() {
+  worker.resetHandlers(...current);
+}
+
+/** A client of the mock, signed in as the demo admin, without retries (tests stay fast). */
+export const adminClient = () => createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin', retry: 0 });
