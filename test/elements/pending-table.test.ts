@@ -114,7 +114,7 @@ describe('<pending-table>', () => {
   it('searches, filters by status, role and subgroup, and sorts', async () => {
     await useMockApi();
     const table = await renderTable();
-    type(await findByRole<HTMLInputElement>(table, 'textbox', 'Search by email'), 'cohen');
+    await type(await findByRole<HTMLInputElement>(table, 'textbox', 'Search by email'), 'cohen');
     await waitUntil(() => rows(table).length === 1);
     expect(emails(table)).to.deep.equal(['ben.cohen@riverside.example']);
     const search = await findByRole<HTMLInputElement>(table, 'textbox', 'Search by email');

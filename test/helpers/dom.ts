@@ -89,12 +89,13 @@ export function focused(): Element | null {
   return active;
 }
 
-/** Types into a field the way a keyboard would, firing input events. */
-export function type(input: HTMLInputElement, text: string) {
+/** Types into a field the way a keyboard would: a key, an input event, a render. */
+export async function type(input: HTMLInputElement, text: string) {
   input.focus();
   for (const char of text) {
     input.value += char;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char, inputType: 'insertText' }));
+    await new Promise((resolve) => setTimeout(resolve));
   }
 }
 

@@ -1,0 +1,208 @@
+/** <manage-users>: the whole section, against the msw handlers. */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.ts';
+import { ManageUsers, createInvitationsClient } from '../../src/index.ts';
+import { useMockApi, fail, heal, MOCK_BASE_URL } from '../helpers/mock-worker.ts';
+import { deepAll, findByRole, findText, focused, nextEvent, paste, press, queryAllByRole } from '../helpers/dom.ts';
+import { expectAccessible } from '../helpers/axe.ts';
+
+async function renderSection(token = 'demo-admin', extra: Partial<ManageUsers> = {}) {
+  const section = await fixture<ManageUsers>(
+    html`<manage-users base-url="/api/v1/" group-id="demo" .getToken=${() => token} .locale=${extra.locale ?? ''}></manage-users>`,
+  );
+  return section;
+}
+
+const meterText = (section: ManageUsers) =>
+  deepAll(section, '[part~="meter-legend"] .figure').map((figure) => `${figure.querySelector('dt')!.textContent!.trim()} ${figure.querySelector('dd')!.textContent!.trim()}`).join(' ');
+const bodyRows = (root: Element) => queryAllByRole(root, 'row').filter((row) => row.closest('tbody'));
+
+describe('<manage-users>', () => {
+  afterEach(() => heal());
+
+  it('shows a loading state, then the seat meter, the Invite New Users button and the tabs', async () => {
+    await useMockApi({ latency: 300 });
+    const section = await renderSection();
+    await findText(section, 'Loading…');
+    await expectAccessible(section, 'loading');
+    await findByRole(section, 'button', 'Invite New Users');
+    expect(meterText(section)).to.equal('Total 25 Active 10 Pending 4 Expired 3 Available 8');
+    const meter = await findByRole(section, 'meter');
+    expect(meter.getAttribute('aria-valuetext')).to.equal('17 of 25 seats occupied');
+    expect(queryAllByRole(section, 'tab').map((tab) => tab.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Users', 'Pending 7', 'Deactivated']);
+    await waitUntil(() => bodyRows(section).length === 10);
+    await expectAccessible(section, 'loaded');
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    await useMockApi();
+    const section = await renderSection();
+    const users = await findByRole(section, 'tab', 'Users');
+    users.focus();
+    press(users, 'ArrowRight');
+    await waitUntil(() => focused()?.id === 'tab-pending');
+    expect(focused()!.getAttribute('aria-selected')).to.equal('true');
+    press(focused()!, 'End');
+    await waitUntil(() => focused()?.id === 'tab-deactivated');
+    await findText(section, 'Deactivated users');
+    press(focused()!, 'ArrowRight');
+    await waitUntil(() => focused()?.id === 'tab-users');
+  });
+
+  it('updates the seat meter after removing invitations in the Pending tab, without a reload', async () => {
+    await useMockApi();
+    const section = await renderSection();
+    (await findByRole(section, 'tab', /Pending/)).click();
+    (await findByRole(section, 'checkbox', 'Select chloe.dubois@riverside.example')).click();
+    (await findByRole(section, 'button', 'Remove')).click();
+    (await findByRole(await findByRole(section, 'dialog'), 'button', 'Remove')).click();
+    await waitUntil(() => meterText(section) === 'Total 25 Active 10 Pending 4 Expired 2 Available 9');
+    await findByRole(section, 'tab', 'Pending 6');
+  });
+
+  it('invites from the dialog; the meter and the Pending tab follow', async () => {
+    const mock = await useMockApi();
+    const section = await renderSection();
+    const opener = await findByRole(section, 'button', 'Invite New Users');
+    opener.focus();
+    opener.click();
+    const dialog = await findByRole(section, 'dialog');
+    await waitUntil(() => focused()?.getAttribute('part') === 'email-input');
+    paste(focused() as HTMLInputElement, 'new1@x.org, new2@x.org');
+    (await findByRole(dialog, 'button', 'Invite Users')).click();
+    await waitUntil(() => meterText(section) === 'Total 25 Active 10 Pending 6 Expired 3 Available 6');
+    (await findByRole(dialog, 'button', 'Done')).click();
+    await waitUntil(() => focused() === opener);
+    (await findByRole(section, 'tab', 'Pending 9')).click();
+    await findByRole(section, 'checkbox', 'Select new1@x.org');
+    expect(mock.store.mails('new2@x.org')).to.have.length(1);
+  });
+
+  it('sends the admin from a seat refusal to the expired invitations in the Pending tab', async () => {
+    await useMockApi();
+    const section = await renderSection();
+    (await findByRole(section, 'button', 'Invite New Users')).click();
+    await waitUntil(() => focused()?.getAttribute('part') === 'email-input');
+    paste(focused() as HTMLInputElement, Array.from({ length: 9 }, (_, i) => `z${i}@x.org`).join(' '));
+    (await findByRole(section, 'button', 'Show expired invitations')).click();
+    await waitUntil(() => focused()?.id === 'tab-pending');
+    await waitUntil(() => bodyRows(section.shadowRoot!.querySelector('#panel-pending')!).length === 3);
+    const status = await findByRole<HTMLSelectElement>(section, 'combobox', /Status/);
+    expect(status.value).to.equal('expired');
+  });
+
+  it('deactivates after a confirmation (a host may veto), and refuses to reactivate without a free seat', async () => {
+    const mock = await useMockApi();
+    const section = await renderSection();
+    section.addEventListener('member-deactivate-request', (event) => event.preventDefault(), { once: true });
+    (await findByRole(section, 'button', 'Deactivate Marco Rossi')).click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(queryAllByRole(section, 'dialog')).to.have.length(0);
+
+    (await findByRole(section, 'button', 'Deactivate Marco Rossi')).click();
+    await findText(section, 'Deactivate Marco Rossi? They lose access and their seat is freed.');
+    const changed = nextEvent<{ member: { status: string } }>(section, 'members-changed');
+    (await findByRole(await findByRole(section, 'dialog'), 'button', 'Deactivate')).click();
+    expect((await changed).detail.member.status).to.equal('deactivated');
+    await waitUntil(() => meterText(section) === 'Total 25 Active 9 Pending 4 Expired 3 Available 9');
+
+    // Fill every seat, then try to bring Marco back.
+    const client = createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' });
+    await client.invitations.create('demo', { batches: [{ role: 'learner', emails: Array.from({ length: 9 }, (_, i) => `fill${i}@x.org`) }] });
+    await section.refresh();
+    (await findByRole(section, 'tab', 'Deactivated')).click();
+    (await findByRole(section, 'button', 'Reactivate Marco Rossi')).click();
+    await findText(section, 'No seat is free, so this user cannot be reactivated.');
+    await expectAccessible(section, 'reactivation refused');
+    expect(mock.store.member('usr_marco')!.status).to.equal('deactivated');
+  });
+
+  it('manages subgroups: add, rename, remove', async () => {
+    const mock = await useMockApi();
+    const section = await renderSection();
+    (await findByRole(section, 'button', 'Subgroups')).click();
+    const manager = await findByRole(section, 'dialog');
+    await findText(manager, 'Radiology');
+    const name = await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name');
+    name.value = 'Pharmacy';
+    (await findByRole(manager, 'button', 'Add subgroup')).click();
+    await findByRole(manager, 'button', 'Rename Pharmacy');
+    (await findByRole(manager, 'button', 'Rename Pharmacy')).click();
+    const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name');
+    await waitUntil(() => queryAllByRole(manager, 'textbox', 'Subgroup name').length === 2);
+    const rename = queryAllByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')[1]!;
+    expect(field).to.exist;
+    rename.value = 'radiology';
+    (await findByRole(manager, 'button', 'Save')).click();
+    await findText(manager, 'A subgroup with that name already exists.');
+    await expectAccessible(section, 'subgroup error');
+    rename.value = 'Pharmacy Team';
+    (await findByRole(manager, 'button', 'Save')).click();
+    await findByRole(manager, 'button', 'Remove Pharmacy Team');
+    (await findByRole(manager, 'button', 'Remove Pharmacy Team')).click();
+    await waitUntil(() => deepAll<HTMLDialogElement>(section, 'dialog.confirm')[0]?.open);
+    const confirm = deepAll<HTMLDialogElement>(section, 'dialog.confirm')[0]!;
+    (await findByRole(confirm, 'button', 'Remove')).click();
+    await waitUntil(() => !mock.store.subgroupByName('demo', 'pharmacy team'));
+    expect(mock.store.subgroupByName('demo', 'pharmacy')).to.equal(undefined);
+  });
+
+  it('shows a Learner their own status only, with no invite or management controls', async () => {
+    await useMockApi();
+    const section = await renderSection('demo-learner');
+    await findText(section, 'You are signed in as Lee Okafor (lee.learner@riverside.example), a Learner in this group.');
+    expect(queryAllByRole(section, 'button')).to.have.length(0);
+    expect(queryAllByRole(section, 'tab')).to.have.length(0);
+    await expectAccessible(section, 'learner');
+  });
+
+  it('explains a server error and loads on Try again', async () => {
+    await useMockApi();
+    fail('get', 'groups/demo/me', 503);
+    const section = await renderSection();
+    await findText(section, 'Something went wrong on the server.');
+    await expectAccessible(section, 'server error');
+    heal();
+    (await findByRole(section, 'button', 'Try again')).click();
+    await findByRole(section, 'button', 'Invite New Users');
+  });
+
+  it('works with a ready .client instead of base-url', async () => {
+    await useMockApi();
+    const section = await fixture<ManageUsers>(html`<manage-users group-id="demo"
+      .client=${createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' })}></manage-users>`);
+    await findByRole(section, 'button', 'Invite New Users');
+  });
+
+  it('speaks Spanish, with dates and counts through Intl', async () => {
+    await useMockApi();
+    const section = await renderSection('demo-admin', { locale: 'es' });
+    await findByRole(section, 'button', 'Invitar nuevos usuarios');
+    await findByRole(section, 'tab', 'Pendientes 7');
+    await findText(section, '17 de 25 plazas ocupadas');
+    (await findByRole(section, 'tab', 'Pendientes 7')).click();
+    await findText(section, 'caducó hace 5 días');
+  });
+
+  it('lets the host theme it through custom properties and forwarded parts', async () => {
+    await useMockApi();
+    const style = document.createElement('style');
+    style.textContent = `manage-users.themed { --mu-color-accent: rgb(1, 2, 3); }
+      manage-users.themed::part(row) { background-color: rgb(4, 5, 6); }
+      manage-users.themed::part(invite-button) { border-radius: 13px; }`;
+    document.head.append(style);
+    const section = await fixture<ManageUsers>(html`<manage-users class="themed" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></manage-users>`);
+    const invite = await findByRole(section, 'button', 'Invite New Users');
+    expect(getComputedStyle(invite).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(invite).borderTopLeftRadius).to.equal('13px');
+    await waitUntil(() => bodyRows(section).length > 0);
+    expect(getComputedStyle(bodyRows(section)[0]!).backgroundColor).to.equal('rgb(4, 5, 6)');
+    style.remove();
+  });
+
+  it('registers its tags once, even when define runs again', async () => {
+    await import('../../src/define.ts?again');
+    expect(customElements.get('manage-users')).to.equal(ManageUsers);
+    for (const tag of ['invite-dialog', 'pending-table', 'members-panel', 'subgroups-manager']) expect(customElements.get(tag)).to.exist;
+  });
+});
