@@ -45,9 +45,9 @@ export function chipStates(boxes: Box[]): ChipState[][] {
   );
 }
 
-/** What the boxes hold: addresses to send, and invalid ones left. */
+/** What the boxes hold, counting what is still being typed: addresses to send, invalid ones left. */
 export function tally(boxes: Box[]) {
-  const states = chipStates(boxes).flat();
+  const states = chipStates(boxes.map((box) => commitDraft(box))).flat();
   return { toSend: states.filter((s) => s === 'valid').length, invalid: states.filter((s) => s === 'invalid').length };
 }
 

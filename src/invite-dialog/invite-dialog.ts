@@ -296,7 +296,7 @@ export class InviteDialog extends DialogElement {
       </fieldset>
       <label for="emails-${box.key}">${t.emails}</label>
       <div class="field">
-        <ul class="chips" aria-label=${t.emails}>
+        <ul class="chips" aria-label=${t.emailsAdded}>
           ${box.emails.map((email, j) => {
             const state = states[j] ?? 'valid';
             const note = state === 'invalid' ? t.chipInvalid : state === 'duplicate' ? t.chipDuplicate : '';

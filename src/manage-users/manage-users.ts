@@ -184,6 +184,7 @@ export class ManageUsers extends SectionElement {
         @seats-changed=${this.#onSeats}
         @invitations-sent=${() => (this.#reloadSeats(), this.#lists().forEach((l) => void l.refresh()))}
         @invitations-removed=${() => this.renderRoot.querySelector<PendingTable>('pending-table')?.refresh()}
+        @invitations-resent=${() => this.#reloadSeats()}
         @members-changed=${() => this.#lists().forEach((l) => void l.refresh())}
         @subgroups-changed=${(e: CustomEvent<{ subgroups: Subgroup[] }>) => ((this.ownSubgroupsList = e.detail.subgroups), this.#lists().forEach((l) => void l.refresh()))}
         @show-pending=${this.#showPending}>

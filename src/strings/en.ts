@@ -48,6 +48,7 @@ export const en = {
   userType: 'Type of user',
   boxTitle: (role: string, n: number) => `${role} ${n}`,
   emails: 'Email addresses',
+  emailsAdded: 'Addresses added',
   emailsHint: 'Type or paste addresses separated by commas, spaces or new lines.',
   subgroup: 'Subgroup (optional)',
   subgroupHint: 'Pick an existing subgroup or type a new name to create it.',

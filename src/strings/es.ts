@@ -42,6 +42,7 @@ export const es: Messages = {
   userType: 'Tipo de usuario',
   boxTitle: (role, n) => `${role} ${n}`,
   emails: 'Direcciones de correo',
+  emailsAdded: 'Direcciones añadidas',
   emailsHint: 'Escriba o pegue direcciones separadas por comas, espacios o saltos de línea.',
   subgroup: 'Subgrupo (opcional)',
   subgroupHint: 'Elija un subgrupo existente o escriba un nombre nuevo para crearlo.',
