@@ -166,10 +166,9 @@ export function createMemoryStore(): Store {
 function window<T extends { id: string }>(rows: T[], sort: string, range: { offset: number; limit: number }): Listed<T> {
   const descending = sort.startsWith('-');
   const field = (descending ? sort.slice(1) : sort) as keyof T;
-  const text = (row: T) => String(row[field]).toLowerCase();
-  rows.sort((a, b) => {
-    const order = text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    return descending ? -order : order;
-  });
-  return { items: rows.slice(range.offset, range.offset + range.limit), total: rows.length };
+  const direction = descending ? -1 : 1;
+  // Keys are computed once per row, not once per comparison: it matters at 50,000 rows.
+  const keyed = rows.map((row) => ({ key: String(row[field]).toLowerCase(), row }));
+  keyed.sort((a, b) => direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return { items: keyed.slice(range.offset, range.offset + range.limit).map(({ row }) => row), total: rows.length };
 }

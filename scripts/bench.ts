@@ -1,0 +1,81 @@
+/**
+ * Prints the figures the project is measured by:
+ * - bundle sizes (min, gzip, brotli) of the self-contained widget and of the SDK alone,
+ *   with everything they import inside, built exactly as `npm run build` builds them;
+ * - render timings of <pending-table> for 1,000 / 10,000 / 50,000 invitations in headless
+ *   Chromium, beside a plain-DOM table of the same rows measured in the same page.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import configs from '../rollup.config.mjs';
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function bundleSizes() {
+  console.log('Bundle sizes (min / gzip / brotli)');
+  for (const config of configs as RollupOptions[]) {
+    const bundle = await rollup({ ...config, onwarn: () => {} });
+    const output = config.output as OutputOptions;
+    const { output: files } = await bundle.generate({ ...output, sourcemap: false });
+    for (const file of files) {
+      if (file.type !== 'chunk') continue;
+      const code = Buffer.from(file.code);
+      const gzip = gzipSync(code, { level: 9 }).length;
+      const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      console.log(`  ${file.fileName.padEnd(28)} ${kb(code.length).padStart(9)} / ${kb(gzip).padStart(8)} / ${kb(brotli).padStart(8)}`);
+    }
+  }
+}
+
+async function renderTimings() {
+  const built = await esbuild.build({
+    entryPoints: ['bench/pending-table.page.ts'],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    conditions: ['browser', 'production'],
+    logLevel: 'silent',
+  });
+  const script = built.outputFiles[0]!.text;
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="en"><title>bench</title><script type="module" src="/bench.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => message.type() === 'error' && console.error(`page: ${message.text()}`));
+    page.on('pageerror', (error) => console.error(`page: ${error.message}`));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => 'runBench' in window);
+    const results = (await page.evaluate((sizes) => (window as any).runBench(sizes), SIZES)) as Array<{
+      size: number;
+      widget: Record<string, number>;
+      plain: Record<string, number>;
+    }>;
+    console.log('\n<pending-table> in headless Chromium, ms (widget: 50 rows a page from the in-memory API; plain DOM: every row)');
+    console.log('  invitations   first render (widget / plain)   select-all (widget / plain)   search keystroke* (widget / plain)');
+    for (const { size, widget, plain } of results) {
+      const pair = (key: string) => `${widget[key]!.toFixed(0).padStart(6)} / ${plain[key]!.toFixed(0).padEnd(6)}`;
+      console.log(`  ${size.toLocaleString('en').padStart(11)}   ${pair('firstRender').padEnd(30)}  ${pair('selectAll').padEnd(28)}  ${pair('keystroke')}`);
+    }
+    console.log('  * the widget waits 250 ms after the last keystroke before it searches (debounce); that wait is included.');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await bundleSizes();
+await renderTimings();
