@@ -1,0 +1,4 @@
+import type { RollupOptions } from 'rollup';
+
+declare const configs: RollupOptions[];
+export default configs;
