@@ -44,16 +44,26 @@ type Shortfall = { seats: Seats; required: number };
  * @csspart error - Error messages.
  */
 export class InviteDialog extends DialogElement {
+  /** @internal */
   static override styles = [tokens, styles];
 
+  /** @internal */
   @state() accessor boxes: Box[] = [newBox('learner')];
+  /** @internal */
   @state() accessor sending = false;
+  /** @internal */
   @state() accessor error = '';
+  /** @internal */
   @state() accessor shortfall: Shortfall | undefined = undefined;
+  /** @internal */
   @state() accessor results: InviteResult[] | undefined = undefined;
+  /** @internal */
   @state() accessor resent = new Set<string>();
+  /** @internal */
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
+  /** @internal */
   @state() accessor csvError = '';
+  /** @internal */
   @state() accessor ownSeats: Seats | undefined = undefined;
 
   /** One key per draft: a retry after a failure cannot invite twice. */

@@ -78,13 +78,17 @@ const FORWARDED_PARTS = [
  * @cssprop --mu-density - Multiplies spacing and control height (e.g. 0.85 for compact).
  */
 export class ManageUsers extends SectionElement {
+  /** @internal */
   static override styles = [tokens, styles];
 
   /** The time relative expiry is shown against; the demo moves it with its clock. */
   @property({ attribute: false }) accessor now: () => number = Date.now;
 
+  /** @internal */
   @state() accessor tab: Tab = 'users';
+  /** @internal */
   @state() accessor seats: Seats | undefined = undefined;
+  /** @internal */
   @state() accessor ownSubgroupsList: Subgroup[] | undefined = undefined;
 
   @provide({ context: sectionContext })

@@ -35,6 +35,7 @@ import { lists } from '../styles/lists.ts';
  * @csspart confirm-dialog - The confirmation dialog.
  */
 export class MembersPanel extends SectionElement {
+  /** @internal */
   static override styles = [tokens, lists];
 
   /** Which members to show. */
@@ -44,10 +45,15 @@ export class MembersPanel extends SectionElement {
   /** The signed-in member, who cannot deactivate themselves. */
   @property({ attribute: 'current-member-id' }) accessor currentMemberId = '';
 
+  /** @internal */
   @state() accessor query = '';
+  /** @internal */
   @state() accessor roleFilter: Role | '' = '';
+  /** @internal */
   @state() accessor subgroupId = '';
+  /** @internal */
   @state() accessor busy = false;
+  /** @internal */
   @state() accessor notice = '';
 
   #list = new PagedList<Member, readonly [Api | undefined, MemberStatus, string, Role | '', string, number]>(this, {

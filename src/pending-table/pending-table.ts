@@ -50,6 +50,7 @@ const REMOVE_CHUNK = 500;
  * @cssprop --mu-color-expired - The Expired badge.
  */
 export class PendingTable extends SectionElement {
+  /** @internal */
   static override styles = [tokens, lists, styles];
 
   /** Which invitations to show. */
@@ -57,11 +58,17 @@ export class PendingTable extends SectionElement {
   /** Rows a page (1–200). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
 
+  /** @internal */
   @state() accessor query = '';
+  /** @internal */
   @state() accessor roleFilter: Role | '' = '';
+  /** @internal */
   @state() accessor subgroupId = '';
+  /** @internal */
   @state() accessor sort: InvitationSort = '-createdAt';
+  /** @internal */
   @state() accessor selected = new Set<string>();
+  /** @internal */
   @state() accessor busy = false;
 
   #list = new PagedList<Invitation, readonly [Api | undefined, StatusFilter, string, Role | '', string, InvitationSort, number]>(this, {

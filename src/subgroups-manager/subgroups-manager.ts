@@ -23,10 +23,14 @@ import { styles } from './styles.ts';
  * @csspart error - Error messages.
  */
 export class SubgroupsManager extends DialogElement {
+  /** @internal */
   static override styles = [tokens, styles];
 
+  /** @internal */
   @state() accessor editing = '';
+  /** @internal */
   @state() accessor error = '';
+  /** @internal */
   @state() accessor busy = false;
 
   protected override opened() {
