@@ -34,7 +34,8 @@ export async function createServer(options: ServerOptions) {
     ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Manage Users <no-reply@localhost>')
     : outboxMailer(store, () => clock.now());
   const acceptUrl = (token: string) => `${options.publicUrl}/accept?token=${encodeURIComponent(token)}`;
-  if (options.demo) await seedDemo({ store, clock, mailer, acceptUrl });
+  // Seed invitations are for show: their emails stay in the outbox even with SMTP.
+  if (options.demo) await seedDemo({ store, clock, mailer: outboxMailer(store, () => clock.now()), acceptUrl });
 
   const api = createApiApp({
     store,

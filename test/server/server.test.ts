@@ -1,0 +1,190 @@
+/** The reference server beyond the contract: SMTP, the accept page, production mode, the file database. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer as createTcpServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, API_BASE } from '../../demo/server/app.ts';
+
+const admin = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
+
+/** A tiny SMTP server on loopback that keeps what it is sent. */
+async function smtpSink() {
+  const messages: Array<{ from: string; to: string[]; data: string }> = [];
+  const server = createTcpServer((socket: Socket) => {
+    let buffer = '';
+    let current = { from: '', to: [] as string[], data: '' };
+    let inData = false;
+    socket.write('220 sink ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            messages.push(current);
+            current = { from: '', to: [], data: '' };
+            socket.write('250 queued\r\n');
+          } else current.data += `${line}\n`;
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 sink\r\n');
+        else if (verb === 'MAIL') (current.from = line), socket.write('250 ok\r\n');
+        else if (verb === 'RCPT') current.to.push(line), socket.write('250 ok\r\n');
+        else if (verb === 'DATA') (inData = true), socket.write('354 go on\r\n');
+        else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, messages, close: () => server.close() };
+}
+
+describe('reference server', () => {
+  it('sends invitation emails through SMTP when SMTP_URL is set, in the invite language, plain text and HTML', async () => {
+    const sink = await smtpSink();
+    const server = await createServer({
+      database: ':memory:',
+      publicUrl: 'http://lms.test',
+      demo: true,
+      smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+      mailFrom: 'Training <no-reply@lms.test>',
+    });
+    try {
+      const sentBefore = sink.messages.length;
+      const response = await server.app.request(`${API_BASE}/groups/demo/invitations`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ locale: 'es', batches: [{ role: 'admin', emails: ['smtp@x.org'] }] }),
+      });
+      assert.equal(response.status, 201);
+      const message = sink.messages.slice(sentBefore).find((m) => m.to.some((to) => to.includes('smtp@x.org')));
+      assert.ok(message, 'no message reached the SMTP server');
+      assert.match(message.from, /no-reply@lms\.test/);
+      assert.match(message.data, /multipart\/alternative/);
+      assert.match(message.data, /text\/plain/);
+      assert.match(message.data, /text\/html/);
+      assert.match(message.data, /Administrador/);
+      assert.match(message.data.replace(/=\n/g, ''), /http:\/\/lms\.test\/accept\?token=3D[\w-]{43}/);
+    } finally {
+      server.close();
+      sink.close();
+    }
+  });
+
+  it('serves the accept page: shows the invitation, creates the account, then refuses the used link', async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      const outbox = await (await server.app.request(`${API_BASE}/dev/outbox?to=kim.nguyen@riverside.example`)).json();
+      const path = new URL(outbox.items[0].acceptUrl).pathname + new URL(outbox.items[0].acceptUrl).search;
+      const page = await server.app.request(path);
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.match(html, /You are invited to join Riverside General Hospital as a Learner/);
+      assert.match(html, /<label>Your name<input name="name"/);
+      const token = new URL(outbox.items[0].acceptUrl).searchParams.get('token')!;
+
+      const short = await server.app.request('/accept', {
+        method: 'POST',
+        body: new URLSearchParams({ token, name: 'Kim', password: 'short' }),
+      });
+      assert.equal(short.status, 422);
+      assert.match(await short.text(), /role="alert"/);
+
+      const done = await server.app.request('/accept', {
+        method: 'POST',
+        body: new URLSearchParams({ token, name: 'Kim Nguyen', password: 'long enough password' }),
+      });
+      assert.equal(done.status, 201);
+      assert.match(await done.text(), /Welcome, Kim Nguyen!/);
+      const again = await server.app.request(path);
+      assert.equal(again.status, 404);
+      assert.match(await again.text(), /not valid/);
+
+      const spanish = await server.app.request(
+        new URL(outbox.items[0].acceptUrl.replace(token, 'unknown')).pathname + '?token=unknown',
+        { headers: { 'Accept-Language': 'es-ES,es;q=0.9' } },
+      );
+      assert.match(await spanish.text(), /Este enlace de invitación no es válido/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('stores passwords as salted scrypt hashes, never as given', async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      const outbox = await (await server.app.request(`${API_BASE}/dev/outbox?to=kim.nguyen@riverside.example`)).json();
+      const token = new URL(outbox.items[0].acceptUrl).searchParams.get('token')!;
+      const answer = await server.app.request(`${API_BASE}/invitations/${token}/accept`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Kim', password: 'correct horse battery' }),
+      });
+      const member = await answer.json();
+      const stored = server.store.member(member.id)!.passwordHash!;
+      assert.match(stored, /^scrypt\$16384\$8\$1\$[\w+/=]+\$[\w+/=]+$/);
+      assert.doesNotMatch(stored, /correct horse/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('has no demo endpoints, demo tokens or seed in production mode', async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: false });
+    try {
+      assert.equal((await server.app.request(`${API_BASE}/dev/outbox`)).status, 404);
+      assert.equal((await server.app.request(`${API_BASE}/dev/clock`, { method: 'POST', headers: admin, body: '{"advanceMs":1}' })).status, 404);
+      assert.equal((await server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).status, 401);
+      assert.equal(server.store.group('demo'), undefined);
+      assert.equal((await server.app.request('/')).status, 404);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('keeps its data in the database file across restarts and seeds it only once', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'manage-users-'));
+    const database = join(folder, 'test.db');
+    try {
+      const first = await createServer({ database, publicUrl: 'http://lms.test', demo: true });
+      await first.app.request(`${API_BASE}/groups/demo/invitations`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ batches: [{ role: 'learner', emails: ['kept@x.org'] }] }),
+      });
+      first.close();
+      const second = await createServer({ database, publicUrl: 'http://lms.test', demo: true });
+      const group = await (await second.app.request(`${API_BASE}/groups/demo`, { headers: admin })).json();
+      second.close();
+      assert.deepEqual(group.seats, { total: 25, active: 10, pending: 5, expired: 3, available: 7 });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('answers an unexpected failure with a 500 problem body and no stack trace', async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      server.store.group = () => {
+        throw new Error('disk on fire at /secret/path');
+      };
+      const original = console.error;
+      console.error = () => {};
+      const response = await server.app.request(`${API_BASE}/groups/demo`, { headers: admin }).finally(() => (console.error = original));
+      assert.equal(response.status, 500);
+      const body = await response.json();
+      assert.equal(body.code, 'server_error');
+      assert.doesNotMatch(JSON.stringify(body), /secret|fire|at /);
+    } finally {
+      server.close();
+    }
+  });
+});
