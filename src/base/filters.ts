@@ -39,3 +39,14 @@ export function renderSubgroupFilter(t: Messages, subgroups: Subgroup[], value: 
     </select>
   </label>`;
 }
+
+/** The query of a list page: only the filters that are set, and a limit the API accepts. */
+export function listQuery(filters: { pageSize: number; query: string; role: Role | ''; subgroupId: string; cursor: string | undefined }) {
+  return {
+    limit: Math.min(200, Math.max(1, filters.pageSize)),
+    ...(filters.query ? { q: filters.query } : {}),
+    ...(filters.role ? { role: filters.role } : {}),
+    ...(filters.subgroupId ? { subgroupId: filters.subgroupId } : {}),
+    ...(filters.cursor ? { cursor: filters.cursor } : {}),
+  };
+}

@@ -79,6 +79,15 @@ export class SectionElement extends LitElement {
     return this.section?.subgroups ?? this.ownSubgroups ?? [];
   }
 
+  /** Seat usage and subgroups, fresh from the API. */
+  protected async fetchGroupState(api: Api, signal?: AbortSignal) {
+    const [group, subgroups] = await Promise.all([
+      api.client.group.get(api.groupId, { signal }),
+      api.client.subgroups.list(api.groupId, { signal }),
+    ]);
+    return { group, seats: group.seats, subgroups: subgroups.items };
+  }
+
   /** For elements that show subgroups: load them when used alone, outside a section. */
   protected loadSubgroupsWhenAlone() {
     new Task(this, {

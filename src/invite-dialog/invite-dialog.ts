@@ -82,9 +82,7 @@ export class InviteDialog extends DialogElement {
     const api = this.api;
     if (!api) return;
     try {
-      const [group, subgroups] = await Promise.all([api.client.group.get(api.groupId), api.client.subgroups.list(api.groupId)]);
-      this.ownSeats = group.seats;
-      this.ownSubgroups = subgroups.items;
+      ({ seats: this.ownSeats, subgroups: this.ownSubgroups } = await this.fetchGroupState(api));
     } catch (error) {
       this.error = this.fail(error);
     }

@@ -4,25 +4,9 @@ export const styles = css`
   :host {
     display: contents;
   }
-  .head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.375rem;
-  }
   h3 {
     margin: 0;
     font-size: 1rem;
-  }
-  button.icon {
-    padding: 0;
-    width: var(--_control);
-    border-color: transparent;
-    background: none;
   }
   button.icon.small {
     width: 24px;

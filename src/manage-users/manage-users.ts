@@ -100,13 +100,10 @@ export class ManageUsers extends SectionElement {
       if (!api) return undefined;
       const me = await api.client.group.me(api.groupId, { signal });
       if (me.role !== 'admin') return { me };
-      const [group, subgroups] = await Promise.all([
-        api.client.group.get(api.groupId, { signal }),
-        api.client.subgroups.list(api.groupId, { signal }),
-      ]);
-      this.seats = group.seats;
-      this.ownSubgroupsList = subgroups.items;
-      this.emit('seats-changed', { seats: group.seats });
+      const { group, seats, subgroups } = await this.fetchGroupState(api, signal);
+      this.seats = seats;
+      this.ownSubgroupsList = subgroups;
+      this.emit('seats-changed', { seats });
       return { me, group };
     },
     args: () => [this.api] as const,
@@ -151,9 +148,7 @@ export class ManageUsers extends SectionElement {
     const api = this.api;
     if (!api) return;
     try {
-      const [group, subgroups] = await Promise.all([api.client.group.get(api.groupId), api.client.subgroups.list(api.groupId)]);
-      this.seats = group.seats;
-      this.ownSubgroupsList = subgroups.items;
+      ({ seats: this.seats, subgroups: this.ownSubgroupsList } = await this.fetchGroupState(api));
     } catch (error) {
       this.fail(error);
     }

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { SeatsExhaustedError, type Member, type MemberStatus, type Role } from '../../sdk/index.ts';
 import { SectionElement, type Api } from '../base/section-element.ts';
 import { PagedList } from '../base/paged-list.ts';
-import { renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
+import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
 import { number, shortDate } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
 import { lists } from '../styles/lists.ts';
@@ -60,19 +60,7 @@ export class MembersPanel extends SectionElement {
     fail: (error) => this.fail(error),
     args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.pageSize] as const,
     fetch: ([api, status, query, role, subgroupId, pageSize], cursor, signal) =>
-      api?.client.members.list(
-        api.groupId,
-        {
-          status,
-          sort: 'name',
-          limit: Math.min(200, Math.max(1, pageSize)),
-          ...(query ? { q: query } : {}),
-          ...(role ? { role } : {}),
-          ...(subgroupId ? { subgroupId } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-        { signal },
-      ),
+      api?.client.members.list(api.groupId, { status, sort: 'name', ...listQuery({ pageSize, query, role, subgroupId, cursor }) }, { signal }),
   });
 
   constructor() {

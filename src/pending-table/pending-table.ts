@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { PagedList } from '../base/paged-list.ts';
-import { renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
+import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
 import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
 import { SectionElement, type Api } from '../base/section-element.ts';
 import { number, relativeTime, shortDate } from '../strings/index.ts';
@@ -75,19 +75,7 @@ export class PendingTable extends SectionElement {
     fail: (error) => this.fail(error),
     args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.sort, this.pageSize] as const,
     fetch: ([api, status, query, role, subgroupId, sort, pageSize], cursor, signal) =>
-      api?.client.invitations.list(
-        api.groupId,
-        {
-          status,
-          sort,
-          limit: Math.min(200, Math.max(1, pageSize)),
-          ...(query ? { q: query } : {}),
-          ...(role ? { role } : {}),
-          ...(subgroupId ? { subgroupId } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-        { signal },
-      ),
+      api?.client.invitations.list(api.groupId, { status, sort, ...listQuery({ pageSize, query, role, subgroupId, cursor }) }, { signal }),
     onPage: (page) => {
       const visible = new Set(page.items.map((item) => item.id));
       this.selected = new Set([...this.selected].filter((id) => visible.has(id)));

@@ -142,6 +142,22 @@ export const tokens = css`
   dialog::backdrop {
     background: rgb(10 15 25 / 0.45);
   }
+  dialog .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  dialog h2 {
+    margin: 0;
+    font-size: 1.375rem;
+  }
+  button.icon {
+    padding: 0;
+    width: var(--_control);
+    border-color: transparent;
+    background: none;
+  }
   dialog.confirm {
     max-width: 28rem;
   }

@@ -4,21 +4,6 @@ export const styles = css`
   :host {
     display: contents;
   }
-  .head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.375rem;
-  }
-  button.icon {
-    padding: 0;
-    width: var(--_control);
-    border-color: transparent;
-    background: none;
-  }
   form.add {
     display: grid;
     grid-template-columns: 1fr auto;

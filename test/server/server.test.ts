@@ -178,7 +178,7 @@ describe('reference server', () => {
       };
       const original = console.error;
       console.error = () => {};
-      const response = await server.app.request(`${API_BASE}/groups/demo`, { headers: admin }).finally(() => (console.error = original));
+      const response = await Promise.resolve(server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).finally(() => (console.error = original));
       assert.equal(response.status, 500);
       const body = await response.json();
       assert.equal(body.code, 'server_error');
