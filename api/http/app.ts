@@ -11,6 +11,7 @@ import { createInvitationsService, type ServiceOptions } from '../domain/service
 import { ProblemError, validationFailed } from '../domain/problem.ts';
 import { operations, type OperationId } from './operations.ts';
 import { createIdempotency, type Answer } from './idempotency.ts';
+import { DEFAULT_RATE_LIMIT, rateLimit, type RateLimit } from './rate-limit.ts';
 
 // Validation messages in plain English (zod/mini ships without a locale).
 z.config(z.locales.en());
@@ -23,6 +24,8 @@ export interface ApiAppOptions extends ServiceOptions {
   authenticate: (token: string) => MemberView | undefined;
   /** Serves the `dev/` operations (outbox, clock). Never in production. */
   demo: boolean;
+  /** Requests per caller and window (default 1,200 a minute). */
+  rateLimit?: RateLimit;
 }
 
 interface HandlerInput {
@@ -73,6 +76,7 @@ export function createApiApp(options: ApiAppOptions) {
       onError: (c) => problem(c, new ProblemError(413, 'payload_too_large', 'Request too large', `The body may be at most ${MAX_BODY_BYTES} bytes.`)),
     }),
   );
+  app.use('*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clock));
   app.use('*', async (c, next) => {
     const header = c.req.header('Authorization');
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();

@@ -40,7 +40,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output') {
 }
 
 function problemsOf(operation: Operation): ProblemCode[] {
-  const codes = new Set<ProblemCode>(['server_error', ...operation.problems]);
+  const codes = new Set<ProblemCode>(['server_error', 'rate_limited', ...operation.problems]);
   if (operation.access === 'admin' || operation.access === 'member') codes.add('unauthenticated').add('forbidden');
   if (operation.path.includes('{')) codes.add('not_found');
   if (operation.body) codes.add('malformed_request').add('validation_failed').add('payload_too_large');

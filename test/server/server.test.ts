@@ -7,6 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, API_BASE } from '../../demo/server/app.ts';
+import { createApiApp } from '../../api/http/app.ts';
+import { createMemoryStore } from '../../api/store/memory-store.ts';
+import { createClock } from '../../api/domain/clock.ts';
+import { outboxMailer } from '../../api/domain/mail.ts';
+import { seedDemo, demoAuthenticate } from '../../api/domain/seed.ts';
 
 const admin = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
 
@@ -186,5 +191,27 @@ describe('reference server', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 rate_limited with Retry-After past the limit, per caller, and recovers after the window', async () => {
+    const store = createMemoryStore();
+    const clock = createClock();
+    const mailer = outboxMailer(store, () => clock.now());
+    await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
+    const app = createApiApp({
+      store, clock, mailer, acceptUrl: (t) => t, hashPassword: async (p) => p, authenticate: demoAuthenticate(store), demo: true,
+      rateLimit: { requests: 3, windowMs: 60_000 },
+    });
+    const get = (token: string) => app.request('/groups/demo/me', { headers: { Authorization: `Bearer ${token}` } });
+    for (let i = 0; i < 3; i++) assert.equal((await get('demo-admin')).status, 200);
+    const limited = await get('demo-admin');
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('Retry-After'), '60');
+    assert.equal((await limited.json()).code, 'rate_limited');
+    assert.equal((await get('demo-learner')).status, 200);
+    clock.advance(60_000);
+    assert.equal((await get('demo-admin')).status, 200);
   });
 });
