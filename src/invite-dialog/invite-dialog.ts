@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { SeatsExhaustedError, type InviteResult, type Role, type Seats } from '../../sdk/index.ts';
 import { DialogElement } from '../base/dialog-element.ts';
@@ -125,8 +124,9 @@ export class InviteDialog extends DialogElement {
 
   #onEmailInput(key: number, event: InputEvent) {
     const value = (event.target as HTMLInputElement).value;
-    // A separator ends an address; a space does too, unless a "Name <address>" is under way.
-    const ended = /[,;\n]$/.test(value) || (/\s$/.test(value) && !/[<"]/.test(value));
+    // A comma, semicolon or new line ends an address. A space does when the word before it
+    // is an address, so "Name <address>" can be typed with its spaces.
+    const ended = /[,;\n]$/.test(value) || (/\S*@\S*\s$/.test(value) && !/[<"]/.test(value));
     this.#update(key, (box) => (ended ? commitDraft({ ...box, draft: value }) : { ...box, draft: value }));
   }
 
@@ -268,16 +268,19 @@ export class InviteDialog extends DialogElement {
           <button part="button add-admins-button" @click=${() => this.#addBox('admin')}>+ ${t.addAdmins}</button>
         </div>
         <div class="boxes">
-          ${repeat(this.boxes, (box) => box.key, (box, i) => this.renderBox(box, i, states[i] ?? []))}
+          ${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}
         </div>
       </div>
-      ${this.renderCsv()} ${this.renderPreview()}
-      ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
-      <div class="actions">
-        <button part="button cancel-button" @click=${() => this.close()}>${t.cancel}</button>
-        <button class="primary" part="button submit-button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.#send}>
-          ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
-        </button>
+      ${this.renderCsv()}
+      <div class="footer">
+        ${this.renderPreview()}
+        ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button part="button cancel-button" @click=${() => this.close()}>${t.cancel}</button>
+          <button class="primary" part="button submit-button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.#send}>
+            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
+          </button>
+        </div>
       </div>`;
   }
 

@@ -148,6 +148,15 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
+  /* The seat preview and the buttons stay in view while the boxes scroll. */
+  .footer {
+    position: sticky;
+    bottom: calc(var(--_space) * -3);
+    margin: 0 calc(var(--_space) * -3) calc(var(--_space) * -3);
+    padding: var(--_space) calc(var(--_space) * 3) calc(var(--_space) * 3);
+    background: var(--_surface);
+    border-top: 1px solid var(--_border);
+  }
   .preview {
     margin-top: calc(var(--_space) * 2);
     padding: var(--_space) calc(var(--_space) * 1.5);

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { SeatsExhaustedError, type Member, type MemberStatus, type Role } from '../../sdk/index.ts';
 import { SectionElement, type Api } from '../base/section-element.ts';
 import { PagedList } from '../base/paged-list.ts';
@@ -124,7 +123,7 @@ export class MembersPanel extends SectionElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(this.#list.items, (m) => m.id, (m) => html`<tr part="row">
+            ${this.#list.items.map((m) => html`<tr part="row">
               <th scope="row" part="cell name-cell">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
               <td part="cell">${m.email}</td>
               <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>

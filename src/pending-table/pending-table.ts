@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { PagedList } from '../base/paged-list.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
@@ -212,7 +211,7 @@ export class PendingTable extends SectionElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(items, (item) => item.id, (item) => this.renderRow(item))}
+            ${items.map((item) => this.renderRow(item))}
           </tbody>
         </table>
       </div>

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Subgroup } from '../../sdk/index.ts';
 import { DialogElement } from '../base/dialog-element.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -109,7 +108,7 @@ export class SubgroupsManager extends DialogElement {
       ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
       ${this.#list.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
       <ul class="list">
-        ${repeat(this.#list, (s) => s.id, (s) => html`<li part="row">
+        ${this.#list.map((s) => html`<li part="row">
           ${this.editing === s.id
             ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
                 <input name="name" part="name-input" aria-label=${t.subgroupName} .value=${s.name} required maxlength="80" autocomplete="off" />
