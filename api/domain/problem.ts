@@ -26,7 +26,8 @@ export class ProblemError extends Error {
 
   toJSON() {
     return {
-      type: `https://manage-users.dev/problems/${this.code.replaceAll('_', '-')}`,
+      // A URI that names the problem and never resolves: no domain to lose or squat.
+      type: `urn:manage-users:problem:${this.code}`,
       title: this.title,
       status: this.status,
       detail: this.message,

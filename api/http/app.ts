@@ -99,7 +99,7 @@ export function createApiApp(options: ApiAppOptions) {
         const result = await handlers[id](input);
         return { status: operation.status, body: result === undefined ? null : JSON.stringify(result) };
       };
-      const answer = operation.method === 'post' ? await idempotency.run(c, run) : await run();
+      const answer = operation.method === 'get' ? await run() : await idempotency.run(c, run);
       return answer.body === null ? c.body(null, answer.status) : c.body(answer.body, answer.status as 200 | 201, { 'Content-Type': 'application/json' });
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Idempotency keys: a POST repeated with the same `Idempotency-Key` and the same body
+ * Idempotency keys: an unsafe request repeated with the same `Idempotency-Key` and body
  * within 24 hours gets the first answer again and changes nothing. Requests with one key
  * that arrive together run one after the other, so a double click cannot slip through.
  */

@@ -62,7 +62,7 @@ export function openApiDocument(options: { demo: boolean; serverUrl?: string }) 
         schema: jsonSchema(schema as z.ZodMiniType, 'input'),
       })),
     ];
-    if (op.method === 'post') {
+    if (op.method !== 'get') {
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',

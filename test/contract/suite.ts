@@ -104,6 +104,13 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
         await assert.rejects(admin.subgroups.rename(G, nursing.id, { name: 'RADIOLOGY' }), { code: 'subgroup_exists' });
       });
+      it('a DELETE repeated with its Idempotency-Key (a retry after a lost answer) gets the same 204', async () => {
+        const created = await admin.subgroups.create(G, { name: 'Temporary' });
+        const remove = () => raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE', headers: { 'Idempotency-Key': 'del-1' } });
+        assert.equal((await remove()).status, 204);
+        assert.equal((await remove()).status, 204);
+        assert.equal((await raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE' })).status, 404);
+      });
       it('answers 404 for an unknown subgroup', async () => {
         await assert.rejects(admin.subgroups.rename(G, 'sub_nope', { name: 'X' }), { code: 'not_found' });
         await assert.rejects(admin.subgroups.remove(G, 'sub_nope'), { code: 'not_found' });
