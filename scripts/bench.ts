@@ -14,10 +14,10 @@ import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function bundleSizes() {
-  console.log('Bundle sizes (min / gzip / brotli)');
+  console.log('Bundle sizes (min / gzip -9 / brotli -11; 1 KiB = 1,024 bytes)');
   for (const config of configs as RollupOptions[]) {
     const bundle = await rollup({ ...config, onwarn: () => {} });
     const output = config.output as OutputOptions;
@@ -64,7 +64,7 @@ async function renderTimings() {
       widget: Record<string, number>;
       plain: Record<string, number>;
     }>;
-    console.log('\n<pending-table> in headless Chromium, ms (widget: 50 rows a page from the in-memory API; plain DOM: every row)');
+    console.log('\n<pending-table> in headless Chromium, ms (widget: median of 3 runs, 50 rows a page from the in-memory API; plain DOM: one run, every row)');
     console.log('  invitations   first render (widget / plain)   select-all (widget / plain)   search keystroke* (widget / plain)');
     for (const { size, widget, plain } of results) {
       const pair = (key: string) => `${widget[key]!.toFixed(0).padStart(6)} / ${plain[key]!.toFixed(0).padEnd(6)}`;
