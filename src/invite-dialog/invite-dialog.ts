@@ -264,8 +264,8 @@ export class InviteDialog extends DialogElement {
     return html`<p class="hint">${t.inviteIntro}</p>
       <div class="layout">
         <div class="adders">
-          <button part="button add-learners-button" @click=${() => this.#addBox('learner')}>+ ${t.addLearners}</button>
-          <button part="button add-admins-button" @click=${() => this.#addBox('admin')}>+ ${t.addAdmins}</button>
+          <button part="button add-learners-button" @click=${() => this.#addBox('learner')}><span aria-hidden="true">+ </span>${t.addLearners}</button>
+          <button part="button add-admins-button" @click=${() => this.#addBox('admin')}><span aria-hidden="true">+ </span>${t.addAdmins}</button>
         </div>
         <div class="boxes">
           ${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}
@@ -388,13 +388,13 @@ export class InviteDialog extends DialogElement {
           <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colStatus}</th><th scope="col"><span class="visually-hidden">${t.colActions}</span></th></tr></thead>
           <tbody>
             ${results.map(
-              (r) => html`<tr part="result result-${r.status}">
-                <td>${r.email}</td>
+              (r, i) => html`<tr part="result result-${r.status}">
+                <td id="result-${i}">${r.email}</td>
                 <td><span class="badge ${r.status}">${label[r.status]}</span></td>
                 <td>${r.status === 'already_invited' && r.invitation
                   ? this.resent.has(r.invitation.id)
                     ? html`<span>${t.resent}</span>`
-                    : html`<button class="link" part="button resend-button" aria-label="${t.resend} ${r.email}" @click=${() => this.#resend(r)}>${t.resend}</button>`
+                    : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => this.#resend(r)}>${t.resend}</button>`
                   : nothing}</td>
               </tr>`,
             )}

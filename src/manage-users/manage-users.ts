@@ -271,7 +271,7 @@ export class ManageUsers extends SectionElement {
           const selected = this.tab === tab;
           return html`<button role="tab" id="tab-${tab}" part="tab ${selected ? 'tab-selected' : ''}" aria-selected=${selected ? 'true' : 'false'}
             aria-controls="panel-${tab}" tabindex=${selected ? 0 : -1} @click=${() => this.#selectTab(tab)}>
-            ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html` <span class="count">${number(this.effectiveLocale, pendingCount)}</span>` : nothing}
+            ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.effectiveLocale, pendingCount)}</span>` : nothing}
           </button>`;
         })}
       </div>

@@ -125,6 +125,7 @@ export const styles = css`
   }
   .count {
     display: inline-block;
+    margin-inline-start: 0.4em;
     min-width: 1.5em;
     padding: 0 6px;
     border-radius: 999px;

@@ -124,7 +124,7 @@ export class MembersPanel extends SectionElement {
           </thead>
           <tbody>
             ${this.#list.items.map((m) => html`<tr part="row">
-              <th scope="row" part="cell name-cell">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
+              <th scope="row" part="cell name-cell" id="member-${m.id}">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
               <td part="cell">${m.email}</td>
               <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
               <td part="cell">${m.subgroup?.name ?? t.none}</td>
@@ -132,8 +132,8 @@ export class MembersPanel extends SectionElement {
               <td part="cell">${m.id === this.currentMemberId
                 ? nothing
                 : active
-                  ? html`<button part="button deactivate-button" ?disabled=${this.busy} aria-label="${t.deactivate} ${m.name}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
-                  : html`<button part="button reactivate-button" ?disabled=${this.busy} aria-label="${t.reactivate} ${m.name}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
+                  ? html`<button part="button deactivate-button" ?disabled=${this.busy} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
+                  : html`<button part="button reactivate-button" ?disabled=${this.busy} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
             </tr>`)}
           </tbody>
         </table>

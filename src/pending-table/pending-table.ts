@@ -254,7 +254,7 @@ export class PendingTable extends SectionElement {
         <input type="checkbox" part="checkbox" aria-label=${t.selectRow(item.email)} .checked=${live(this.selected.has(item.id))}
           @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)} />
       </td>
-      <th scope="row" part="cell email-cell">${item.email}</th>
+      <th scope="row" part="cell email-cell" id="email-${item.id}">${item.email}</th>
       <td part="cell">${item.role === 'admin' ? t.admin : t.learner}</td>
       <td part="cell">${item.subgroup?.name ?? t.none}</td>
       <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
@@ -262,7 +262,7 @@ export class PendingTable extends SectionElement {
       <td part="cell">${item.invitedBy.email}</td>
       <td part="cell"><time datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
       <td part="cell">
-        <button class="link" part="button resend-button" ?disabled=${this.busy} aria-label="${t.resend} ${item.email}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
+        <button class="link" part="button resend-button" ?disabled=${this.busy} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
       </td>
     </tr>`;
   }

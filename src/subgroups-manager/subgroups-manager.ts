@@ -115,10 +115,10 @@ export class SubgroupsManager extends DialogElement {
                 <button class="primary" part="button save-button" ?disabled=${this.busy}>${t.save}</button>
                 <button type="button" part="button" @click=${() => (this.editing = '')}>${t.cancel}</button>
               </form>`
-            : html`<span class="name"><strong>${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
+            : html`<span class="name"><strong id="subgroup-${s.id}">${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
                 <span class="row-actions">
-                  <button part="button rename-button" aria-label="${t.rename} ${s.name}" @click=${() => this.#startEditing(s.id)}>${t.rename}</button>
-                  <button class="danger" part="button remove-button" aria-label="${t.remove} ${s.name}" ?disabled=${this.busy} @click=${() => this.#remove(s)}>${t.remove}</button>
+                  <button part="button rename-button" aria-describedby="subgroup-${s.id}" @click=${() => this.#startEditing(s.id)}>${t.rename}</button>
+                  <button class="danger" part="button remove-button" aria-describedby="subgroup-${s.id}" ?disabled=${this.busy} @click=${() => this.#remove(s)}>${t.remove}</button>
                 </span>`}
         </li>`)}
       </ul>

@@ -64,7 +64,7 @@ describe('the Manage Users article, end to end', () => {
     await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially('learner1@e2e.example, learner2@e2e.example ');
     await dialog.getByRole('combobox', { name: 'Subgroup (optional)' }).first().fill('Night Shift');
     await dialog.getByText('New subgroup "Night Shift" will be created.').waitFor();
-    await dialog.getByRole('button', { name: '+ Add Admins' }).click();
+    await dialog.getByRole('button', { name: 'Add Admins', exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Email addresses' }).nth(1).pressSequentially('chief@e2e.example');
     await dialog.getByText('This sends 3 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
@@ -107,7 +107,7 @@ describe('the Manage Users article, end to end', () => {
   });
 
   it('resends an expired invite from the Pending tab', async () => {
-    await page.getByRole('button', { name: 'Resend learner1@e2e.example' }).click();
+    await page.getByRole('row', { name: /learner1@e2e\.example/ }).getByRole('button', { name: 'Resend' }).click();
     await page.getByRole('row', { name: /learner1@e2e\.example/ }).getByText('expires in 10 days').waitFor();
     await expectLegend('Total 25 Active 10 Pending 1 Expired 12 Available 2');
   });

@@ -3,7 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.ts';
 import type { PendingTable } from '../../src/index.ts';
 import { useMockApi, fail, heal } from '../helpers/mock-worker.ts';
-import { deepAll, findByRole, findText, nextEvent, queryAllByRole, type } from '../helpers/dom.ts';
+import { deepAll, findByRole, findRow, findText, nextEvent, queryAllByRole, type } from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
 
 const DAY = 86_400_000;
@@ -97,7 +97,7 @@ describe('<pending-table>', () => {
     const mock = await useMockApi();
     const table = await renderTable();
     const resent = nextEvent<{ results: Array<{ status: string }> }>(table, 'invitations-resent');
-    (await findByRole(table, 'button', 'Resend ana.silva@riverside.example')).click();
+    (await findByRole(await findRow(table, 'ana.silva@riverside.example'), 'button', 'Resend')).click();
     expect((await resent).detail.results[0]!.status).to.equal('resent');
     await waitUntil(() => rows(table).find((r) => r.textContent!.includes('ana.silva'))!.textContent!.includes('expires in 10 days'));
     await findText(table, '1 invitation resent.');

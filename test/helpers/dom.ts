@@ -31,6 +31,13 @@ const ROLE_SELECTORS: Record<string, string> = {
   meter: '[role="meter"]',
 };
 
+/** Text content without what is hidden from assistive technology. */
+function spokenText(node: Node): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return [...node.childNodes].map(spokenText).join('');
+}
+
 /** The accessible name, as far as these elements need it. */
 export function nameOf(element: Element): string {
   const root = element.getRootNode() as Document | ShadowRoot;
@@ -43,8 +50,8 @@ export function nameOf(element: Element): string {
     if (forLabel) return forLabel.textContent!.replace(/\s+/g, ' ').trim();
   }
   const wrapping = element.closest('label');
-  if (wrapping && wrapping !== element) return wrapping.textContent!.replace(/\s+/g, ' ').trim();
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (wrapping && wrapping !== element) return spokenText(wrapping).replace(/\s+/g, ' ').trim();
+  return spokenText(element).replace(/\s+/g, ' ').trim();
 }
 
 function visible(element: Element): boolean {
@@ -114,4 +121,15 @@ export function press(target: Element, key: string, init: KeyboardEventInit = {}
 /** Waits for the next event of a name on a target. */
 export function nextEvent<T = unknown>(target: EventTarget, name: string): Promise<CustomEvent<T>> {
   return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as CustomEvent<T>), { once: true }));
+}
+
+/** The table row or list item whose text includes `text`; waits up to 3 s for it. */
+export async function findRow(root: ParentNode, text: string): Promise<HTMLElement> {
+  let row: HTMLElement | undefined;
+  await waitUntil(
+    () => (row = deepAll(root, 'tr, li').find((e) => visible(e) && (e.textContent ?? '').includes(text))) !== undefined,
+    `no row with ${text}`,
+    { timeout: 3000 },
+  );
+  return row!;
 }
