@@ -191,7 +191,8 @@ export class InviteDialog extends DialogElement {
       this.announce(this.t.resultsSummary(invited));
       this.emit('invitations-sent', { results: answer.results, seats: answer.seats });
       this.emit('seats-changed', { seats: answer.seats });
-      void this.#loadGroup();
+      // Inside a section, the section reloads subgroups (a new one may exist) for everyone.
+      if (!this.section) void this.#loadGroup();
     } catch (error) {
       if (error instanceof SeatsExhaustedError) {
         this.shortfall = { seats: error.seats, required: error.required };

@@ -33,15 +33,16 @@ export class SubgroupsManager extends DialogElement {
   @state() accessor busy = false;
 
   protected override opened() {
-    void this.#reload();
+    void this.#reload(false);
   }
 
-  async #reload() {
+  /** Loads the subgroups; after a change, tells the page (and the section) about it. */
+  async #reload(changed: boolean) {
     const api = this.api;
     if (!api) return;
     try {
       this.ownSubgroups = (await api.client.subgroups.list(api.groupId)).items;
-      this.emit('subgroups-changed', { subgroups: this.ownSubgroups });
+      if (changed) this.emit('subgroups-changed', { subgroups: this.ownSubgroups });
     } catch (error) {
       this.error = this.fail(error);
     }
@@ -58,7 +59,7 @@ export class SubgroupsManager extends DialogElement {
       await work();
       this.editing = '';
       this.announce(done);
-      await this.#reload();
+      await this.#reload(true);
       return true;
     } catch (error) {
       this.error = this.fail(error);
