@@ -5,6 +5,7 @@ import { ManageUsers, createInvitationsClient } from '../../src/index.ts';
 import { useMockApi, fail, heal, MOCK_BASE_URL } from '../helpers/mock-worker.ts';
 import { deepAll, findByRole, findRow, findText, focused, nameOf, nextEvent, paste, press, queryAllByRole } from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
+import { emulateMedia } from '@web/test-runner-commands';
 
 async function renderSection(token = 'demo-admin', extra: Partial<ManageUsers> = {}) {
   const section = await fixture<ManageUsers>(
@@ -199,6 +200,21 @@ describe('<manage-users>', () => {
     await waitUntil(() => bodyRows(section).length > 0);
     expect(getComputedStyle(bodyRows(section)[0]!).backgroundColor).to.equal('rgb(4, 5, 6)');
     style.remove();
+  });
+
+  it('follows the dark colour scheme by default, and stays accessible in it', async () => {
+    await useMockApi();
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const section = await renderSection();
+      const invite = await findByRole(section, 'button', 'Invite New Users');
+      expect(getComputedStyle(invite).backgroundColor).to.equal('rgb(126, 176, 255)');
+      expect(getComputedStyle(section).backgroundColor).to.equal('rgb(22, 27, 36)');
+      await waitUntil(() => bodyRows(section).length > 0);
+      await expectAccessible(section, 'dark scheme');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('registers its tags once, even when define runs again', async () => {
