@@ -68,17 +68,19 @@ export function invitationMail(input: {
 }): Mail {
   const language = input.locale.toLowerCase().startsWith('es') ? 'es' : 'en';
   const words = WORDS[language];
+  // The accept page speaks the invite's language too.
+  const acceptUrl = `${input.acceptUrl}${input.acceptUrl.includes('?') ? '&' : '?'}lang=${language}`;
   const expires = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(input.expiresAt));
   const body = words.body(input.groupName, words.roles[input.role]);
-  const text = [words.greeting, '', body, '', `${words.action}: ${input.acceptUrl}`, '', words.expiry(expires), '', words.ignore].join('\n');
+  const text = [words.greeting, '', body, '', `${words.action}: ${acceptUrl}`, '', words.expiry(expires), '', words.ignore].join('\n');
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
 <p>${escapeHtml(words.greeting)}</p>
 <p>${escapeHtml(body)}</p>
-<p><a href="${escapeHtml(input.acceptUrl)}" style="display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(words.action)}</a></p>
+<p><a href="${escapeHtml(acceptUrl)}" style="display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(words.action)}</a></p>
 <p>${escapeHtml(words.expiry(expires))}</p>
 <p style="color:#666">${escapeHtml(words.ignore)}</p>
 </body></html>`;
-  return { to: input.to, subject: words.subject(input.groupName), text, html, acceptUrl: input.acceptUrl };
+  return { to: input.to, subject: words.subject(input.groupName), text, html, acceptUrl };
 }
 
 export function escapeHtml(text: string): string {

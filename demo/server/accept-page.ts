@@ -31,8 +31,9 @@ const WORDS = {
   },
 };
 
-export function languageOf(acceptLanguage: string | undefined): Language {
-  return acceptLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
+/** The page's language: the invite's (`lang` in the link), else the browser's. */
+export function languageOf(lang: string | undefined, acceptLanguage: string | undefined): Language {
+  return (lang || acceptLanguage)?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 interface Preview {
@@ -53,6 +54,7 @@ export function acceptPage(language: Language, state: { token: string; preview?:
 ${state.problem ? `<p role="alert" class="error">${escapeHtml(state.problem)}</p>` : ''}
 <form method="post" action="/accept">
   <input type="hidden" name="token" value="${escapeHtml(state.token)}">
+  <input type="hidden" name="lang" value="${language}">
   <label>${escapeHtml(w.name)}<input name="name" autocomplete="name" required maxlength="100"></label>
   <label>${escapeHtml(w.password)}<input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="200"></label>
   <button type="submit">${escapeHtml(w.submit)}</button>

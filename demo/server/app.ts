@@ -58,7 +58,7 @@ export async function createServer(options: ServerOptions) {
   const callApi = (path: string, init?: RequestInit) => api.request(path, init);
   app.get('/accept', async (c) => {
     const token = c.req.query('token') ?? '';
-    const language = languageOf(c.req.header('Accept-Language'));
+    const language = languageOf(c.req.query('lang'), c.req.header('Accept-Language'));
     const answer = await callApi(`/invitations/${encodeURIComponent(token)}`);
     const preview = answer.ok ? await answer.json() : undefined;
     return c.html(acceptPage(language, { token, preview, status: answer.status }), answer.ok ? 200 : answer.status === 410 ? 410 : 404);
@@ -66,7 +66,7 @@ export async function createServer(options: ServerOptions) {
   app.post('/accept', async (c) => {
     const form = await c.req.parseBody();
     const token = String(form.token ?? '');
-    const language = languageOf(c.req.header('Accept-Language'));
+    const language = languageOf(form.lang?.toString(), c.req.header('Accept-Language'));
     const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
     if (!preview.ok) return c.html(acceptPage(language, { token, status: preview.status }), preview.status === 410 ? 410 : 404);
     const details = await preview.json();

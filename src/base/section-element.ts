@@ -108,12 +108,12 @@ export class SectionElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    catalogEvents.addEventListener('loaded', this.#onCatalog);
+    catalogEvents.addEventListener('change', this.#onCatalog);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    catalogEvents.removeEventListener('loaded', this.#onCatalog);
+    catalogEvents.removeEventListener('change', this.#onCatalog);
   }
 
   /** The messages of the locale in effect. */

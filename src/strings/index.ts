@@ -15,8 +15,16 @@ const loading = new Map<string, Promise<Messages>>();
 /** Locales with a complete catalog. */
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(LOADERS)];
 
-/** Fires `loaded` when a catalog has arrived. */
+/** Fires `change` when a catalog has arrived or the page's language changed. */
 export const catalogEvents = new EventTarget();
+
+// Elements without a `locale` follow the page's `lang`, also when it changes later.
+if (typeof document !== 'undefined') {
+  new MutationObserver(() => catalogEvents.dispatchEvent(new Event('change'))).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+  });
+}
 
 function languageOf(locale: string) {
   return locale.toLowerCase().split('-')[0]!;
@@ -33,7 +41,7 @@ export function loadMessages(locale: string): Promise<Messages> {
   if (!pending) {
     pending = loader().then((messages) => {
       catalogs.set(language, messages);
-      catalogEvents.dispatchEvent(new Event('loaded'));
+      catalogEvents.dispatchEvent(new Event('change'));
       return messages;
     });
     loading.set(language, pending);

@@ -195,7 +195,7 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(mail.length, 1);
         assert.match(mail[0]!.subject, /Riverside/);
         assert.match(mail[0]!.text, /Alumno/);
-        assert.match(mail[0]!.acceptUrl, /\/accept\?token=[\w-]{43}$/);
+        assert.match(mail[0]!.acceptUrl, /\/accept\?token=[\w-]{43}&lang=es$/);
         assert.ok((await admin.subgroups.list(G)).items.some((s) => s.name === 'Night Shift'));
       });
       it('is all or nothing: short of seats it creates nothing, not even a new subgroup', async () => {

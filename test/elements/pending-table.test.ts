@@ -177,6 +177,20 @@ describe('<pending-table>', () => {
     await findText(table, '51–100 of 127');
   });
 
+  it("follows the page's lang when it has no locale of its own, also when it changes", async () => {
+    await useMockApi();
+    const table = await renderTable();
+    await findText(table, 'Pending invitations');
+    document.documentElement.lang = 'es';
+    try {
+      await findText(table, 'Invitaciones pendientes');
+      await findByRole(table, 'button', 'Eliminar todas las caducadas');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+    await findText(table, 'Pending invitations');
+  });
+
   it('says so when there is nothing pending', async () => {
     const mock = await useMockApi();
     for (const id of [1, 2, 3, 4, 5, 6, 7]) mock.store.deleteInvitation(`inv_seed_${id}`);
