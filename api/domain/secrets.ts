@@ -4,7 +4,7 @@
  */
 
 /** A new invitation token: 256 bits from the CSPRNG, base64url. */
-export function newToken(): string {
+function newToken(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
   return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }

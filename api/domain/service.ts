@@ -16,7 +16,7 @@ import {
   type Seats,
   SubgroupInput,
 } from '../../sdk/schemas.ts';
-import type { InvitationRow, MemberRow, MemberView, Store } from '../store/store.ts';
+import type { InvitationRow, MemberRow, MemberView, Store, SubgroupRow } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { invitationMail, type Mail, type Mailer } from './mail.ts';
 import { ProblemError, notFound, validationFailed } from './problem.ts';
@@ -68,12 +68,6 @@ export function createInvitationsService(options: ServiceOptions) {
       throw new ProblemError(403, 'forbidden', 'Not allowed', 'Only Admins of this group can do this. Learners can only view their own progress.');
     }
     return group;
-  }
-
-  function invitationFor(groupId: string, id: string) {
-    const row = store.invitation(groupId, id);
-    if (!row) throw notFound('invitation');
-    return invitationOf(row, now());
   }
 
   async function deliver(mails: Mail[]) {
@@ -203,7 +197,7 @@ export function createInvitationsService(options: ServiceOptions) {
         const results: InviteResult[] = [];
         const toCreate: InvitationRow[] = [];
         for (const batch of input.batches) {
-          const subgroupId = resolveSubgroup(groupId, batch.subgroup, at);
+          const subgroup = resolveSubgroup(groupId, batch.subgroup, at);
           for (const raw of batch.emails) {
             const email = raw.trim();
             const key = emailKey(email);
@@ -220,7 +214,7 @@ export function createInvitationsService(options: ServiceOptions) {
                   groupId,
                   email,
                   role: batch.role,
-                  subgroupId,
+                  subgroupId: subgroup?.id ?? null,
                   tokenHash,
                   createdAt: at.toISOString(),
                   lastSentAt: at.toISOString(),
@@ -231,7 +225,8 @@ export function createInvitationsService(options: ServiceOptions) {
                 };
                 toCreate.push(row);
                 sent.push(mailFor(row, group.name, token));
-                results.push({ email, status: 'invited' });
+                const view = { ...row, subgroupName: subgroup?.name ?? null, invitedByEmail: caller!.email };
+                results.push({ email, status: 'invited', invitation: invitationOf(view, at) });
               }
             }
             seen.add(key);
@@ -248,13 +243,7 @@ export function createInvitationsService(options: ServiceOptions) {
           );
         }
         for (const row of toCreate) store.insertInvitation(row);
-        const created = new Map(toCreate.map((row) => [row.email, row.id]));
-        return {
-          results: results.map((entry) =>
-            entry.status === 'invited' ? { ...entry, invitation: invitationFor(groupId, created.get(entry.email)!) } : entry,
-          ),
-          seats: seats(groupId),
-        };
+        return { results, seats: seats(groupId) };
       });
       await deliver(sent);
       return result;
@@ -282,7 +271,7 @@ export function createInvitationsService(options: ServiceOptions) {
           };
           store.updateInvitation(id, change);
           sent.push(mailFor({ ...row, ...change }, group.name, token));
-          return { id, status: 'resent' as const, invitation: invitationFor(groupId, id) };
+          return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change }, at) };
         }),
       }));
       await deliver(sent);
@@ -351,17 +340,19 @@ export function createInvitationsService(options: ServiceOptions) {
     return row;
   }
 
-  function resolveSubgroup(groupId: string, choice: Parsed<typeof InviteRequest>['batches'][number]['subgroup'], at: Date): string | null {
-    if (!choice) return null;
+  /** The subgroup a box names: an existing one by id or name, or a new one created now. */
+  function resolveSubgroup(groupId: string, choice: Parsed<typeof InviteRequest>['batches'][number]['subgroup'], at: Date): SubgroupRow | undefined {
+    if (!choice) return undefined;
     if ('id' in choice) {
-      if (!store.subgroup(groupId, choice.id)) throw notFound('subgroup');
-      return choice.id;
+      const found = store.subgroup(groupId, choice.id);
+      if (!found) throw notFound('subgroup');
+      return found;
     }
     const existing = store.subgroupByName(groupId, choice.name);
-    if (existing) return existing.id;
-    const id = newId('sub');
-    store.insertSubgroup({ id, groupId, name: choice.name, createdAt: at.toISOString() });
-    return id;
+    if (existing) return existing;
+    const created = { id: newId('sub'), groupId, name: choice.name, createdAt: at.toISOString() };
+    store.insertSubgroup(created);
+    return created;
   }
 }
 

@@ -132,7 +132,7 @@ function parse(schema: z.ZodMiniType, value: unknown, where: 'body' | 'query') {
   );
 }
 
-export function problem(c: Context, error: ProblemError) {
+function problem(c: Context, error: ProblemError) {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (error.extensions.retryAfter !== undefined) headers['Retry-After'] = String(error.extensions.retryAfter);
   return c.body(JSON.stringify(error.toJSON()), error.status as 400, headers);

@@ -7,6 +7,7 @@ import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 import { addPeople, boxCount, chipStates, commitDraft, newBox, subgroupChoice, tally, toRequest, type Box } from './boxes.ts';
 import { readPeople, type CsvPerson } from './csv.ts';
+import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
 
 type Shortfall = { seats: Seats; required: number };
 
@@ -70,11 +71,12 @@ export class InviteDialog extends DialogElement {
 
   protected override opened() {
     this.renderRoot.querySelector<HTMLElement>('input[part~="email-input"]')?.focus();
-    void this.#loadGroup();
+    // Inside a section, seats and subgroups come with the context, kept fresh by the section.
+    if (!this.section) void this.#loadGroup();
   }
 
   get #seats(): Seats | undefined {
-    return this.ownSeats ?? this.section?.seats;
+    return this.section?.seats ?? this.ownSeats;
   }
 
   async #loadGroup() {
@@ -197,6 +199,7 @@ export class InviteDialog extends DialogElement {
       if (error instanceof SeatsExhaustedError) {
         this.shortfall = { seats: error.seats, required: error.required };
         this.ownSeats = error.seats;
+        this.emit('seats-changed', { seats: error.seats });
         this.fail(error);
       } else this.error = this.fail(error);
     } finally {
@@ -223,16 +226,15 @@ export class InviteDialog extends DialogElement {
     const api = this.api;
     if (!api) return;
     try {
-      const ids: string[] = [];
-      for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 })) ids.push(invitation.id);
+      const ids = await expiredInvitationIds(api);
       if (!ids.length || !this.emit('invitations-remove-request', { ids }, { cancelable: true })) return;
       if (!(await this.confirm(this.t.confirmRemoveExpired(ids.length), this.t.remove))) return;
-      const answer = await api.client.invitations.remove(api.groupId, ids);
-      this.ownSeats = answer.seats;
+      const { removed, seats } = await removeInvitations(api, ids);
+      this.ownSeats = seats;
       this.shortfall = undefined;
-      this.announce(this.t.removedN(answer.removed.length));
-      this.emit('invitations-removed', { removed: answer.removed, seats: answer.seats });
-      this.emit('seats-changed', { seats: answer.seats });
+      this.announce(this.t.removedN(removed.length));
+      this.emit('invitations-removed', { removed, seats: seats! });
+      this.emit('seats-changed', { seats: seats! });
       this.renderRoot.querySelector<HTMLElement>('button[part~="submit-button"]')?.focus();
     } catch (error) {
       this.error = this.fail(error);

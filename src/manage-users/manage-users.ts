@@ -88,8 +88,6 @@ export class ManageUsers extends SectionElement {
   @state() accessor tab: Tab = 'users';
   /** @internal */
   @state() accessor seats: Seats | undefined = undefined;
-  /** @internal */
-  @state() accessor ownSubgroupsList: Subgroup[] | undefined = undefined;
 
   @provide({ context: sectionContext })
   @state()
@@ -102,7 +100,7 @@ export class ManageUsers extends SectionElement {
       if (me.role !== 'admin') return { me };
       const { group, seats, subgroups } = await this.fetchGroupState(api, signal);
       this.seats = seats;
-      this.ownSubgroupsList = subgroups;
+      this.ownSubgroups = subgroups;
       this.emit('seats-changed', { seats });
       return { me, group };
     },
@@ -118,7 +116,7 @@ export class ManageUsers extends SectionElement {
       locale: this.effectiveLocale,
       now: this.now,
       seats: this.seats,
-      subgroups: this.ownSubgroupsList,
+      subgroups: this.ownSubgroups,
     };
     const current = this.shared;
     if (!next) this.shared = undefined;
@@ -148,7 +146,7 @@ export class ManageUsers extends SectionElement {
     const api = this.api;
     if (!api) return;
     try {
-      ({ seats: this.seats, subgroups: this.ownSubgroupsList } = await this.fetchGroupState(api));
+      ({ seats: this.seats, subgroups: this.ownSubgroups } = await this.fetchGroupState(api));
     } catch (error) {
       this.fail(error);
     }
@@ -185,7 +183,7 @@ export class ManageUsers extends SectionElement {
         @invitations-removed=${() => this.renderRoot.querySelector<PendingTable>('pending-table')?.refresh()}
         @invitations-resent=${() => this.#reloadSeats()}
         @members-changed=${() => this.#lists().forEach((l) => void l.refresh())}
-        @subgroups-changed=${(e: CustomEvent<{ subgroups: Subgroup[] }>) => ((this.ownSubgroupsList = e.detail.subgroups), this.#lists().forEach((l) => void l.refresh()))}
+        @subgroups-changed=${(e: CustomEvent<{ subgroups: Subgroup[] }>) => ((this.ownSubgroups = e.detail.subgroups), this.#lists().forEach((l) => void l.refresh()))}
         @show-pending=${this.#showPending}>
         ${this.renderBody()}
       </section>

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PagedList } from '../base/paged-list.ts';
+import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
 import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
 import { SectionElement, type Api } from '../base/section-element.ts';
@@ -11,8 +12,6 @@ import { lists } from '../styles/lists.ts';
 import { styles } from './styles.ts';
 
 type StatusFilter = 'all' | 'pending' | 'expired';
-/** Most ids one remove request may carry. */
-const REMOVE_CHUNK = 500;
 
 /**
  * The Pending tab: every outstanding invitation, valid or expired, with its status and
@@ -124,30 +123,22 @@ export class PendingTable extends SectionElement {
     }
   }
 
-  /** Removes invitations after the admin confirms; resolves with the ids removed. */
-  async #remove(ids: string[], question: string): Promise<string[]> {
+  /** Removes invitations after the admin confirms. */
+  async #remove(ids: string[], question: string) {
     const api = this.api;
-    if (!api || ids.length === 0) return [];
-    if (!this.emit('invitations-remove-request', { ids }, { cancelable: true })) return [];
-    if (!(await this.confirm(question, this.t.remove))) return [];
+    if (!api || ids.length === 0) return;
+    if (!this.emit('invitations-remove-request', { ids }, { cancelable: true })) return;
+    if (!(await this.confirm(question, this.t.remove))) return;
     this.busy = true;
     try {
-      const removed: string[] = [];
-      let seats;
-      for (let i = 0; i < ids.length; i += REMOVE_CHUNK) {
-        const answer = await api.client.invitations.remove(api.groupId, ids.slice(i, i + REMOVE_CHUNK));
-        removed.push(...answer.removed);
-        seats = answer.seats;
-      }
+      const { removed, seats } = await removeInvitations(api, ids);
       this.selected = new Set();
       this.announce(this.t.removedN(removed.length));
       this.emit('invitations-removed', { removed, seats: seats! });
       this.emit('seats-changed', { seats: seats! });
       await this.#list.afterRemoving(removed.length);
-      return removed;
     } catch (error) {
       this.announce(this.fail(error));
-      return [];
     } finally {
       this.busy = false;
     }
@@ -157,12 +148,11 @@ export class PendingTable extends SectionElement {
     const api = this.api;
     if (!api) return;
     this.busy = true;
-    let ids: string[] = [];
+    let ids: string[];
     try {
-      for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 })) ids.push(invitation.id);
+      ids = await expiredInvitationIds(api);
     } catch (error) {
-      this.announce(this.fail(error));
-      ids = [];
+      return this.announce(this.fail(error));
     } finally {
       this.busy = false;
     }

@@ -31,7 +31,7 @@ function languageOf(locale: string) {
 }
 
 /** Loads the catalog of a locale (English when there is none). */
-export function loadMessages(locale: string): Promise<Messages> {
+function loadMessages(locale: string): Promise<Messages> {
   const language = languageOf(locale);
   const ready = catalogs.get(language);
   if (ready) return Promise.resolve(ready);
