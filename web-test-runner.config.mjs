@@ -1,9 +1,10 @@
-// Element and browser-SDK tests in real headless Chromium (Debian's, at CHROME_PATH).
+// Element and browser-SDK tests in real headless Chromium, found by scripts/chromium.ts.
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/chromium.ts';
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const { executablePath, args } = await findChromium();
 const worker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
 
 export default {
@@ -24,7 +25,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+        args,
       },
     }),
   ],

@@ -12,6 +12,7 @@ import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
+import { findChromium } from './chromium.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -49,10 +50,7 @@ async function renderTimings() {
     else res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="en"><title>bench</title><script type="module" src="/bench.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await chromium.launch(await findChromium());
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && console.error(`page: ${message.text()}`));

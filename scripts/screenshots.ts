@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import { createServer } from '../demo/server/app.ts';
+import { findChromium } from './chromium.ts';
 
 const out = new URL('../docs/screenshots/', import.meta.url);
 await mkdir(out, { recursive: true });
@@ -18,10 +19,7 @@ const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
 const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 const server = await createServer({ database: ':memory:', publicUrl: origin, demo: true });
 app = server.app;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await chromium.launch(await findChromium());
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
   const shoot = async (name: string) => {

@@ -8,9 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer } from '../../demo/server/app.ts';
-
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+import { findChromium } from '../../scripts/chromium.ts';
 
 describe('the Manage Users article, end to end', () => {
   let browser: Browser;
@@ -28,7 +26,7 @@ describe('the Manage Users article, end to end', () => {
     const server = await createServer({ database: ':memory:', publicUrl: origin, demo: true });
     app = server.app;
     stop = () => new Promise((resolve) => http.close(() => (server.close(), resolve())));
-    browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+    browser = await chromium.launch(await findChromium());
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(8000);
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
