@@ -8,8 +8,8 @@ import type { Page } from './schemas.ts';
  * What a list method returns.
  *
  * @example
- * const first = await client.invitations.list({ status: 'expired' });
- * for await (const invitation of client.invitations.list({ status: 'expired' })) {
+ * const { items, nextCursor } = await client.invitations.list('g_123', { status: 'expired' });
+ * for await (const invitation of client.invitations.list('g_123', { status: 'expired' })) {
  *   console.log(invitation.email);
  * }
  */

@@ -4,7 +4,6 @@
  */
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
-import { createInvitationsClient } from '../../sdk/index.ts';
 import { createMockApi, type MockApiOptions } from '../../mocks/index.ts';
 
 const worker = setupWorker();
@@ -48,6 +47,3 @@ export function fail(method: 'get' | 'post', path: string, how: 'network' | numb
 export function heal() {
   worker.resetHandlers(...current);
 }
-
-/** A client of the mock, signed in as the demo admin, without retries (tests stay fast). */
-export const adminClient = () => createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin', retry: 0 });
