@@ -205,9 +205,15 @@ export const InvitationPreview = z.object({
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
+/** Shortest password accepted (OWASP ASVS 5.0: at least 8). */
+export const MIN_PASSWORD_LENGTH = 8;
+/** Longest password accepted (ASVS: at least 64 must be allowed). */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** The server also refuses the most common passwords (field error code `common_password`). */
 export const AcceptRequest = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  password: z.string().check(z.minLength(8), z.maxLength(200)),
+  password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH)),
 });
 export type AcceptRequest = z.input<typeof AcceptRequest>;
 
@@ -230,7 +236,13 @@ export const ProblemCode = z.enum([
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+/** One refused field: where (`body.password`), why in English, and for some rules a stable `code`. */
+export const FieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** `common_password`: the password is in the server's list of common passwords. */
+  code: z.optional(z.string()),
+});
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, with the contract's extensions. */

@@ -11,7 +11,7 @@ import { createInvitationsService, type ServiceOptions } from '../domain/service
 import { ProblemError, validationFailed } from '../domain/problem.ts';
 import { operations, type OperationId } from './operations.ts';
 import { createIdempotency, type Answer } from './idempotency.ts';
-import { DEFAULT_RATE_LIMIT, rateLimit, type RateLimit } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, DEFAULT_TOKEN_RATE_LIMIT, createRateLimiter, type RateLimit } from './rate-limit.ts';
 
 // Validation messages in plain English (zod/mini ships without a locale).
 z.config(z.locales.en());
@@ -24,8 +24,15 @@ export interface ApiAppOptions extends ServiceOptions {
   authenticate: (token: string) => MemberView | undefined;
   /** Serves the `dev/` operations (outbox, clock). Never in production. */
   demo: boolean;
-  /** Requests per caller and window (default 1,200 a minute). */
+  /** Requests per caller (or per client address when anonymous) and window (default 1,200 a minute). */
   rateLimit?: RateLimit;
+  /** Invitation look-ups and accepts per client address and window (default 100 in 10 minutes). */
+  tokenRateLimit?: RateLimit;
+  /**
+   * The client's address, which anonymous callers are limited by. Default: one shared
+   * address (right for the msw mocks, where every request comes from the one browser).
+   */
+  clientAddress?: (c: Context) => string;
 }
 
 interface HandlerInput {
@@ -76,11 +83,19 @@ export function createApiApp(options: ApiAppOptions) {
       onError: (c) => problem(c, new ProblemError(413, 'payload_too_large', 'Request too large', `The body may be at most ${MAX_BODY_BYTES} bytes.`)),
     }),
   );
-  app.use('*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clock));
+  const everyRequest = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clock);
+  const tokenRequests = createRateLimiter(options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, options.clock);
+  const clientAddress = options.clientAddress ?? (() => 'local');
+  // A header that names nobody counts as anonymous: junk tokens share their address's budget.
+  const limitKey = (c: Context<Env>) => {
+    const caller = c.get('caller');
+    return caller ? `member ${caller.id}` : `address ${clientAddress(c)}`;
+  };
   app.use('*', async (c, next) => {
     const header = c.req.header('Authorization');
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
     c.set('caller', token ? options.authenticate(token) : undefined);
+    everyRequest.take(limitKey(c));
     await next();
   });
 
@@ -88,6 +103,7 @@ export function createApiApp(options: ApiAppOptions) {
     if (operation.access === 'demo' && !demo) continue;
     const path = '/' + operation.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(operation.method.toUpperCase(), path, async (c) => {
+      if (operation.access === 'public') tokenRequests.take(limitKey(c));
       const run = async (): Promise<Answer> => {
         const input: HandlerInput = {
           params: c.req.param() as Record<string, string>,

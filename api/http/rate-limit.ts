@@ -1,8 +1,8 @@
 /**
- * A fixed-window request limit per caller: past it, `429 rate_limited` with `Retry-After`.
- * Callers are told apart by their bearer token (all anonymous callers share one window).
+ * Fixed-window request limits: past a budget, `429 rate_limited` with `Retry-After`.
+ * Buckets live in a bounded map; when it is full the bucket whose window started first is
+ * dropped (one, never all), so sending many keys cannot reset everyone's limit.
  */
-import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../domain/clock.ts';
 import { ProblemError } from '../domain/problem.ts';
 
@@ -12,24 +12,39 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Every request, per signed-in caller or, for anonymous callers, per client address. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 1200, windowMs: 60_000 };
 
-export function rateLimit(limit: RateLimit, clock: Clock): MiddlewareHandler {
+/** Invitation look-ups and accepts (anonymous), per client address, on top of the above. */
+export const DEFAULT_TOKEN_RATE_LIMIT: RateLimit = { requests: 100, windowMs: 10 * 60_000 };
+
+/** Most buckets kept at once. */
+export const MAX_BUCKETS = 10_000;
+
+export interface RateLimiter {
+  /** Counts one request for `key`; throws `429 rate_limited` past the budget. */
+  take(key: string): void;
+}
+
+export function createRateLimiter(limit: RateLimit, clock: Clock, capacity = MAX_BUCKETS): RateLimiter {
+  // Insertion order is window-start order: a bucket is re-inserted when its window restarts.
   const windows = new Map<string, { start: number; count: number }>();
-  return async (c, next) => {
-    const now = clock.now().getTime();
-    const caller = c.req.header('Authorization') ?? 'anonymous';
-    let window = windows.get(caller);
-    if (!window || now - window.start >= limit.windowMs) {
-      if (windows.size > 10_000) windows.clear();
-      window = { start: now, count: 0 };
-      windows.set(caller, window);
-    }
-    window.count++;
-    if (window.count > limit.requests) {
-      const retryAfter = Math.ceil((window.start + limit.windowMs - now) / 1000);
-      throw new ProblemError(429, 'rate_limited', 'Too many requests', `Slow down: try again in ${retryAfter} seconds.`, { retryAfter });
-    }
-    await next();
+  return {
+    take(key) {
+      const now = clock.now().getTime();
+      let window = windows.get(key);
+      if (!window || now - window.start >= limit.windowMs) {
+        windows.delete(key);
+        const oldest = windows.keys().next();
+        if (windows.size >= capacity && !oldest.done) windows.delete(oldest.value);
+        window = { start: now, count: 0 };
+        windows.set(key, window);
+      }
+      window.count++;
+      if (window.count > limit.requests) {
+        const retryAfter = Math.ceil((window.start + limit.windowMs - now) / 1000);
+        throw new ProblemError(429, 'rate_limited', 'Too many requests', `Slow down: try again in ${retryAfter} seconds.`, { retryAfter });
+      }
+    },
   };
 }

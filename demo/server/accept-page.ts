@@ -3,6 +3,7 @@
  * name and a password, and accepts it through the API. Works without JavaScript.
  */
 import { escapeHtml } from '../../api/domain/mail.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type Problem } from '../../sdk/schemas.ts';
 
 type Language = 'en' | 'es';
 
@@ -13,6 +14,11 @@ const WORDS = {
     roles: { learner: 'a Learner', admin: 'an Admin' },
     name: 'Your name',
     password: 'Choose a password (at least 8 characters)',
+    passwordRule: `Choose a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+    passwordCommon: 'This password is one of the most common ones. Choose one that is harder to guess.',
+    nameRule: 'Enter your name (up to 100 characters).',
+    tooMany: (minutes: number) => `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    tooLarge: 'The form was too large to read. Go back and try again.',
     submit: 'Create account',
     done: (name: string, group: string) => `Welcome, ${name}! Your account in ${group} is ready.`,
     expired: "This invitation has expired. Ask your group's admin to resend it.",
@@ -24,6 +30,11 @@ const WORDS = {
     roles: { learner: 'Alumno', admin: 'Administrador' },
     name: 'Su nombre',
     password: 'Elija una contraseña (al menos 8 caracteres)',
+    passwordRule: `Elija una contraseña de ${MIN_PASSWORD_LENGTH} a ${MAX_PASSWORD_LENGTH} caracteres.`,
+    passwordCommon: 'Esta contraseña es una de las más comunes. Elija una que sea más difícil de adivinar.',
+    nameRule: 'Escriba su nombre (hasta 100 caracteres).',
+    tooMany: (minutes: number) => `Demasiados intentos. Vuelva a intentarlo dentro de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
+    tooLarge: 'El formulario era demasiado grande. Vuelva atrás e inténtelo de nuevo.',
     submit: 'Crear cuenta',
     done: (name: string, group: string) => `¡Bienvenido, ${name}! Su cuenta en ${group} está lista.`,
     expired: 'Esta invitación ha caducado. Pida al administrador de su grupo que la reenvíe.',
@@ -42,33 +53,60 @@ interface Preview {
   role: 'learner' | 'admin';
 }
 
-/** The page for a state: the form, a result, or a refusal (`problem` is the API's detail). */
-export function acceptPage(language: Language, state: { token: string; preview?: Preview; done?: { name: string; group: string }; status?: number; problem?: string }) {
+interface PageState {
+  token: string;
+  preview?: Preview;
+  done?: { name: string; group: string };
+  /** The API's status when there is no preview: 410 expired, 429 limited, 413 too large, else gone. */
+  status?: number;
+  /** Seconds to wait, with status 429. */
+  retryAfter?: number;
+  /** The API's refusal of the form. */
+  problem?: Problem;
+}
+
+/** The page for a state: the form, a result, or a refusal. */
+export function acceptPage(language: Language, state: PageState) {
   const w = WORDS[language];
   let body: string;
   if (state.done) body = `<p role="status">${escapeHtml(w.done(state.done.name, state.done.group))}</p>`;
-  else if (!state.preview) body = `<p role="alert">${escapeHtml(state.status === 410 ? w.expired : w.gone)}</p>`;
+  else if (!state.preview) body = `<p role="alert">${escapeHtml(refusal(language, state))}</p>`;
   else {
     const p = state.preview;
     body = `<p>${escapeHtml(w.intro(p.groupName, w.roles[p.role], p.email))}</p>
-${state.problem ? `<p role="alert" class="error">${escapeHtml(state.problem)}</p>` : ''}
+${state.problem ? `<p role="alert" class="error">${escapeHtml(reason(language, state.problem))}</p>` : ''}
 <form method="post" action="/accept">
   <input type="hidden" name="token" value="${escapeHtml(state.token)}">
   <input type="hidden" name="lang" value="${language}">
   <label>${escapeHtml(w.name)}<input name="name" autocomplete="name" required maxlength="100"></label>
-  <label>${escapeHtml(w.password)}<input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="200"></label>
+  <label>${escapeHtml(w.password)}<input name="password" type="password" autocomplete="new-password" required minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"></label>
   <button type="submit">${escapeHtml(w.submit)}</button>
 </form>`;
   }
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(w.title)}</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433; }
-  label { display: grid; gap: .25rem; margin: 1rem 0; font-weight: 600; }
-  input { font: inherit; padding: .5rem; border: 1px solid #8a94a6; border-radius: 6px; }
-  button { font: inherit; padding: .6rem 1rem; background: #1f5fbf; color: #fff; border: 0; border-radius: 6px; min-height: 44px; }
-  .error, [role=alert] { color: #a4262c; }
-</style></head>
+<link rel="stylesheet" href="/accept.css"></head>
 <body><main><h1>${escapeHtml(w.title)}</h1>${body}</main></body></html>`;
+}
+
+function refusal(language: Language, state: PageState) {
+  const w = WORDS[language];
+  if (state.status === 410) return w.expired;
+  if (state.status === 429) return w.tooMany(Math.max(1, Math.ceil((state.retryAfter ?? 60) / 60)));
+  if (state.status === 413) return w.tooLarge;
+  return w.gone;
+}
+
+/** Why the form was refused, in the page's language where the reason is known. */
+function reason(language: Language, problem: Problem) {
+  const w = WORDS[language];
+  if (problem.code === 'rate_limited') return w.tooMany(Math.max(1, Math.ceil((problem.retryAfter ?? 60) / 60)));
+  const fields = new Set(problem.errors?.map((error) => error.path));
+  if (fields.has('body.password')) {
+    const common = problem.errors?.some((error) => error.path === 'body.password' && error.code === 'common_password');
+    return common ? w.passwordCommon : w.passwordRule;
+  }
+  if (fields.has('body.name')) return w.nameRule;
+  return problem.detail ?? problem.title;
 }

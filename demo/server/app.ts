@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createApiApp } from '../../api/http/app.ts';
 import { openApiDocument } from '../../api/http/openapi.ts';
 import { createClock } from '../../api/domain/clock.ts';
@@ -13,8 +14,15 @@ import { openSqliteStore } from './sqlite-store.ts';
 import { hashPassword } from './passwords.ts';
 import { smtpMailer } from './smtp-mailer.ts';
 import { acceptPage, languageOf } from './accept-page.ts';
+import { clientAddressOf } from './client-address.ts';
+import { ACCEPT_PAGE_CSP, DEMO_PAGE_CSP, securityHeaders } from './security-headers.ts';
 
 export const API_BASE = '/api/v1';
+
+/** Largest accept form read: a token, a name and a password fit many times over. */
+export const MAX_FORM_BYTES = 16 * 1024;
+
+type ApiApp = ReturnType<typeof createApiApp>;
 
 export interface ServerOptions {
   /** SQLite file, or `:memory:`. */
@@ -25,6 +33,8 @@ export interface ServerOptions {
   demo: boolean;
   smtpUrl?: string | undefined;
   mailFrom?: string;
+  /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted (`TRUST_PROXY`, default 0). */
+  trustProxy?: number;
 }
 
 export async function createServer(options: ServerOptions) {
@@ -46,61 +56,101 @@ export async function createServer(options: ServerOptions) {
     // Production deployments plug in their own session check here.
     authenticate: options.demo ? demoAuthenticate(store) : () => undefined,
     demo: options.demo,
+    clientAddress: clientAddressOf(options.trustProxy ?? 0),
   });
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 
   const app = new Hono();
+  app.use('*', securityHeaders());
   app.get(`${API_BASE}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   app.route(API_BASE, api);
   // Unknown API paths get the API's own 404 problem body.
   app.notFound((c) => (c.req.path.startsWith(`${API_BASE}/`) ? api.fetch(c.req.raw) : c.text('Not found', 404)));
-
-  const callApi = (path: string, init?: RequestInit) => api.request(path, init);
-  app.get('/accept', async (c) => {
-    const token = c.req.query('token') ?? '';
-    const language = languageOf(c.req.query('lang'), c.req.header('Accept-Language'));
-    const answer = await callApi(`/invitations/${encodeURIComponent(token)}`);
-    const preview = answer.ok ? await answer.json() : undefined;
-    return c.html(acceptPage(language, { token, preview, status: answer.status }), answer.ok ? 200 : answer.status === 410 ? 410 : 404);
-  });
-  app.post('/accept', async (c) => {
-    const form = await c.req.parseBody();
-    const token = String(form.token ?? '');
-    const language = languageOf(form.lang?.toString(), c.req.header('Accept-Language'));
-    const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
-    if (!preview.ok) return c.html(acceptPage(language, { token, status: preview.status }), preview.status === 410 ? 410 : 404);
-    const details = await preview.json();
-    const accepted = await callApi(`/invitations/${encodeURIComponent(token)}/accept`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: String(form.name ?? ''), password: String(form.password ?? '') }),
-    });
-    if (accepted.ok) {
-      const member = await accepted.json();
-      return c.html(acceptPage(language, { token, done: { name: member.name, group: details.groupName } }), 201);
-    }
-    const problem = await accepted.json();
-    return c.html(acceptPage(language, { token, preview: details, problem: problem.detail }), 422);
-  });
-
-  if (options.demo) {
-    const demoPage = new URL('../index.html', import.meta.url);
-    const dist = new URL('../../dist/', import.meta.url);
-    app.get('/', async (c) => c.html(await readFile(demoPage, 'utf8'), 200, { 'Cache-Control': 'no-cache' }));
-    // The built widget: manage-users.js and the locale chunks it loads on demand.
-    app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveBuilt(c, dist, c.req.param('file')));
-    app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) => serveBuilt(c, dist, `locales/${c.req.param('file')}`));
-  }
+  routeAcceptPage(app, api);
+  if (options.demo) routeDemoPage(app);
 
   return { app, store, clock, close: () => store.close() };
 }
 
-async function serveBuilt(c: Context, dist: URL, file: string) {
+/** Calls the API in-process as the page's own visitor: same address, same forwarded hops. */
+function callerOf(c: Context, api: ApiApp) {
+  const forwarded = c.req.header('X-Forwarded-For');
+  return (path: string, init: RequestInit = {}) =>
+    api.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(forwarded ? { 'X-Forwarded-For': forwarded } : {}) } }, c.env);
+}
+
+/** The invitee's page: `GET /accept?token=…` shows the invitation, `POST /accept` accepts it. */
+function routeAcceptPage(app: Hono, api: ApiApp) {
+  const page = (c: Context, html: string, status: number, retryAfter?: string | null) =>
+    c.html(html, status as 200, { 'Content-Security-Policy': ACCEPT_PAGE_CSP, 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) });
+  /** The page for an answer that is not a success: expired, limited, or gone. */
+  const refused = (c: Context, language: ReturnType<typeof languageOf>, token: string, answer: Response) => {
+    const status = answer.status === 410 || answer.status === 429 ? answer.status : 404;
+    const retryAfter = answer.headers.get('Retry-After');
+    return page(c, acceptPage(language, { token, status, retryAfter: Number(retryAfter ?? 60) }), status, retryAfter);
+  };
+
+  app.get('/accept.css', async (c) =>
+    c.body(await readFile(new URL('./accept-page.css', import.meta.url)), 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+  );
+  app.get('/accept', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const language = languageOf(c.req.query('lang'), c.req.header('Accept-Language'));
+    const answer = await callerOf(c, api)(`/invitations/${encodeURIComponent(token)}`);
+    if (!answer.ok) return refused(c, language, token, answer);
+    return page(c, acceptPage(language, { token, preview: await answer.json() }), 200);
+  });
+  app.post(
+    '/accept',
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => page(c, acceptPage(languageOf(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }), 413),
+    }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const token = String(form.token ?? '');
+      const language = languageOf(form.lang?.toString(), c.req.header('Accept-Language'));
+      const callApi = callerOf(c, api);
+      const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
+      if (!preview.ok) return refused(c, language, token, preview);
+      const details = await preview.json();
+      const accepted = await callApi(`/invitations/${encodeURIComponent(token)}/accept`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: String(form.name ?? ''), password: String(form.password ?? '') }),
+      });
+      if (accepted.ok) {
+        const member = await accepted.json();
+        return page(c, acceptPage(language, { token, done: { name: member.name, group: details.groupName } }), 201);
+      }
+      if (accepted.status !== 422) return refused(c, language, token, accepted);
+      return page(c, acceptPage(language, { token, preview: details, problem: await accepted.json() }), 422);
+    },
+  );
+}
+
+/** The demo host page with the built widget, under the strict CSP the widget is built for. */
+function routeDemoPage(app: Hono) {
+  const demo = new URL('../', import.meta.url);
+  const dist = new URL('../../dist/', import.meta.url);
+  app.get('/', async (c) =>
+    c.html(await readFile(new URL('index.html', demo), 'utf8'), 200, { 'Cache-Control': 'no-cache', 'Content-Security-Policy': DEMO_PAGE_CSP }),
+  );
+  app.get('/demo.js', (c) => serveFile(c, new URL('demo.js', demo)));
+  app.get('/demo.css', (c) => serveFile(c, new URL('demo.css', demo)));
+  // The built widget: manage-users.js and the locale chunks it loads on demand.
+  app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveFile(c, new URL(c.req.param('file'), dist)));
+  app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) => serveFile(c, new URL(`locales/${c.req.param('file')}`, dist)));
+}
+
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', map: 'application/json' };
+
+async function serveFile(c: Context, file: URL) {
   try {
-    const body = await readFile(new URL(file, dist));
-    const type = file.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8';
+    const body = await readFile(file);
+    const type = TYPES[file.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream';
     return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
   } catch {
-    return c.text(`${file} is missing: run "npm run build" first.`, 404);
+    return c.text(`${file.pathname.split('/').pop()} is missing: run "npm run build" first.`, 404);
   }
 }

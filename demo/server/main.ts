@@ -1,7 +1,8 @@
 /**
  * Starts the reference server: `PORT` (8000), `DATABASE` (demo/manage-users.db),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
- * `NODE_ENV=production` to turn demo mode off.
+ * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
+ * client address for rate limits is then read from `X-Forwarded-For`).
  */
 import { serve } from '@hono/node-server';
 import { createServer } from './app.ts';
@@ -14,6 +15,7 @@ const server = await createServer({
   demo,
   smtpUrl: process.env.SMTP_URL,
   ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
+  trustProxy: Number(process.env.TRUST_PROXY ?? 0) || 0,
 });
 
 serve({ fetch: server.app.fetch, port }, (info) => {
