@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createApiApp } from '../../api/http/app.ts';
 import { openApiDocument } from '../../api/http/openapi.ts';
+import { allowOrigins } from '../../api/http/cors.ts';
 import { createClock } from '../../api/domain/clock.ts';
 import { outboxMailer, type Mailer } from '../../api/domain/mail.ts';
 import { demoAuthenticate, seedDemo } from '../../api/domain/seed.ts';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   mailFrom?: string;
   /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted (`TRUST_PROXY`, default 0). */
   trustProxy?: number;
+  /** Other origins whose pages may call the API (exact, e.g. `https://lms.example.com`). */
+  corsOrigins?: readonly string[];
 }
 
 export async function createServer(options: ServerOptions) {
@@ -62,6 +65,9 @@ export async function createServer(options: ServerOptions) {
 
   const app = new Hono();
   app.use('*', securityHeaders());
+  // The API is opened to the listed origins; the outbox and the clock (demo only) are not.
+  const cors = allowOrigins(options.corsOrigins ?? []);
+  app.use(`${API_BASE}/*`, (c, next) => (c.req.path.startsWith(`${API_BASE}/dev/`) ? next() : cors(c, next)));
   app.get(`${API_BASE}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   app.route(API_BASE, api);
   // Unknown API paths get the API's own 404 problem body.

@@ -2,10 +2,12 @@
  * Starts the reference server: `PORT` (8000), `DATABASE` (demo/manage-users.db),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
  * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
- * client address for rate limits is then read from `X-Forwarded-For`).
+ * client address for rate limits is then read from `X-Forwarded-For`), `CORS_ORIGINS`
+ * (comma-separated exact origins) for host pages on other origins.
  */
 import { serve } from '@hono/node-server';
 import { createServer } from './app.ts';
+import { parseOrigins } from '../../api/http/cors.ts';
 
 const port = Number(process.env.PORT ?? 8000);
 const demo = process.env.NODE_ENV !== 'production';
@@ -14,6 +16,7 @@ const server = await createServer({
   publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
   demo,
   smtpUrl: process.env.SMTP_URL,
+  corsOrigins: parseOrigins(process.env.CORS_ORIGINS),
   ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || 0,
 });

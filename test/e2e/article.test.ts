@@ -4,11 +4,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer } from '../../demo/server/app.ts';
-import { findChromium } from '../../scripts/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, listenReferenceServer } from '../helpers/browser.ts';
 
 describe('the Manage Users article, end to end', () => {
   let browser: Browser;
@@ -17,16 +14,10 @@ describe('the Manage Users article, end to end', () => {
   let stop: () => Promise<void>;
 
   before(async () => {
-    // The port is known only after listening, and links in emails need it: listen first.
-    let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
-    const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const listening = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    const server = await createServer({ database: ':memory:', publicUrl: origin, demo: true });
-    app = server.app;
-    stop = () => new Promise((resolve) => http.close(() => (server.close(), resolve())));
-    browser = await chromium.launch(await findChromium());
+    const server = await listenReferenceServer();
+    origin = server.origin;
+    stop = server.close;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(8000);
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));

@@ -1,0 +1,73 @@
+/**
+ * A host page on one origin, the reference server on another (two loopback ports): the
+ * widget works when the server lists the page's origin in CORS_ORIGINS, and the browser
+ * refuses the API's answers when it does not.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, listen, listenReferenceServer, serveFolder } from '../helpers/browser.ts';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+
+/** The README's embedding, with the API on another origin. */
+const hostPage = (api: string) => `<!doctype html><html lang="en"><title>Host LMS</title>
+<manage-users base-url="${api}/api/v1/" group-id="demo"></manage-users>
+<script type="module">
+  document.querySelector('manage-users').getToken = () => 'demo-admin';
+  await import('/manage-users.js');
+</script>`;
+
+describe('a host page on another origin than the API', () => {
+  let browser: Browser;
+  let host: Awaited<ReturnType<typeof listen>>;
+  let api = '';
+  const stops: Array<() => Promise<void>> = [];
+
+  before(async () => {
+    const files = serveFolder(dist);
+    host = await listen(() => (request) => (new URL(request.url).pathname === '/' ? new Response(hostPage(api), { headers: { 'Content-Type': 'text/html' } }) : files(request)));
+    stops.push(host.close);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const stop of stops) await stop();
+  });
+
+  /** Opens the host page against a fresh server; `blocked` collects the browser's CORS refusals. */
+  async function openHostPage(corsOrigins: string[]): Promise<{ page: Page; blocked: string[] }> {
+    const server = await listenReferenceServer({ corsOrigins });
+    stops.push(server.close);
+    api = server.origin;
+    const page = await browser.newPage();
+    page.setDefaultTimeout(8000);
+    const blocked: string[] = [];
+    page.on('console', (message) => /CORS policy/.test(message.text()) && blocked.push(message.text()));
+    await page.goto(host.origin);
+    return { page, blocked };
+  }
+
+  it('loads and invites when the server lists the page’s origin in CORS_ORIGINS', async () => {
+    const { page, blocked } = await openHostPage([host.origin]);
+    const meter = page.locator('manage-users').getByRole('meter');
+    await meter.waitFor();
+    assert.equal(await meter.getAttribute('aria-valuetext'), '17 of 25 seats occupied');
+    await page.getByRole('button', { name: 'Invite New Users' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
+    await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially('far@away.example ');
+    await dialog.getByRole('button', { name: 'Invite Users' }).click();
+    await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    assert.equal(await meter.getAttribute('aria-valuetext'), '18 of 25 seats occupied');
+    assert.deepEqual(blocked, []);
+  });
+
+  it('is refused by the browser when the server does not list the page’s origin', async () => {
+    const { page, blocked } = await openHostPage([]);
+    await page.getByText("Couldn't reach the server.", { exact: false }).first().waitFor();
+    assert.ok(blocked.length > 0, 'the browser did not report a CORS refusal');
+    assert.equal(await page.locator('manage-users').getByRole('meter').count(), 0);
+  });
+});
