@@ -1,6 +1,8 @@
 // The self-contained files for a <script type="module"> tag: the widget (with the SDK,
-// lit, ky and zod inside; languages other than English load on demand from locales/)
-// and the SDK alone. The npm build is tsc's (tsconfig.build.json).
+// lit, ky and zod inside; languages other than English load on demand from locales/),
+// the SDK alone, and the mock API for plain pages (msw inside, its worker script beside
+// it). The npm build is tsc's (tsconfig.build.json).
+import { readFile } from 'node:fs/promises';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -19,6 +21,15 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+// msw's worker must match the msw bundled in mock-api.js: copy it from the same install.
+const mswWorker = () => ({
+  name: 'msw-worker',
+  async generateBundle() {
+    const source = await readFile(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source });
+  },
+});
+
 export default [
   {
     input: { 'manage-users': 'src/define.ts' },
@@ -27,4 +38,10 @@ export default [
     onwarn,
   },
   { input: 'sdk/index.ts', output: { file: 'dist/sdk.js', format: 'es', sourcemap: true }, plugins: plugins(), onwarn },
+  {
+    input: { 'mock-api': 'mocks/start-mock-api.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', inlineDynamicImports: true },
+    plugins: [...plugins(), mswWorker()],
+    onwarn,
+  },
 ];
