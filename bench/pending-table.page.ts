@@ -3,13 +3,26 @@
  * against a plain-DOM table on the same invitations, in the same page.
  */
 import '../src/define.ts';
-import type { PendingTable } from '../src/index.ts';
 import { createApiApp } from '../api/http/app.ts';
 import { createClock } from '../api/domain/clock.ts';
 import { outboxMailer } from '../api/domain/mail.ts';
 import { createMemoryStore } from '../api/store/memory-store.ts';
 import { seedDemo, demoAuthenticate } from '../api/domain/seed.ts';
 import type { InvitationRow } from '../api/store/store.ts';
+
+/** Milliseconds each step took, for the widget and for the plain table. */
+export interface Figures {
+  firstRender: number;
+  selectAll: number;
+  keystroke: number;
+}
+
+declare global {
+  interface Window {
+    /** Times both tables at each size; scripts/bench.ts calls it through playwright. */
+    runBench(sizes: number[]): Promise<Array<{ size: number; widget: Figures; plain: Figures }>>;
+  }
+}
 
 const DAY = 86_400_000;
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
@@ -27,28 +40,48 @@ function invitations(count: number): InvitationRow[] {
   return Array.from({ length: count }, (_, i) => {
     const sent = now - (i % 20) * DAY;
     return {
-      id: `inv_${i}`, groupId: 'demo', email: `person${i}@bench.example`, role: i % 7 === 0 ? 'admin' : 'learner', subgroupId: null,
-      tokenHash: `h${i}`, createdAt: new Date(sent).toISOString(), lastSentAt: new Date(sent).toISOString(),
-      expiresAt: new Date(sent + 10 * DAY).toISOString(), sendCount: 1, invitedById: 'usr_demo_admin', locale: 'en',
+      id: `inv_${i}`,
+      groupId: 'demo',
+      email: `person${i}@bench.example`,
+      role: i % 7 === 0 ? 'admin' : 'learner',
+      subgroupId: null,
+      tokenHash: `h${i}`,
+      createdAt: new Date(sent).toISOString(),
+      lastSentAt: new Date(sent).toISOString(),
+      expiresAt: new Date(sent + 10 * DAY).toISOString(),
+      sendCount: 1,
+      invitedById: 'usr_demo_admin',
+      locale: 'en',
     };
   });
 }
 
-async function widget(rows: InvitationRow[]) {
+async function widget(rows: InvitationRow[]): Promise<Figures> {
   const store = createMemoryStore();
   const clock = createClock();
   const mailer = outboxMailer(store, () => clock.now());
   await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
   store.transaction(() => rows.forEach((row) => store.insertInvitation(row)));
-  const app = createApiApp({ store, clock, mailer, acceptUrl: (t) => t, hashPassword: async (p) => p, authenticate: demoAuthenticate(store), demo: false });
+  const app = createApiApp({
+    store,
+    clock,
+    mailer,
+    acceptUrl: (t) => t,
+    hashPassword: (p) => Promise.resolve(p),
+    authenticate: demoAuthenticate(store),
+    demo: false,
+  });
   const host = document.createElement('div');
   document.body.append(host);
-  const table = document.createElement('pending-table') as PendingTable;
+  const table = document.createElement('pending-table');
   Object.assign(table, {
     baseUrl: 'http://bench.invalid/api/',
     groupId: 'demo',
     getToken: () => 'demo-admin',
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(String(input).replace('http://bench.invalid/api', 'http://x'), init)),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      return app.fetch(new Request(url.replace('http://bench.invalid/api', 'http://x'), init));
+    },
   });
   const body = () => table.shadowRoot?.querySelectorAll('tbody tr') ?? [];
 
@@ -77,7 +110,7 @@ async function widget(rows: InvitationRow[]) {
   return { firstRender, selectAll: selectAllMs, keystroke };
 }
 
-async function plainDom(rows: InvitationRow[]) {
+async function plainDom(rows: InvitationRow[]): Promise<Figures> {
   const host = document.createElement('div');
   document.body.append(host);
   let start = performance.now();
@@ -103,7 +136,7 @@ async function plainDom(rows: InvitationRow[]) {
   const selectAll = performance.now() - start;
 
   start = performance.now();
-  for (const tr of body.rows) tr.hidden = !tr.cells[1]!.textContent!.includes('7');
+  for (const tr of body.rows) tr.hidden = !tr.cells[1]!.textContent.includes('7');
   table.getBoundingClientRect();
   await frame();
   const keystroke = performance.now() - start;
@@ -111,7 +144,7 @@ async function plainDom(rows: InvitationRow[]) {
   return { firstRender, selectAll, keystroke };
 }
 
-(window as unknown as { runBench: unknown }).runBench = async (sizes: number[]) => {
+window.runBench = async (sizes) => {
   // A warm-up run, not reported: the first render of anything pays for compiling the code.
   await widget(invitations(100));
   await plainDom(invitations(100));
@@ -121,7 +154,11 @@ async function plainDom(rows: InvitationRow[]) {
     // The widget is quick enough to run three times; the median of each figure is reported.
     const runs = [await widget(rows), await widget(rows), await widget(rows)];
     const median = (key: keyof (typeof runs)[0]) => runs.map((run) => run[key]).sort((a, b) => a - b)[1]!;
-    results.push({ size, widget: { firstRender: median('firstRender'), selectAll: median('selectAll'), keystroke: median('keystroke') }, plain: await plainDom(rows) });
+    results.push({
+      size,
+      widget: { firstRender: median('firstRender'), selectAll: median('selectAll'), keystroke: median('keystroke') },
+      plain: await plainDom(rows),
+    });
   }
   return results;
 };

@@ -8,18 +8,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import { rollup, type OutputOptions } from 'rollup';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
+import type { Figures } from '../bench/pending-table.page.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function bundleSizes() {
   console.log('Bundle sizes (min / gzip -9 / brotli -11; 1 KiB = 1,024 bytes)');
-  for (const config of configs as RollupOptions[]) {
+  for (const config of configs) {
     const bundle = await rollup({ ...config, onwarn: () => {} });
     const output = config.output as OutputOptions;
     const { output: files } = await bundle.generate({ ...output, sourcemap: false });
@@ -28,7 +29,9 @@ async function bundleSizes() {
       const code = Buffer.from(file.code);
       const gzip = gzipSync(code, { level: 9 }).length;
       const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-      console.log(`  ${file.fileName.padEnd(28)} ${kb(code.length).padStart(9)} / ${kb(gzip).padStart(8)} / ${kb(brotli).padStart(8)}`);
+      console.log(
+        `  ${file.fileName.padEnd(28)} ${kb(code.length).padStart(9)} / ${kb(gzip).padStart(8)} / ${kb(brotli).padStart(8)}`,
+      );
     }
   }
 }
@@ -47,7 +50,10 @@ async function renderTimings() {
   const script = built.outputFiles[0]!.text;
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="en"><title>bench</title><script type="module" src="/bench.js"></script>');
+    else
+      res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<!doctype html><html lang="en"><title>bench</title><script type="module" src="/bench.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch(await findChromium());
@@ -57,18 +63,22 @@ async function renderTimings() {
     page.on('pageerror', (error) => console.error(`page: ${error.message}`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => 'runBench' in window);
-    const results = (await page.evaluate((sizes) => (window as any).runBench(sizes), SIZES)) as Array<{
-      size: number;
-      widget: Record<string, number>;
-      plain: Record<string, number>;
-    }>;
-    console.log('\n<pending-table> in headless Chromium, ms (widget: median of 3 runs, 50 rows a page from the in-memory API; plain DOM: one run, every row)');
-    console.log('  invitations   first render (widget / plain)   select-all (widget / plain)   search keystroke* (widget / plain)');
+    const results = await page.evaluate((sizes) => window.runBench(sizes), SIZES);
+    console.log(
+      '\n<pending-table> in headless Chromium, ms (widget: median of 3 runs, 50 rows a page from the in-memory API; plain DOM: one run, every row)',
+    );
+    console.log(
+      '  invitations   first render (widget / plain)   select-all (widget / plain)   search keystroke* (widget / plain)',
+    );
     for (const { size, widget, plain } of results) {
-      const pair = (key: string) => `${widget[key]!.toFixed(0).padStart(6)} / ${plain[key]!.toFixed(0).padEnd(6)}`;
-      console.log(`  ${size.toLocaleString('en').padStart(11)}   ${pair('firstRender').padEnd(30)}  ${pair('selectAll').padEnd(28)}  ${pair('keystroke')}`);
+      const pair = (key: keyof Figures) => `${widget[key].toFixed(0).padStart(6)} / ${plain[key].toFixed(0).padEnd(6)}`;
+      console.log(
+        `  ${size.toLocaleString('en').padStart(11)}   ${pair('firstRender').padEnd(30)}  ${pair('selectAll').padEnd(28)}  ${pair('keystroke')}`,
+      );
     }
-    console.log('  * the widget waits 250 ms after the last keystroke before it searches (debounce); that wait is included.');
+    console.log(
+      '  * the widget waits 250 ms after the last keystroke before it searches (debounce); that wait is included.',
+    );
   } finally {
     await browser.close();
     server.close();

@@ -14,7 +14,9 @@ const out = new URL('../docs/screenshots/', import.meta.url);
 await mkdir(out, { recursive: true });
 let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
 const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-  const listening = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+  const listening = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' }, () =>
+    resolve(listening),
+  );
 });
 const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 const server = await createServer({ database: ':memory:', publicUrl: origin, demo: true });
@@ -35,10 +37,15 @@ try {
   await shoot('demo-pending.png');
   await page.getByRole('button', { name: 'Invite New Users' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
-  await dialog.getByRole('textbox', { name: 'Email addresses' }).pressSequentially('ana@clinic.org, Bo Li <bo@clinic.org>, not-an-email, ANA@clinic.org ');
+  await dialog
+    .getByRole('textbox', { name: 'Email addresses' })
+    .pressSequentially('ana@clinic.org, Bo Li <bo@clinic.org>, not-an-email, ANA@clinic.org ');
   await dialog.getByRole('combobox', { name: 'Subgroup (optional)' }).fill('Night Shift');
   await dialog.getByRole('button', { name: 'Add Admins' }).click();
-  await dialog.getByRole('textbox', { name: 'Email addresses' }).nth(1).pressSequentially(Array.from({ length: 8 }, (_, i) => `lead${i}@clinic.org`).join(' '));
+  await dialog
+    .getByRole('textbox', { name: 'Email addresses' })
+    .nth(1)
+    .pressSequentially(Array.from({ length: 8 }, (_, i) => `lead${i}@clinic.org`).join(' '));
   await shoot('demo-invite.png');
   await page.keyboard.press('Escape');
   await page.getByLabel('Language').selectOption('es');

@@ -8,7 +8,7 @@ import { waitUntil } from '@open-wc/testing';
 export function deepAll<E extends Element = HTMLElement>(root: ParentNode, selector: string): E[] {
   const found: E[] = [];
   const walk = (node: ParentNode) => {
-    found.push(...(node.querySelectorAll(selector) as NodeListOf<E>));
+    found.push(...node.querySelectorAll<E>(selector));
     for (const element of node.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
   };
   walk(root);
@@ -44,10 +44,16 @@ export function nameOf(element: Element): string {
   const label = element.getAttribute('aria-label');
   if (label) return label.trim();
   const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => root.getElementById?.(id)?.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   if (element.id) {
-    const forLabel = (root as ParentNode).querySelector(`label[for="${element.id}"]`);
-    if (forLabel) return forLabel.textContent!.replace(/\s+/g, ' ').trim();
+    const forLabel = root.querySelector(`label[for="${element.id}"]`);
+    if (forLabel) return forLabel.textContent.replace(/\s+/g, ' ').trim();
   }
   const wrapping = element.closest('label');
   if (wrapping && wrapping !== element) return spokenText(wrapping).replace(/\s+/g, ' ').trim();
@@ -58,7 +64,11 @@ function visible(element: Element): boolean {
   return element.checkVisibility();
 }
 
-export function queryAllByRole<E extends HTMLElement = HTMLElement>(root: ParentNode, role: string, name?: string | RegExp): E[] {
+export function queryAllByRole<E extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): E[] {
   return deepAll<E>(root, ROLE_SELECTORS[role] ?? `[role="${role}"]`).filter(
     (element) =>
       visible(element) &&
@@ -67,13 +77,15 @@ export function queryAllByRole<E extends HTMLElement = HTMLElement>(root: Parent
 }
 
 /** The one visible element with that role and name; waits up to 3 s for it. */
-export async function findByRole<E extends HTMLElement = HTMLElement>(root: ParentNode, role: string, name?: string | RegExp): Promise<E> {
+export async function findByRole<E extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  name?: string | RegExp,
+): Promise<E> {
   let found: E[] = [];
-  await waitUntil(
-    () => (found = queryAllByRole<E>(root, role, name)).length > 0,
-    `no ${role} named ${String(name)}`,
-    { timeout: 3000 },
-  );
+  await waitUntil(() => (found = queryAllByRole<E>(root, role, name)).length > 0, `no ${role} named ${String(name)}`, {
+    timeout: 3000,
+  });
   return found[0]!;
 }
 
@@ -82,7 +94,10 @@ export async function findText(root: ParentNode, text: string | RegExp): Promise
   let match: HTMLElement | undefined;
   const test = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value));
   await waitUntil(
-    () => (match = deepAll(root, 'p, span, td, th, li, h2, h3, dd, dt, caption, time, strong, div').find((e) => visible(e) && test((e.textContent ?? '').replace(/\s+/g, ' ')))) !== undefined,
+    () =>
+      (match = deepAll(root, 'p, span, td, th, li, h2, h3, dd, dt, caption, time, strong, div').find(
+        (e) => visible(e) && test((e.textContent ?? '').replace(/\s+/g, ' ')),
+      )) !== undefined,
     `no text ${String(text)}`,
     { timeout: 3000 },
   );
@@ -101,7 +116,9 @@ export async function type(input: HTMLInputElement, text: string) {
   input.focus();
   for (const char of text) {
     input.value += char;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char, inputType: 'insertText' }));
+    input.dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, data: char, inputType: 'insertText' }),
+    );
     await new Promise((resolve) => setTimeout(resolve));
   }
 }
@@ -120,7 +137,9 @@ export function press(target: Element, key: string, init: KeyboardEventInit = {}
 
 /** Waits for the next event of a name on a target. */
 export function nextEvent<T = unknown>(target: EventTarget, name: string): Promise<CustomEvent<T>> {
-  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as CustomEvent<T>), { once: true }));
+  return new Promise((resolve) =>
+    target.addEventListener(name, (event) => resolve(event as CustomEvent<T>), { once: true }),
+  );
 }
 
 /** The table row or list item whose text includes `text`; waits up to 3 s for it. */

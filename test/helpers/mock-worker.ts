@@ -21,7 +21,8 @@ export async function useMockApi(options: MockApiOptions = {}) {
   worker.resetHandlers(...current);
   await mock.ready;
   const requests: Array<{ method: string; url: string }> = [];
-  const onRequest = ({ request }: { request: Request }) => void requests.push({ method: request.method, url: request.url });
+  const onRequest = ({ request }: { request: Request }) =>
+    void requests.push({ method: request.method, url: request.url });
   worker.events.removeAllListeners('request:start');
   worker.events.on('request:start', onRequest);
   return { ...mock, requests };
@@ -33,12 +34,13 @@ export async function useMockApi(options: MockApiOptions = {}) {
  */
 export function fail(method: 'get' | 'post', path: string, how: 'network' | number) {
   worker.use(
-    http[method](
-      `${MOCK_BASE_URL}${path}`,
-      () =>
-        how === 'network'
-          ? HttpResponse.error()
-          : HttpResponse.json({ type: 'about:blank', title: 'Down', status: how, code: 'server_error', detail: 'Down' }, { status: how, headers: { 'Content-Type': 'application/problem+json' } }),
+    http[method](`${MOCK_BASE_URL}${path}`, () =>
+      how === 'network'
+        ? HttpResponse.error()
+        : HttpResponse.json(
+            { type: 'about:blank', title: 'Down', status: how, code: 'server_error', detail: 'Down' },
+            { status: how, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
     ),
   );
 }

@@ -2,7 +2,7 @@
  * A loopback HTTP server that answers from a script, one step a request, and records what
  * it received: for testing the SDK's retries, timeouts and error mapping over real HTTP.
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Step {
@@ -25,7 +25,7 @@ export interface Received {
 
 export async function scriptedServer(script: Step[] | ((index: number) => Step)) {
   const received: Received[] = [];
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     let body = '';
     for await (const chunk of req) body += chunk;
     const index = received.length;
@@ -41,7 +41,9 @@ export async function scriptedServer(script: Step[] | ((index: number) => Step))
     const type = status >= 400 && isJson ? 'application/problem+json' : isJson ? 'application/json' : 'text/plain';
     res.writeHead(status, { 'Content-Type': type, ...step.headers });
     res.end(step.body === undefined ? '' : isJson ? JSON.stringify(step.body) : (step.body as string));
-  });
+  };
+  // A failure while answering reaches the test as a dropped connection, not an unhandled rejection.
+  const server = createServer((req, res) => void answer(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
