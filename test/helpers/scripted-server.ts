@@ -26,10 +26,11 @@ export interface Received {
 export async function scriptedServer(script: Step[] | ((index: number) => Step)) {
   const received: Received[] = [];
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
+    // Recorded on arrival, before its body is read: a client that gives up early was still heard.
     const index = received.length;
-    received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    const request: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '' };
+    received.push(request);
+    for await (const chunk of req) request.body += String(chunk);
     const step = (typeof script === 'function' ? script(index) : script[Math.min(index, script.length - 1)]) ?? {};
     if (step.delay) await new Promise((resolve) => setTimeout(resolve, step.delay));
     if (step.hangUp) {
