@@ -8,11 +8,22 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'docs/api/', 'coverage/', '.screenshots/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
+  comments.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A rule is switched off only with a written reason: `// eslint-disable-next-line rule -- why`.
+      '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }],
+      // Whole-file disables are allowed, with their reason, at the top of the file.
+      '@eslint-community/eslint-comments/disable-enable-pair': ['error', { allowWholeFile: true }],
+    },
+  },
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
