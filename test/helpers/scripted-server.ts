@@ -25,11 +25,13 @@ export interface Received {
 
 export async function scriptedServer(script: Step[] | ((index: number) => Step)) {
   const received: Received[] = [];
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     // Recorded on arrival, before its body is read: a client that gives up early was still heard.
     const index = received.length;
     const request: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '' };
     received.push(request);
+    for (const waiter of waiting.filter(({ count }) => received.length >= count)) waiter.resolve();
     for await (const chunk of req) request.body += String(chunk);
     const step = (typeof script === 'function' ? script(index) : script[Math.min(index, script.length - 1)]) ?? {};
     if (step.delay) await new Promise((resolve) => setTimeout(resolve, step.delay));
@@ -50,6 +52,9 @@ export async function scriptedServer(script: Step[] | ((index: number) => Step))
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1/`,
     received,
+    /** Resolves once `count` requests have arrived. */
+    heard: (count = 1) =>
+      received.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -29,7 +29,7 @@ async function setUp(script: Step[] | ((index: number) => Step), options: Partia
   const server = await scriptedServer(script);
   close = server.close;
   const client = createInvitationsClient({ baseUrl: server.baseUrl, getToken: () => 'secret-token-123', retry: fastRetry, ...options });
-  return { client, received: server.received };
+  return { client, received: server.received, heard: server.heard };
 }
 
 describe('retries', () => {
@@ -130,7 +130,7 @@ describe('Retry-After', () => {
 
 describe('timeouts and abort', () => {
   it('gives up on a slow answer with a TimeoutError', async () => {
-    const { client, received } = await setUp([{ delay: 400, body: group }], { timeout: 100 });
+    const { client, received } = await setUp([{ delay: 1500, body: group }], { timeout: 300 });
     const error = await client.group.get('g').catch((e) => e);
     assert.ok(error instanceof TimeoutError, String(error));
     assert.equal(error.code, 'timeout');
@@ -139,18 +139,19 @@ describe('timeouts and abort', () => {
   });
 
   it('stops when the caller aborts, with an AbortError, and does not retry', async () => {
-    const { client, received } = await setUp([{ delay: 300, body: group }]);
+    const { client, received, heard } = await setUp([{ delay: 300, body: group }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    void heard().then(() => controller.abort());
     await assert.rejects(client.group.get('g', { signal: controller.signal }), { name: 'AbortError' });
     await new Promise((resolve) => setTimeout(resolve, 350));
     assert.equal(received.length, 1);
   });
 
   it('stops waiting between retries when aborted', async () => {
-    const { client, received } = await setUp([{ status: 503, headers: { 'Retry-After': '5' } }], { retry: { limit: 2, maxRetryAfter: 5000 } });
+    const { client, received, heard } = await setUp([{ status: 503, headers: { 'Retry-After': '5' } }], { retry: { limit: 2, maxRetryAfter: 5000 } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // The 503 is answered at once; 100 ms after it arrived the client is waiting out Retry-After.
+    void heard().then(() => setTimeout(() => controller.abort(), 100));
     const started = Date.now();
     await assert.rejects(client.group.get('g', { signal: controller.signal }), { name: 'AbortError' });
     assert.ok(Date.now() - started < 2000);
