@@ -5,7 +5,7 @@
 import '../src/define.ts';
 import { createApiApp } from '../api/http/app.ts';
 import { createClock } from '../api/domain/clock.ts';
-import { outboxMailer } from '../api/domain/mail.ts';
+import { outboxMailer } from '../api/mail/mailer.ts';
 import { createMemoryStore } from '../api/store/memory-store.ts';
 import { seedDemo, demoAuthenticate } from '../api/domain/seed.ts';
 import type { InvitationRow } from '../api/store/store.ts';
@@ -61,7 +61,9 @@ async function widget(rows: InvitationRow[]): Promise<Figures> {
   const clock = createClock();
   const mailer = outboxMailer(store, () => clock.now());
   await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
-  store.transaction(() => rows.forEach((row) => store.insertInvitation(row)));
+  await store.transaction(async (tx) => {
+    for (const row of rows) await tx.insertInvitation(row);
+  });
   const app = createApiApp({
     store,
     clock,

@@ -18,7 +18,7 @@
 import { http, type HttpHandler } from 'msw';
 import { createApiApp } from '../api/http/app.ts';
 import { createClock, type Clock } from '../api/domain/clock.ts';
-import { outboxMailer } from '../api/domain/mail.ts';
+import { outboxMailer } from '../api/mail/mailer.ts';
 import { demoAuthenticate, seedDemo, DEMO_GROUP_ID, DEMO_TOKENS } from '../api/domain/seed.ts';
 import { createMemoryStore } from '../api/store/memory-store.ts';
 import type { Store } from '../api/store/store.ts';

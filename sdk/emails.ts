@@ -26,6 +26,29 @@ export function emailKey(address: string): string {
   return address.trim().toLowerCase();
 }
 
+/** What an address is in a list: a valid one, an invalid one, or one that stands earlier. */
+export type EmailStatus = 'valid' | 'invalid' | 'duplicate';
+
+/**
+ * Judges the addresses of one list in order: invalid, a duplicate (ignoring case) of one
+ * judged before, or valid. The one rule the widget, the mocks and the server apply.
+ *
+ * @example
+ * const judge = emailJudge();
+ * judge('ana@x.org'); // 'valid'
+ * judge('ANA@x.org'); // 'duplicate'
+ */
+export function emailJudge(): (address: string) => EmailStatus {
+  const seen = new Set<string>();
+  return (address) => {
+    if (!isValidEmail(address)) return 'invalid';
+    const key = emailKey(address);
+    if (seen.has(key)) return 'duplicate';
+    seen.add(key);
+    return 'valid';
+  };
+}
+
 /** One address found in pasted text. */
 export interface ParsedEmail {
   /** The address, trimmed, as typed (case kept). */
@@ -33,7 +56,7 @@ export interface ParsedEmail {
   /** The display name from `Name <address>`, if one was given. */
   name?: string;
   /** `duplicate`: the same address (ignoring case) stands earlier in the text. */
-  status: 'valid' | 'invalid' | 'duplicate';
+  status: EmailStatus;
 }
 
 /**
@@ -48,14 +71,9 @@ export interface ParsedEmail {
  * //  { email: 'ANA@x.org', status: 'duplicate' }]
  */
 export function parseEmailList(text: string): ParsedEmail[] {
-  const seen = new Set<string>();
+  const judge = emailJudge();
   return splitEntries(text).map(({ email, name }) => {
-    const key = emailKey(email);
-    let status: ParsedEmail['status'];
-    if (!isValidEmail(email)) status = 'invalid';
-    else if (seen.has(key)) status = 'duplicate';
-    else status = 'valid';
-    seen.add(key);
+    const status = judge(email);
     return name ? { email, name, status } : { email, status };
   });
 }

@@ -4,7 +4,8 @@
  */
 import type { MemberView, Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
-import { invitationMail, type Mailer } from './mail.ts';
+import { invitationMail } from '../mail/invitation-mail.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { mintToken } from './secrets.ts';
 
 /** The two fixed tokens of demo mode and the members they sign in as. */
@@ -15,57 +16,64 @@ const DAY = 86_400_000;
 
 /** Signs in with a demo token. */
 export function demoAuthenticate(store: Store) {
-  return (token: string): MemberView | undefined => {
-    const id = DEMO_TOKENS[token as keyof typeof DEMO_TOKENS];
+  return async (token: string): Promise<MemberView | undefined> => {
+    const id = Object.hasOwn(DEMO_TOKENS, token) ? DEMO_TOKENS[token as keyof typeof DEMO_TOKENS] : undefined;
     return id ? store.member(id) : undefined;
   };
 }
 
+const SUBGROUPS = [
+  { id: 'sub_emergency', name: 'Emergency Medicine' },
+  { id: 'sub_radiology', name: 'Radiology' },
+  { id: 'sub_nursing', name: 'Nursing' },
+];
+const MEMBERS = [
+  ['usr_demo_admin', 'dana.admin@riverside.example', 'Dana Whitfield', 'admin', null, 'active', 200],
+  ['usr_demo_learner', 'lee.learner@riverside.example', 'Lee Okafor', 'learner', 'sub_emergency', 'active', 120],
+  ['usr_priya', 'priya.shah@riverside.example', 'Priya Shah', 'admin', 'sub_radiology', 'active', 180],
+  ['usr_marco', 'marco.rossi@riverside.example', 'Marco Rossi', 'learner', 'sub_emergency', 'active', 90],
+  ['usr_aiko', 'aiko.tanaka@riverside.example', 'Aiko Tanaka', 'learner', 'sub_radiology', 'active', 75],
+  ['usr_sam', 'sam.carter@riverside.example', 'Sam Carter', 'learner', 'sub_nursing', 'active', 60],
+  ['usr_ines', 'ines.garcia@riverside.example', 'Inés García', 'learner', 'sub_nursing', 'active', 45],
+  ['usr_tom', 'tom.becker@riverside.example', 'Tom Becker', 'learner', null, 'active', 30],
+  ['usr_nora', 'nora.lind@riverside.example', 'Nora Lind', 'learner', 'sub_emergency', 'active', 20],
+  ['usr_omar', 'omar.haddad@riverside.example', 'Omar Haddad', 'learner', 'sub_radiology', 'active', 12],
+  ['usr_ruth', 'ruth.mensah@riverside.example', 'Ruth Mensah', 'learner', 'sub_nursing', 'deactivated', 150],
+] as const;
+/** [email, role, subgroup, days since last sent]: 4 still valid, 3 expired. */
+const INVITATIONS = [
+  ['kim.nguyen@riverside.example', 'learner', 'sub_emergency', 1],
+  ['felix.wagner@riverside.example', 'learner', 'sub_radiology', 3],
+  ['grace.obi@riverside.example', 'admin', null, 6],
+  ['hugo.martin@riverside.example', 'learner', 'sub_nursing', 8],
+  ['ana.silva@riverside.example', 'learner', 'sub_emergency', 12],
+  ['ben.cohen@riverside.example', 'learner', null, 15],
+  ['chloe.dubois@riverside.example', 'learner', 'sub_nursing', 21],
+] as const;
+
 /** Fills a new store; does nothing when the demo group exists already. */
-export async function seedDemo(options: { store: Store; clock: Clock; mailer: Mailer; acceptUrl: (token: string) => string }) {
+export async function seedDemo(options: {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  acceptUrl: (token: string) => string;
+}) {
   const { store, clock, mailer } = options;
-  if (store.group(DEMO_GROUP_ID)) return;
+  if (await store.group(DEMO_GROUP_ID)) return;
   const now = clock.now().getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
   const groupName = 'Riverside General Hospital';
+  const tokens = await Promise.all(INVITATIONS.map(mintToken));
 
-  const subgroups = [
-    { id: 'sub_emergency', name: 'Emergency Medicine' },
-    { id: 'sub_radiology', name: 'Radiology' },
-    { id: 'sub_nursing', name: 'Nursing' },
-  ];
-  const members = [
-    ['usr_demo_admin', 'dana.admin@riverside.example', 'Dana Whitfield', 'admin', null, 'active', 200],
-    ['usr_demo_learner', 'lee.learner@riverside.example', 'Lee Okafor', 'learner', 'sub_emergency', 'active', 120],
-    ['usr_priya', 'priya.shah@riverside.example', 'Priya Shah', 'admin', 'sub_radiology', 'active', 180],
-    ['usr_marco', 'marco.rossi@riverside.example', 'Marco Rossi', 'learner', 'sub_emergency', 'active', 90],
-    ['usr_aiko', 'aiko.tanaka@riverside.example', 'Aiko Tanaka', 'learner', 'sub_radiology', 'active', 75],
-    ['usr_sam', 'sam.carter@riverside.example', 'Sam Carter', 'learner', 'sub_nursing', 'active', 60],
-    ['usr_ines', 'ines.garcia@riverside.example', 'Inés García', 'learner', 'sub_nursing', 'active', 45],
-    ['usr_tom', 'tom.becker@riverside.example', 'Tom Becker', 'learner', null, 'active', 30],
-    ['usr_nora', 'nora.lind@riverside.example', 'Nora Lind', 'learner', 'sub_emergency', 'active', 20],
-    ['usr_omar', 'omar.haddad@riverside.example', 'Omar Haddad', 'learner', 'sub_radiology', 'active', 12],
-    ['usr_ruth', 'ruth.mensah@riverside.example', 'Ruth Mensah', 'learner', 'sub_nursing', 'deactivated', 150],
-  ] as const;
-  // [email, role, subgroup, days since last sent]: 4 still valid, 3 expired.
-  const invitations = [
-    ['kim.nguyen@riverside.example', 'learner', 'sub_emergency', 1],
-    ['felix.wagner@riverside.example', 'learner', 'sub_radiology', 3],
-    ['grace.obi@riverside.example', 'admin', null, 6],
-    ['hugo.martin@riverside.example', 'learner', 'sub_nursing', 8],
-    ['ana.silva@riverside.example', 'learner', 'sub_emergency', 12],
-    ['ben.cohen@riverside.example', 'learner', null, 15],
-    ['chloe.dubois@riverside.example', 'learner', 'sub_nursing', 21],
-  ] as const;
-  const tokens = await Promise.all(invitations.map(mintToken));
-
-  const mails = store.transaction(() => {
-    store.insertGroup({ id: DEMO_GROUP_ID, name: groupName, totalSeats: 25 });
-    for (const sub of subgroups) store.insertSubgroup({ ...sub, groupId: DEMO_GROUP_ID, createdAt: at(210) });
-    for (const [id, email, name, role, subgroupId, status, daysAgo] of members) {
-      store.insertMember({ id, groupId: DEMO_GROUP_ID, email, name, role, subgroupId, status, joinedAt: at(daysAgo), passwordHash: null });
+  const mails = await store.transaction(async (tx) => {
+    await tx.insertGroup({ id: DEMO_GROUP_ID, name: groupName, totalSeats: 25 });
+    for (const sub of SUBGROUPS) await tx.insertSubgroup({ ...sub, groupId: DEMO_GROUP_ID, createdAt: at(210) });
+    for (const [id, email, name, role, subgroupId, status, daysAgo] of MEMBERS) {
+      const joinedAt = at(daysAgo);
+      const groupId = DEMO_GROUP_ID;
+      await tx.insertMember({ id, groupId, email, name, role, subgroupId, status, joinedAt, passwordHash: null });
     }
-    return invitations.map(([email, role, subgroupId, daysAgo], index) => {
+    const rows = INVITATIONS.map(([email, role, subgroupId, daysAgo], index) => {
       const { token, tokenHash } = tokens[index]!;
       const row = {
         id: `inv_seed_${index + 1}`,
@@ -81,9 +89,10 @@ export async function seedDemo(options: { store: Store; clock: Clock; mailer: Ma
         invitedById: index % 3 === 2 ? 'usr_priya' : 'usr_demo_admin',
         locale: 'en',
       };
-      store.insertInvitation(row);
-      return invitationMail({ to: email, groupName, role, acceptUrl: options.acceptUrl(token), expiresAt: row.expiresAt, locale: 'en' });
+      return { row, mail: invitationMail({ ...row, to: email, groupName, acceptUrl: options.acceptUrl(token) }) };
     });
+    for (const { row } of rows) await tx.insertInvitation(row);
+    return rows.map(({ mail }) => mail);
   });
   for (const mail of mails) await mailer.send(mail);
 }

@@ -15,8 +15,30 @@ export interface Answer {
   body: string | null;
 }
 
+export type Idempotency = ReturnType<typeof createIdempotency>;
+
 export function createIdempotency(store: Store, clock: Clock) {
   const running = new Map<string, Promise<unknown>>();
+
+  /** The stored answer for the key, or the work's answer, stored. */
+  async function answerOnce(c: Context, scope: string, key: string, work: () => Promise<Answer>): Promise<Answer> {
+    const now = clock.now();
+    await store.purgeResponses(new Date(now.getTime() - DAY).toISOString());
+    const body = c.req.header('Content-Type') === undefined ? '' : await c.req.text();
+    const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname}\n${body}`;
+    const stored = await store.storedResponse(scope, key);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        const detail = 'This Idempotency-Key was already used for a different request.';
+        throw new ProblemError('idempotency_conflict', 'Idempotency key reused', detail);
+      }
+      return { status: stored.status as Answer['status'], body: stored.body === '' ? null : stored.body };
+    }
+    const answer = await work();
+    const createdAt = now.toISOString();
+    await store.storeResponse({ scope, key, fingerprint, status: answer.status, body: answer.body ?? '', createdAt });
+    return answer;
+  }
 
   return {
     async run(c: Context, work: () => Promise<Answer>): Promise<Answer> {
@@ -27,24 +49,12 @@ export function createIdempotency(store: Store, clock: Clock) {
       }
       const scope = (c.get('caller') as { id: string } | undefined)?.id ?? 'public';
       const lock = `${scope}\n${key}`;
-      while (running.has(lock)) await running.get(lock)!.catch(() => undefined);
-
-      const now = clock.now();
-      store.purgeResponses(new Date(now.getTime() - DAY).toISOString());
-      const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('Content-Type') === undefined ? '' : await c.req.text()}`;
-      const stored = store.storedResponse(scope, key);
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          throw new ProblemError(422, 'idempotency_conflict', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request.');
-        }
-        return { status: stored.status as Answer['status'], body: stored.body === '' ? null : stored.body };
-      }
-      const pending = work();
-      running.set(lock, pending);
+      while (running.has(lock)) await running.get(lock)?.catch(() => undefined);
+      // Claimed before anything else is awaited, so a second request with this key waits its turn.
+      const turn = answerOnce(c, scope, key, work);
+      running.set(lock, turn);
       try {
-        const answer = await pending;
-        store.storeResponse({ scope, key, fingerprint, status: answer.status, body: answer.body ?? '', createdAt: now.toISOString() });
-        return answer;
+        return await turn;
       } finally {
         running.delete(lock);
       }

@@ -3,23 +3,8 @@
  */
 import * as z from 'zod/mini';
 import { Problem, type ProblemCode } from '../../sdk/schemas.ts';
-import { operations, type Operation } from './operations.ts';
-
-const STATUS_OF: Record<ProblemCode, number> = {
-  malformed_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  seats_exhausted: 409,
-  subgroup_exists: 409,
-  invitation_expired: 410,
-  too_many_emails: 413,
-  payload_too_large: 413,
-  validation_failed: 422,
-  idempotency_conflict: 422,
-  rate_limited: 429,
-  server_error: 500,
-};
+import { needsCaller, operations, type Operation } from './operations.ts';
+import { STATUS_OF } from '../domain/problem.ts';
 
 const DESCRIPTION_OF: Record<number, string> = {
   400: 'Malformed request',
@@ -41,11 +26,29 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output') {
 
 function problemsOf(operation: Operation): ProblemCode[] {
   const codes = new Set<ProblemCode>(['server_error', 'rate_limited', ...operation.problems]);
-  if (operation.access === 'admin' || operation.access === 'member') codes.add('unauthenticated').add('forbidden');
+  if (needsCaller(operation.access)) codes.add('unauthenticated').add('forbidden');
   if (operation.path.includes('{')) codes.add('not_found');
   if (operation.body) codes.add('malformed_request').add('validation_failed').add('payload_too_large');
   if (operation.query) codes.add('validation_failed');
   return [...codes];
+}
+
+/** The operation's answer and a problem response per status it can refuse with. */
+function responsesOf(op: Operation) {
+  const responses: Record<string, unknown> = {
+    [op.status]: op.response
+      ? { description: op.summary, content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
+      : { description: op.summary },
+  };
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of problemsOf(op)) byStatus.set(STATUS_OF[code], [...(byStatus.get(STATUS_OF[code]) ?? []), code]);
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[status] = {
+      description: `${DESCRIPTION_OF[status]}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+  }
+  return responses;
 }
 
 /** Builds the document. `demo` adds the demo-mode operations. */
@@ -70,25 +73,13 @@ export function openApiDocument(options: { demo: boolean; serverUrl?: string }) 
         schema: { type: 'string', minLength: 1, maxLength: 255 } as never,
       });
     }
-    const responses: Record<string, unknown> = {
-      [op.status]: op.response
-        ? { description: op.summary, content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
-        : { description: op.summary },
-    };
-    const byStatus = new Map<number, ProblemCode[]>();
-    for (const code of problemsOf(op)) byStatus.set(STATUS_OF[code], [...(byStatus.get(STATUS_OF[code]) ?? []), code]);
-    for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-      responses[status] = {
-        description: `${DESCRIPTION_OF[status]}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
-    }
+    const responses = responsesOf(op);
     paths[`/${op.path}`] ??= {};
     paths[`/${op.path}`]![op.method] = {
       operationId,
       summary: op.summary,
       tags: [op.tag],
-      ...(op.access === 'admin' || op.access === 'member' ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(needsCaller(op.access) ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses,

@@ -32,6 +32,9 @@ import {
 /** Who may call an operation. `demo`: only when the server runs in demo mode. */
 export type Access = 'admin' | 'member' | 'public' | 'demo';
 
+/** Whether an operation needs a signed-in caller (a 401 answers otherwise). */
+export const needsCaller = (access: Access) => access === 'admin' || access === 'member';
+
 export interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** Relative to the API base, with `{param}` placeholders. */

@@ -1,8 +1,17 @@
 /**
- * A store in memory, for the msw handlers and quick tests. A transaction keeps a copy of
- * the state and puts it back when the work throws, so failures change nothing.
+ * A store in memory, for the msw handlers and quick tests. A transaction works on a copy
+ * of the state that replaces it only when the work succeeds, so failures change nothing.
+ * Transactions run one at a time; reads and writes outside one wait for it to finish.
+ * Inside a transaction, use its `tx` (not the store): the store would wait for it forever.
  */
+import { createMutex } from './mutex.ts';
 import type {
+  GroupStorage,
+  InvitationStorage,
+  MailStorage,
+  MemberStorage,
+  ResponseStorage,
+  SubgroupStorage,
   GroupRow,
   InvitationRow,
   InvitationView,
@@ -13,7 +22,9 @@ import type {
   StoredMail,
   StoredResponse,
   SubgroupRow,
+  Transaction,
 } from './store.ts';
+import { asyncStorage, type Sync, type SyncStorage } from './sync-storage.ts';
 
 interface State {
   groups: Map<string, GroupRow>;
@@ -33,132 +44,192 @@ export function createMemoryStore(): Store {
     responses: new Map(),
     mails: [],
   };
+  const mutex = createMutex();
+  const store: Store = {
+    ...asyncStorage(storageOn(() => state), (run) => mutex.run(async () => run())),
+    transaction: (work) =>
+      mutex.run(async () => {
+        const draft = copyOf(state);
+        const tx: Transaction = {
+          ...asyncStorage(storageOn(() => draft), async (run) => run()),
+          lockGroup: async () => undefined,
+          transaction: (nested) => nested(tx),
+        };
+        const result = await work(tx);
+        state = draft;
+        return result;
+      }),
+    close: () => mutex.run(async () => undefined),
+  };
+  return store;
+}
 
-  const subgroupName = (id: string | null) => (id ? (state.subgroups.get(id)?.name ?? null) : null);
-  const memberView = (row: MemberRow): MemberView => ({ ...row, subgroupName: subgroupName(row.subgroupId) });
-  const invitationView = (row: InvitationRow): InvitationView => ({
-    ...row,
-    subgroupName: subgroupName(row.subgroupId),
-    invitedByEmail: state.members.get(row.invitedById)?.email ?? '',
-  });
-  const inGroup = <T extends { groupId: string }>(rows: Map<string, T>, groupId: string) =>
-    [...rows.values()].filter((row) => row.groupId === groupId);
-
+function copyOf(saved: State): State {
   return {
-    transaction(work) {
-      const saved = state;
-      state = {
-        groups: new Map(saved.groups),
-        subgroups: new Map(saved.subgroups),
-        members: new Map(saved.members),
-        invitations: new Map(saved.invitations),
-        responses: new Map(saved.responses),
-        mails: [...saved.mails],
-      };
-      try {
-        return work();
-      } catch (error) {
-        state = saved;
-        throw error;
-      }
-    },
+    groups: new Map(saved.groups),
+    subgroups: new Map(saved.subgroups),
+    members: new Map(saved.members),
+    invitations: new Map(saved.invitations),
+    responses: new Map(saved.responses),
+    mails: [...saved.mails],
+  };
+}
 
-    group: (id) => state.groups.get(id),
-    insertGroup: (row) => void state.groups.set(row.id, { ...row }),
+/** The reads and writes on the state `state` gives (the store's, or a transaction's copy). */
+function storageOn(state: () => State): SyncStorage {
+  const views = viewsOn(state);
+  return {
+    ...groupsOn(state),
+    ...subgroupsOn(state),
+    ...membersOn(state, views),
+    ...invitationsOn(state, views),
+    ...responsesOn(state),
+    ...mailsOn(state),
+  };
+}
+
+type Views = ReturnType<typeof viewsOn>;
+
+function viewsOn(state: () => State) {
+  const subgroupName = (id: string | null) => (id ? (state().subgroups.get(id)?.name ?? null) : null);
+  return {
+    member: (row: MemberRow): MemberView => ({ ...row, subgroupName: subgroupName(row.subgroupId) }),
+    invitation: (row: InvitationRow): InvitationView => ({
+      ...row,
+      subgroupName: subgroupName(row.subgroupId),
+      invitedByEmail: state().members.get(row.invitedById)?.email ?? '',
+    }),
+  };
+}
+
+const inGroup = <T extends { groupId: string }>(rows: Map<string, T>, groupId: string) =>
+  [...rows.values()].filter((row) => row.groupId === groupId);
+
+function groupsOn(state: () => State): Sync<GroupStorage> {
+  return {
+    group: (id) => state().groups.get(id),
+    insertGroup: (row) => void state().groups.set(row.id, { ...row }),
     seatCounts(groupId, now) {
-      const invitations = inGroup(state.invitations, groupId);
+      const invitations = inGroup(state().invitations, groupId);
       const expired = invitations.filter((row) => row.expiresAt <= now).length;
       return {
-        active: inGroup(state.members, groupId).filter((row) => row.status === 'active').length,
+        active: inGroup(state().members, groupId).filter((row) => row.status === 'active').length,
         pending: invitations.length - expired,
         expired,
       };
     },
+  };
+}
 
-    subgroups(groupId) {
-      return inGroup(state.subgroups, groupId)
+
+function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
+  const countIn = (rows: Map<string, { subgroupId: string | null }>, id: string) =>
+    [...rows.values()].filter((row) => row.subgroupId === id).length;
+  const detach = <T extends { subgroupId: string | null }>(rows: Map<string, T>, id: string) => {
+    for (const [key, row] of rows) if (row.subgroupId === id) rows.set(key, { ...row, subgroupId: null });
+  };
+  return {
+    subgroups: (groupId) =>
+      inGroup(state().subgroups, groupId)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((row) => ({
           ...row,
-          memberCount: [...state.members.values()].filter((m) => m.subgroupId === row.id).length,
-          invitationCount: [...state.invitations.values()].filter((i) => i.subgroupId === row.id).length,
-        }));
-    },
-    subgroup: (groupId, id) => inGroup(state.subgroups, groupId).find((row) => row.id === id),
+          memberCount: countIn(state().members, row.id),
+          invitationCount: countIn(state().invitations, row.id),
+        })),
+    subgroup: (groupId, id) => inGroup(state().subgroups, groupId).find((row) => row.id === id),
     subgroupByName: (groupId, name) =>
-      inGroup(state.subgroups, groupId).find((row) => row.name.toLowerCase() === name.toLowerCase()),
-    insertSubgroup: (row) => void state.subgroups.set(row.id, { ...row }),
+      inGroup(state().subgroups, groupId).find((row) => row.name.toLowerCase() === name.toLowerCase()),
+    insertSubgroup: (row) => void state().subgroups.set(row.id, { ...row }),
     renameSubgroup(id, name) {
-      const row = state.subgroups.get(id);
-      if (row) state.subgroups.set(id, { ...row, name });
+      const row = state().subgroups.get(id);
+      if (row) state().subgroups.set(id, { ...row, name });
     },
     deleteSubgroup(id) {
-      state.subgroups.delete(id);
-      for (const [key, row] of state.members) if (row.subgroupId === id) state.members.set(key, { ...row, subgroupId: null });
-      for (const [key, row] of state.invitations) if (row.subgroupId === id) state.invitations.set(key, { ...row, subgroupId: null });
+      state().subgroups.delete(id);
+      detach(state().members, id);
+      detach(state().invitations, id);
     },
+  };
+}
 
+
+function membersOn(state: () => State, views: Views): Sync<MemberStorage> {
+  const byEmail = (groupId: string, keys: string[], wanted = new Set(keys)) =>
+    inGroup(state().members, groupId).filter((m) => wanted.has(m.email.toLowerCase())).map(views.member);
+  return {
     member: (id) => {
-      const row = state.members.get(id);
-      return row && memberView(row);
+      const row = state().members.get(id);
+      return row && views.member(row);
     },
-    memberByEmail(groupId, emailKey) {
-      const row = inGroup(state.members, groupId).find((m) => m.email.toLowerCase() === emailKey);
-      return row && memberView(row);
-    },
+    memberByEmail: (groupId, emailKey) => byEmail(groupId, [emailKey])[0],
+    membersByEmail: byEmail,
     members(groupId, filter) {
-      const rows = inGroup(state.members, groupId).filter(
+      const rows = inGroup(state().members, groupId).filter(
         (row) =>
           (!filter.status || row.status === filter.status) &&
           (!filter.role || row.role === filter.role) &&
           (!filter.subgroupId || row.subgroupId === filter.subgroupId) &&
           (!filter.q || row.email.toLowerCase().includes(filter.q) || row.name.toLowerCase().includes(filter.q)),
       );
-      return window(rows.map(memberView), filter.sort, filter);
+      return window(rows.map(views.member), filter.sort, filter);
     },
-    insertMember: (row) => void state.members.set(row.id, { ...row }),
+    insertMember: (row) => void state().members.set(row.id, { ...row }),
     setMemberStatus(id, status) {
-      const row = state.members.get(id);
-      if (row) state.members.set(id, { ...row, status });
+      const row = state().members.get(id);
+      if (row) state().members.set(id, { ...row, status });
     },
+  };
+}
 
+
+function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage> {
+  const byEmail = (groupId: string, keys: string[], wanted = new Set(keys)) =>
+    inGroup(state().invitations, groupId).filter((i) => wanted.has(i.email.toLowerCase())).map(views.invitation);
+  return {
     invitation(groupId, id) {
-      const row = state.invitations.get(id);
-      return row && row.groupId === groupId ? invitationView(row) : undefined;
+      const row = state().invitations.get(id);
+      return row && row.groupId === groupId ? views.invitation(row) : undefined;
     },
-    invitationByEmail(groupId, emailKey) {
-      const row = inGroup(state.invitations, groupId).find((i) => i.email.toLowerCase() === emailKey);
-      return row && invitationView(row);
-    },
+    invitationByEmail: (groupId, emailKey) => byEmail(groupId, [emailKey])[0],
+    invitationsByEmail: byEmail,
     invitationByTokenHash(tokenHash) {
-      const row = [...state.invitations.values()].find((i) => i.tokenHash === tokenHash);
-      return row && invitationView(row);
+      const row = [...state().invitations.values()].find((i) => i.tokenHash === tokenHash);
+      return row && views.invitation(row);
     },
     invitations(groupId, filter) {
-      const rows = inGroup(state.invitations, groupId).filter(
+      const rows = inGroup(state().invitations, groupId).filter(
         (row) =>
           (filter.status === 'all' || (filter.status === 'expired') === row.expiresAt <= filter.now) &&
           (!filter.role || row.role === filter.role) &&
           (!filter.subgroupId || row.subgroupId === filter.subgroupId) &&
           (!filter.q || row.email.toLowerCase().includes(filter.q)),
       );
-      return window(rows.map(invitationView), filter.sort, filter);
+      return window(rows.map(views.invitation), filter.sort, filter);
     },
-    insertInvitation: (row) => void state.invitations.set(row.id, { ...row }),
+    insertInvitation: (row) => void state().invitations.set(row.id, { ...row }),
     updateInvitation(id, change) {
-      const row = state.invitations.get(id);
-      if (row) state.invitations.set(id, { ...row, ...change });
+      const row = state().invitations.get(id);
+      if (row) state().invitations.set(id, { ...row, ...change });
     },
-    deleteInvitation: (id) => void state.invitations.delete(id),
+    deleteInvitation: (id) => void state().invitations.delete(id),
+  };
+}
 
-    storedResponse: (scope, key) => state.responses.get(`${scope}\n${key}`),
-    storeResponse: (record) => void state.responses.set(`${record.scope}\n${record.key}`, { ...record }),
+function responsesOn(state: () => State): Sync<ResponseStorage> {
+  return {
+    storedResponse: (scope, key) => state().responses.get(`${scope}\n${key}`),
+    storeResponse: (record) => void state().responses.set(`${record.scope}\n${record.key}`, { ...record }),
     purgeResponses(before) {
-      for (const [key, row] of state.responses) if (row.createdAt < before) state.responses.delete(key);
+      for (const [key, row] of state().responses) if (row.createdAt < before) state().responses.delete(key);
     },
+  };
+}
 
-    addMail: (mail) => void state.mails.push({ ...mail }),
-    mails: (to) => state.mails.filter((mail) => !to || mail.to.toLowerCase() === to).reverse(),
+function mailsOn(state: () => State): Sync<MailStorage> {
+  return {
+    addMail: (mail) => void state().mails.push({ ...mail }),
+    mails: (to) => state().mails.filter((mail) => !to || mail.to.toLowerCase() === to).reverse(),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
- * The storage interface the domain is written against. Every method is synchronous so
- * that a {@link Store.transaction} is one indivisible step: the SQLite store runs it inside
- * `BEGIN IMMEDIATE`, the memory store restores its snapshot when the work throws.
+ * The storage interface the domain is written against. Every method returns a Promise, so
+ * a networked database can implement it. Work that must be all or nothing runs in
+ * {@link Store.transaction}: the SQLite store runs it inside `BEGIN IMMEDIATE`, the memory
+ * store on a copy it keeps only when the work succeeds, a PostgreSQL store on a connection
+ * of its own.
  */
 import type { InvitationSort, MemberSort, MemberStatus, Role } from '../../sdk/schemas.ts';
 
@@ -113,43 +115,86 @@ export interface StoredMail {
   sentAt: string;
 }
 
-export interface Store {
-  transaction<T>(work: () => T): T;
+export interface GroupStorage {
+  group(id: string): Promise<GroupRow | undefined>;
+  insertGroup(row: GroupRow): Promise<void>;
+  seatCounts(groupId: string, now: string): Promise<SeatCounts>;
+}
 
-  group(id: string): GroupRow | undefined;
-  insertGroup(row: GroupRow): void;
-  seatCounts(groupId: string, now: string): SeatCounts;
-
-  subgroups(groupId: string): SubgroupView[];
-  subgroup(groupId: string, id: string): SubgroupRow | undefined;
+export interface SubgroupStorage {
+  subgroups(groupId: string): Promise<SubgroupView[]>;
+  subgroup(groupId: string, id: string): Promise<SubgroupRow | undefined>;
   /** Case-insensitive. */
-  subgroupByName(groupId: string, name: string): SubgroupRow | undefined;
-  insertSubgroup(row: SubgroupRow): void;
-  renameSubgroup(id: string, name: string): void;
+  subgroupByName(groupId: string, name: string): Promise<SubgroupRow | undefined>;
+  insertSubgroup(row: SubgroupRow): Promise<void>;
+  renameSubgroup(id: string, name: string): Promise<void>;
   /** Deletes the subgroup; its members and invitations keep no subgroup. */
-  deleteSubgroup(id: string): void;
+  deleteSubgroup(id: string): Promise<void>;
+}
 
-  member(id: string): MemberView | undefined;
+export interface MemberStorage {
+  member(id: string): Promise<MemberView | undefined>;
   /** `emailKey` is lower-case. */
-  memberByEmail(groupId: string, emailKey: string): MemberView | undefined;
-  members(groupId: string, filter: MemberFilter): Listed<MemberView>;
-  insertMember(row: MemberRow): void;
-  setMemberStatus(id: string, status: MemberStatus): void;
+  memberByEmail(groupId: string, emailKey: string): Promise<MemberView | undefined>;
+  /** The members whose lower-cased address is one of `emailKeys`. */
+  membersByEmail(groupId: string, emailKeys: string[]): Promise<MemberView[]>;
+  members(groupId: string, filter: MemberFilter): Promise<Listed<MemberView>>;
+  insertMember(row: MemberRow): Promise<void>;
+  setMemberStatus(id: string, status: MemberStatus): Promise<void>;
+}
 
-  invitation(groupId: string, id: string): InvitationView | undefined;
-  invitationByEmail(groupId: string, emailKey: string): InvitationView | undefined;
-  invitationByTokenHash(tokenHash: string): InvitationView | undefined;
-  invitations(groupId: string, filter: InvitationFilter): Listed<InvitationView>;
-  insertInvitation(row: InvitationRow): void;
-  updateInvitation(id: string, change: Pick<InvitationRow, 'tokenHash' | 'lastSentAt' | 'expiresAt' | 'sendCount'>): void;
-  deleteInvitation(id: string): void;
+export interface InvitationStorage {
+  invitation(groupId: string, id: string): Promise<InvitationView | undefined>;
+  invitationByEmail(groupId: string, emailKey: string): Promise<InvitationView | undefined>;
+  /** The invitations whose lower-cased address is one of `emailKeys`. */
+  invitationsByEmail(groupId: string, emailKeys: string[]): Promise<InvitationView[]>;
+  invitationByTokenHash(tokenHash: string): Promise<InvitationView | undefined>;
+  invitations(groupId: string, filter: InvitationFilter): Promise<Listed<InvitationView>>;
+  insertInvitation(row: InvitationRow): Promise<void>;
+  updateInvitation(id: string, change: InvitationChange): Promise<void>;
+  deleteInvitation(id: string): Promise<void>;
+}
 
-  storedResponse(scope: string, key: string): StoredResponse | undefined;
-  storeResponse(record: StoredResponse): void;
+export interface ResponseStorage {
+  storedResponse(scope: string, key: string): Promise<StoredResponse | undefined>;
+  storeResponse(record: StoredResponse): Promise<void>;
   /** Forgets stored responses created before `before`. */
-  purgeResponses(before: string): void;
+  purgeResponses(before: string): Promise<void>;
+}
 
-  addMail(mail: StoredMail): void;
+export interface MailStorage {
+  addMail(mail: StoredMail): Promise<void>;
   /** Newest first; `to` is a lower-case address. */
-  mails(to?: string): StoredMail[];
+  mails(to?: string): Promise<StoredMail[]>;
+}
+
+/** The reads and writes, alike on the store (each on its own) and in a transaction. */
+export interface Storage
+  extends GroupStorage, SubgroupStorage, MemberStorage, InvitationStorage, ResponseStorage, MailStorage {}
+
+export type InvitationChange = Pick<InvitationRow, 'tokenHash' | 'lastSentAt' | 'expiresAt' | 'sendCount'>;
+
+/** Work that is all or nothing: it commits when it resolves and rolls back when it throws. */
+export type TransactionWork<T> = (tx: Transaction) => Promise<T>;
+
+/** The store inside one transaction. */
+export interface Transaction extends Storage {
+  /**
+   * Holds the group until the transaction ends, so that two transactions that count its
+   * seats run one after the other (`SELECT … FOR UPDATE` on PostgreSQL). Stores that run
+   * one transaction at a time anyway (SQLite, memory) do nothing here.
+   */
+  lockGroup(groupId: string): Promise<void>;
+  /** Runs `work` in this same transaction: nested calls join the outer one. */
+  transaction<T>(work: TransactionWork<T>): Promise<T>;
+}
+
+/**
+ * A store: reads and single writes on their own, and {@link Store.transaction} for work that
+ * must be all or nothing. Transactions never interleave on one connection.
+ */
+export interface Store extends Storage {
+  transaction<T>(work: TransactionWork<T>): Promise<T>;
+  /** Waits for running work, then releases the database. */
+  close(): Promise<void>;
 }

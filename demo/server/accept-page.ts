@@ -2,50 +2,10 @@
  * The invitee's page at `/accept?token=…`: shows what the invitation is for, asks for a
  * name and a password, and accepts it through the API. Works without JavaScript.
  */
-import { escapeHtml } from '../../api/domain/mail.ts';
+import { escapeHtml } from '../../api/mail/escape-html.ts';
+import { INVITEE_WORDS } from '../../api/domain/invitee-words.ts';
+import type { Language } from '../../api/domain/language.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type Problem } from '../../sdk/schemas.ts';
-
-type Language = 'en' | 'es';
-
-const WORDS = {
-  en: {
-    title: 'Set up your account',
-    intro: (group: string, role: string, email: string) => `You are invited to join ${group} as ${role} with ${email}.`,
-    roles: { learner: 'a Learner', admin: 'an Admin' },
-    name: 'Your name',
-    password: 'Choose a password (at least 8 characters)',
-    passwordRule: `Choose a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
-    passwordCommon: 'This password is one of the most common ones. Choose one that is harder to guess.',
-    nameRule: 'Enter your name (up to 100 characters).',
-    tooMany: (minutes: number) => `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-    tooLarge: 'The form was too large to read. Go back and try again.',
-    submit: 'Create account',
-    done: (name: string, group: string) => `Welcome, ${name}! Your account in ${group} is ready.`,
-    expired: "This invitation has expired. Ask your group's admin to resend it.",
-    gone: 'This invitation link is not valid. It may have been used already, resent with a new link, or removed.',
-  },
-  es: {
-    title: 'Configure su cuenta',
-    intro: (group: string, role: string, email: string) => `Le han invitado a unirse a ${group} como ${role} con ${email}.`,
-    roles: { learner: 'Alumno', admin: 'Administrador' },
-    name: 'Su nombre',
-    password: 'Elija una contraseña (al menos 8 caracteres)',
-    passwordRule: `Elija una contraseña de ${MIN_PASSWORD_LENGTH} a ${MAX_PASSWORD_LENGTH} caracteres.`,
-    passwordCommon: 'Esta contraseña es una de las más comunes. Elija una que sea más difícil de adivinar.',
-    nameRule: 'Escriba su nombre (hasta 100 caracteres).',
-    tooMany: (minutes: number) => `Demasiados intentos. Vuelva a intentarlo dentro de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
-    tooLarge: 'El formulario era demasiado grande. Vuelva atrás e inténtelo de nuevo.',
-    submit: 'Crear cuenta',
-    done: (name: string, group: string) => `¡Bienvenido, ${name}! Su cuenta en ${group} está lista.`,
-    expired: 'Esta invitación ha caducado. Pida al administrador de su grupo que la reenvíe.',
-    gone: 'Este enlace de invitación no es válido. Puede que ya se haya usado, que se haya reenviado con un enlace nuevo o que se haya eliminado.',
-  },
-};
-
-/** The page's language: the invite's (`lang` in the link), else the browser's. */
-export function languageOf(lang: string | undefined, acceptLanguage: string | undefined): Language {
-  return (lang || acceptLanguage)?.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
 
 interface Preview {
   email: string;
@@ -67,7 +27,7 @@ interface PageState {
 
 /** The page for a state: the form, a result, or a refusal. */
 export function acceptPage(language: Language, state: PageState) {
-  const w = WORDS[language];
+  const w = INVITEE_WORDS[language];
   let body: string;
   if (state.done) body = `<p role="status">${escapeHtml(w.done(state.done.name, state.done.group))}</p>`;
   else if (!state.preview) body = `<p role="alert">${escapeHtml(refusal(language, state))}</p>`;
@@ -91,7 +51,7 @@ ${state.problem ? `<p role="alert" class="error">${escapeHtml(reason(language, s
 }
 
 function refusal(language: Language, state: PageState) {
-  const w = WORDS[language];
+  const w = INVITEE_WORDS[language];
   if (state.status === 410) return w.expired;
   if (state.status === 429) return w.tooMany(Math.max(1, Math.ceil((state.retryAfter ?? 60) / 60)));
   if (state.status === 413) return w.tooLarge;
@@ -100,7 +60,7 @@ function refusal(language: Language, state: PageState) {
 
 /** Why the form was refused, in the page's language where the reason is known. */
 function reason(language: Language, problem: Problem) {
-  const w = WORDS[language];
+  const w = INVITEE_WORDS[language];
   if (problem.code === 'rate_limited') return w.tooMany(Math.max(1, Math.ceil((problem.retryAfter ?? 60) / 60)));
   const fields = new Set(problem.errors?.map((error) => error.path));
   if (fields.has('body.password')) {

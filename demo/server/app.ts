@@ -9,12 +9,13 @@ import { createApiApp } from '../../api/http/app.ts';
 import { openApiDocument } from '../../api/http/openapi.ts';
 import { allowOrigins } from '../../api/http/cors.ts';
 import { createClock } from '../../api/domain/clock.ts';
-import { outboxMailer, type Mailer } from '../../api/domain/mail.ts';
+import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
+import { smtpMailer } from '../../api/mail/smtp-mailer.ts';
 import { demoAuthenticate, seedDemo } from '../../api/domain/seed.ts';
-import { openSqliteStore } from './sqlite-store.ts';
-import { hashPassword } from './passwords.ts';
-import { smtpMailer } from './smtp-mailer.ts';
-import { acceptPage, languageOf } from './accept-page.ts';
+import { hashPassword } from '../../api/domain/passwords.ts';
+import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
+import { openSqliteStore } from '../../api/store/sqlite-store.ts';
+import { acceptPage } from './accept-page.ts';
 import { clientAddressOf } from './client-address.ts';
 import { ACCEPT_PAGE_CSP, DEMO_PAGE_CSP, securityHeaders } from './security-headers.ts';
 
@@ -57,7 +58,7 @@ export async function createServer(options: ServerOptions) {
     acceptUrl,
     hashPassword,
     // Production deployments plug in their own session check here.
-    authenticate: options.demo ? demoAuthenticate(store) : () => undefined,
+    authenticate: options.demo ? demoAuthenticate(store) : async () => undefined,
     demo: options.demo,
     clientAddress: clientAddressOf(options.trustProxy ?? 0),
   });
@@ -90,7 +91,7 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
   const page = (c: Context, html: string, status: number, retryAfter?: string | null) =>
     c.html(html, status as 200, { 'Content-Security-Policy': ACCEPT_PAGE_CSP, 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) });
   /** The page for an answer that is not a success: expired, limited, or gone. */
-  const refused = (c: Context, language: ReturnType<typeof languageOf>, token: string, answer: Response) => {
+  const refused = (c: Context, language: Language, token: string, answer: Response) => {
     const status = answer.status === 410 || answer.status === 429 ? answer.status : 404;
     const retryAfter = answer.headers.get('Retry-After');
     return page(c, acceptPage(language, { token, status, retryAfter: Number(retryAfter ?? 60) }), status, retryAfter);
@@ -101,7 +102,7 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
   );
   app.get('/accept', async (c) => {
     const token = c.req.query('token') ?? '';
-    const language = languageOf(c.req.query('lang'), c.req.header('Accept-Language'));
+    const language = negotiateLanguage(c.req.query('lang'), c.req.header('Accept-Language'));
     const answer = await callerOf(c, api)(`/invitations/${encodeURIComponent(token)}`);
     if (!answer.ok) return refused(c, language, token, answer);
     return page(c, acceptPage(language, { token, preview: await answer.json() }), 200);
@@ -110,12 +111,12 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
     '/accept',
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
-      onError: (c) => page(c, acceptPage(languageOf(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }), 413),
+      onError: (c) => page(c, acceptPage(negotiateLanguage(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }), 413),
     }),
     async (c) => {
       const form = await c.req.parseBody();
       const token = String(form.token ?? '');
-      const language = languageOf(form.lang?.toString(), c.req.header('Accept-Language'));
+      const language = negotiateLanguage(form.lang?.toString(), c.req.header('Accept-Language'));
       const callApi = callerOf(c, api);
       const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
       if (!preview.ok) return refused(c, language, token, preview);

@@ -2,7 +2,7 @@
  * The user-type boxes of the invite dialog as plain data: what each address's state is,
  * how many seats a send needs, and the request it becomes.
  */
-import { emailKey, isValidEmail, parseEmailList, type InviteRequest, type Role, type Subgroup, type SubgroupChoice } from '../../sdk/index.ts';
+import { emailJudge, parseEmailList, type InviteRequest, type Role, type Subgroup, type SubgroupChoice, type EmailStatus } from '../../sdk/index.ts';
 import type { CsvPerson } from './csv.ts';
 
 export interface Box {
@@ -16,7 +16,7 @@ export interface Box {
   subgroup: string;
 }
 
-export type ChipState = 'valid' | 'invalid' | 'duplicate';
+export type ChipState = EmailStatus;
 
 let nextKey = 1;
 
@@ -33,16 +33,8 @@ export function commitDraft(box: Box, extra = ''): Box {
 
 /** The state of every chip of every box: duplicates count across boxes. */
 export function chipStates(boxes: Box[]): ChipState[][] {
-  const seen = new Set<string>();
-  return boxes.map((box) =>
-    box.emails.map((email) => {
-      if (!isValidEmail(email)) return 'invalid';
-      const key = emailKey(email);
-      if (seen.has(key)) return 'duplicate';
-      seen.add(key);
-      return 'valid';
-    }),
-  );
+  const judge = emailJudge();
+  return boxes.map((box) => box.emails.map(judge));
 }
 
 /** What the boxes hold, counting what is still being typed: addresses to send, invalid ones left. */

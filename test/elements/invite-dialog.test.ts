@@ -105,10 +105,10 @@ describe('<invite-dialog>', () => {
     expect(mock.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/invitations'))).to.have.length(1);
     await findText(dialog, '3 invitations sent.');
     await findText(dialog, 'Already a member');
-    const night = mock.store.subgroupByName('demo', 'night shift');
+    const night = await mock.store.subgroupByName('demo', 'night shift');
     expect(night).to.exist;
-    expect(mock.store.invitationByEmail('demo', 'n1@x.org')!.subgroupId).to.equal(night!.id);
-    expect(mock.store.invitationByEmail('demo', 'boss@x.org')!.role).to.equal('admin');
+    expect((await mock.store.invitationByEmail('demo', 'n1@x.org'))?.subgroupId).to.equal(night!.id);
+    expect((await mock.store.invitationByEmail('demo', 'boss@x.org'))?.role).to.equal('admin');
 
     // An address that was already invited can be sent its invitation again from the results.
     const resent = nextEvent<{ results: Array<{ status: string }> }>(dialog, 'invitations-resent');
@@ -133,7 +133,7 @@ describe('<invite-dialog>', () => {
     await findByRole(dialog, 'alert');
     await expectAccessible(dialog, 'seat refusal');
     expect(chips(dialog)).to.have.length(10);
-    expect(mock.store.invitationByEmail('demo', 'p0@x.org')).to.equal(undefined);
+    expect(await mock.store.invitationByEmail('demo', 'p0@x.org')).to.equal(undefined);
 
     // Two fewer addresses would still not fit; removing the 3 expired invitations frees enough.
     (await findByRole(dialog, 'button', 'Remove p9@x.org')).click();
@@ -149,7 +149,7 @@ describe('<invite-dialog>', () => {
     const sent = nextEvent(dialog, 'invitations-sent');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
     await sent;
-    expect(mock.store.seatCounts('demo', now())).to.deep.equal({ active: 10, pending: 14, expired: 0 });
+    expect(await mock.store.seatCounts('demo', now())).to.deep.equal({ active: 10, pending: 14, expired: 0 });
   });
 
   it('offers the Pending tab filtered to expired invitations', async () => {
@@ -179,7 +179,7 @@ describe('<invite-dialog>', () => {
     const sent = nextEvent(dialog, 'invitations-sent');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
     await sent;
-    expect(mock.store.invitationByEmail('demo', 'r2@x.org')).to.exist;
+    expect(await mock.store.invitationByEmail('demo', 'r2@x.org')).to.exist;
   });
 
   it('reads a CSV file (email, role and subgroup columns), previews it, then fills the boxes', async () => {
@@ -199,9 +199,9 @@ describe('<invite-dialog>', () => {
     const sent = nextEvent(dialog, 'invitations-sent');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
     await sent;
-    expect(mock.store.invitationByEmail('demo', 'csv1@x.org')!.subgroupId).to.equal('sub_radiology');
-    expect(mock.store.invitationByEmail('demo', 'csv3@x.org')!.role).to.equal('admin');
-    expect(mock.store.subgroupByName('demo', 'icu')).to.exist;
+    expect((await mock.store.invitationByEmail('demo', 'csv1@x.org'))?.subgroupId).to.equal('sub_radiology');
+    expect((await mock.store.invitationByEmail('demo', 'csv3@x.org'))?.role).to.equal('admin');
+    expect(await mock.store.subgroupByName('demo', 'icu')).to.exist;
   });
 
   it('removes a box and keeps the others', async () => {

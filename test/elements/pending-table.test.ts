@@ -67,7 +67,7 @@ describe('<pending-table>', () => {
     expect((await seatsChanged).detail.seats.available).to.equal(10);
     await waitUntil(() => rows(table).length === 5);
     expect(emails(table)).not.to.include('ana.silva@riverside.example');
-    expect(mock.store.seatCounts('demo', new Date().toISOString()).expired).to.equal(1);
+    expect((await mock.store.seatCounts('demo', new Date().toISOString())).expired).to.equal(1);
   });
 
   it('does nothing when the confirmation is cancelled, or a host cancels the request event', async () => {
@@ -80,7 +80,7 @@ describe('<pending-table>', () => {
     (await findByRole(table, 'button', 'Remove')).click();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(table.shadowRoot!.querySelector('dialog.confirm')).to.equal(null);
-    expect(mock.store.invitations('demo', { status: 'all', sort: 'email', offset: 0, limit: 50, now: new Date().toISOString() }).total).to.equal(7);
+    expect((await mock.store.invitations('demo', { status: 'all', sort: 'email', offset: 0, limit: 50, now: new Date().toISOString() })).total).to.equal(7);
   });
 
   it('removes every expired invitation with one click and a confirmation', async () => {
@@ -101,7 +101,7 @@ describe('<pending-table>', () => {
     expect((await resent).detail.results[0]!.status).to.equal('resent');
     await waitUntil(() => rows(table).find((r) => r.textContent!.includes('ana.silva'))!.textContent!.includes('expires in 10 days'));
     await findText(table, '1 invitation resent.');
-    expect(mock.store.mails('ana.silva@riverside.example')).to.have.length(2);
+    expect(await mock.store.mails('ana.silva@riverside.example')).to.have.length(2);
     // Sent again within the minute: the server refuses, and the admin is told why.
     (await findByRole(table, 'checkbox', 'Select ana.silva@riverside.example')).click();
     (await findByRole(table, 'checkbox', 'Select ben.cohen@riverside.example')).click();
@@ -158,7 +158,7 @@ describe('<pending-table>', () => {
     const mock = await useMockApi();
     const now = Date.now();
     for (let i = 0; i < 120; i++) {
-      mock.store.insertInvitation({
+      await mock.store.insertInvitation({
         id: `inv_bulk_${i}`, groupId: 'demo', email: `bulk${String(i).padStart(3, '0')}@x.org`, role: 'learner', subgroupId: null,
         tokenHash: `hash${i}`, createdAt: new Date(now - DAY).toISOString(), lastSentAt: new Date(now - DAY).toISOString(),
         expiresAt: new Date(now + 9 * DAY).toISOString(), sendCount: 1, invitedById: 'usr_demo_admin', locale: 'en',
@@ -193,7 +193,7 @@ describe('<pending-table>', () => {
 
   it('says so when there is nothing pending', async () => {
     const mock = await useMockApi();
-    for (const id of [1, 2, 3, 4, 5, 6, 7]) mock.store.deleteInvitation(`inv_seed_${id}`);
+    for (const id of [1, 2, 3, 4, 5, 6, 7]) await mock.store.deleteInvitation(`inv_seed_${id}`);
     const table = await fixture<PendingTable>(html`<pending-table base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`);
     await findText(table, 'No pending invitations.');
     await expectAccessible(table, 'empty');

@@ -10,7 +10,7 @@ import { createServer, API_BASE } from '../../demo/server/app.ts';
 import { createApiApp } from '../../api/http/app.ts';
 import { createMemoryStore } from '../../api/store/memory-store.ts';
 import { createClock } from '../../api/domain/clock.ts';
-import { outboxMailer } from '../../api/domain/mail.ts';
+import { outboxMailer } from '../../api/mail/mailer.ts';
 import { seedDemo, demoAuthenticate } from '../../api/domain/seed.ts';
 
 const admin = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
@@ -133,7 +133,7 @@ describe('reference server', () => {
         body: JSON.stringify({ name: 'Kim', password: 'correct horse battery' }),
       });
       const member = await answer.json();
-      const stored = server.store.member(member.id)!.passwordHash!;
+      const stored = (await server.store.member(member.id))?.passwordHash ?? '';
       assert.match(stored, /^scrypt\$16384\$8\$1\$[\w+/=]+\$[\w+/=]+$/);
       assert.doesNotMatch(stored, /correct horse/);
     } finally {
@@ -147,7 +147,7 @@ describe('reference server', () => {
       assert.equal((await server.app.request(`${API_BASE}/dev/outbox`)).status, 404);
       assert.equal((await server.app.request(`${API_BASE}/dev/clock`, { method: 'POST', headers: admin, body: '{"advanceMs":1}' })).status, 404);
       assert.equal((await server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).status, 401);
-      assert.equal(server.store.group('demo'), undefined);
+      assert.equal(await server.store.group('demo'), undefined);
       assert.equal((await server.app.request('/')).status, 404);
     } finally {
       server.close();
@@ -177,7 +177,7 @@ describe('reference server', () => {
   it('answers an unexpected failure with a 500 problem body and no stack trace', async () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
     try {
-      server.store.group = () => {
+      server.store.group = async () => {
         throw new Error('disk on fire at /secret/path');
       };
       const original = console.error;

@@ -1,6 +1,6 @@
 /** Sends mail through an SMTP server (`SMTP_URL`, e.g. `smtps://user:pass@smtp.example.com`). */
 import nodemailer from 'nodemailer';
-import type { Mailer } from '../../api/domain/mail.ts';
+import type { Mailer } from './mailer.ts';
 
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);

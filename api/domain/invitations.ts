@@ -1,0 +1,247 @@
+/**
+ * Invitations: list, invite (plan → check seats → insert → deliver), resend, remove.
+ */
+import { emailKey } from '../../sdk/emails.ts';
+import {
+  MAX_EMAILS_PER_REQUEST,
+  type IdsRequest,
+  type InvitationQuery,
+  type InviteRequest,
+  type InviteResult,
+  type Seats,
+} from '../../sdk/schemas.ts';
+import type { Mail } from '../mail/mailer.ts';
+import { invitationMail } from '../mail/invitation-mail.ts';
+import type { GroupRow, InvitationRow, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
+import { authorize, deliver, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
+import { nextCursor, readCursor } from './cursor.ts';
+import { negotiateLanguage } from './language.ts';
+import { addressKeys, planInvites, type InvitePlan, type KnownAddresses } from './plan-invites.ts';
+import { ProblemError, notFound } from './problem.ts';
+import { mintToken, newId } from './secrets.ts';
+import { invitationOf } from './views.ts';
+
+/** Seconds between two sends of one invitation. */
+export const RESEND_INTERVAL_SECONDS = 60;
+
+type Batch = Parsed<typeof InviteRequest>['batches'][number];
+
+export function invitationService(ctx: ServiceContext) {
+  const { store } = ctx;
+  return {
+    async listInvitations(caller: MemberView, groupId: string, query: Parsed<typeof InvitationQuery>) {
+      await authorize(store, caller, groupId);
+      const window = readCursor(query.cursor, query.limit);
+      const at = ctx.clock.now();
+      const { items, total } = await store.invitations(groupId, {
+        status: query.status ?? 'all',
+        q: query.q?.trim().toLowerCase() || undefined,
+        role: query.role,
+        subgroupId: query.subgroupId,
+        sort: query.sort ?? '-createdAt',
+        now: at.toISOString(),
+        ...window,
+      });
+      return { items: items.map((row) => invitationOf(row, at)), nextCursor: nextCursor(window, total), total };
+    },
+
+    /** All or nothing: every new invitation gets a seat, or the request changes nothing. */
+    async invite(caller: MemberView, groupId: string, input: Parsed<typeof InviteRequest>) {
+      const { group } = await authorize(store, caller, groupId);
+      refuseTooMany(input.batches);
+      const sender: Sender = { caller, at: ctx.clock.now(), locale: negotiateLanguage(input.locale) };
+      const { response, mails } = await store.transaction(async (tx) => {
+        await tx.lockGroup(groupId);
+        const subgroups = await resolveSubgroups(tx, groupId, input.batches, sender.at);
+        const plan = planInvites(input.batches, await knownAddresses(tx, groupId, input.batches, sender.at));
+        await requireSeats(tx, group, sender.at, plan.seatsNeeded, notEnoughSeats(plan.seatsNeeded));
+        const { results, created } = await createInvitations(ctx, tx, group, plan, subgroups, sender);
+        return {
+          response: { results, seats: await seats(tx, group, sender.at) },
+          mails: created.map(({ row, token }) => mailFor(ctx, row, group.name, token)),
+        };
+      });
+      await deliver(ctx.mailer, mails);
+      return response;
+    },
+
+    resend: resendInvitations.bind(undefined, ctx),
+    remove: removeInvitations.bind(undefined, ctx),
+  };
+}
+
+/** Sends invitations again with a new link each; one sent in the last minute waits. */
+async function resendInvitations(
+  ctx: ServiceContext,
+  caller: MemberView,
+  groupId: string,
+  input: Parsed<typeof IdsRequest>,
+) {
+  const { group } = await authorize(ctx.store, caller, groupId);
+  const at = ctx.clock.now();
+  const mails: Mail[] = [];
+  const results = await ctx.store.transaction(async (tx) => {
+    await tx.lockGroup(groupId);
+    const send = (row: InvitationRow, token: string) => mails.push(mailFor(ctx, row, group.name, token));
+    const answers = [];
+    for (const id of input.ids) answers.push(await resendOne(ctx, tx, groupId, id, at, send));
+    return answers;
+  });
+  await deliver(ctx.mailer, mails);
+  return { results };
+}
+
+/** Removes invitations, freeing their seats. */
+async function removeInvitations(
+  ctx: ServiceContext,
+  caller: MemberView,
+  groupId: string,
+  input: Parsed<typeof IdsRequest>,
+) {
+  const { group } = await authorize(ctx.store, caller, groupId);
+  return ctx.store.transaction(async (tx) => {
+    await tx.lockGroup(groupId);
+    const removed: string[] = [];
+    const notFoundIds: string[] = [];
+    for (const id of new Set(input.ids)) {
+      if (await tx.invitation(groupId, id)) {
+        await tx.deleteInvitation(id);
+        removed.push(id);
+      } else notFoundIds.push(id);
+    }
+    return { removed, notFound: notFoundIds, seats: await seats(tx, group, ctx.clock.now()) };
+  });
+}
+
+/** A new link and a new expiry for one invitation, unless it was sent too recently. */
+async function resendOne(
+  ctx: ServiceContext,
+  tx: Transaction,
+  groupId: string,
+  id: string,
+  at: Date,
+  send: (row: InvitationRow, token: string) => void,
+) {
+  const row = await tx.invitation(groupId, id);
+  if (!row) return { id, status: 'not_found' as const };
+  const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
+  if (waited < RESEND_INTERVAL_SECONDS) {
+    return { id, status: 'rate_limited' as const, retryAfter: Math.ceil(RESEND_INTERVAL_SECONDS - waited) };
+  }
+  const { token, tokenHash } = await mintToken();
+  const expiresAt = expiryFrom(ctx, at);
+  const change = { tokenHash, lastSentAt: at.toISOString(), expiresAt, sendCount: row.sendCount + 1 };
+  await tx.updateInvitation(id, change);
+  send({ ...row, ...change }, token);
+  return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change }, at) };
+}
+
+/** The email for an invitation row and its (unhashed) token. */
+function mailFor(ctx: ServiceContext, row: InvitationRow, groupName: string, token: string) {
+  return invitationMail({ ...row, to: row.email, groupName, acceptUrl: ctx.acceptUrl(token) });
+}
+
+function expiryFrom(ctx: ServiceContext, at: Date) {
+  return new Date(at.getTime() + ctx.validFor).toISOString();
+}
+
+/** Inserts a row for every address the plan invites, each with a fresh token; answers for every address. */
+async function createInvitations(
+  ctx: ServiceContext,
+  tx: Transaction,
+  group: GroupRow,
+  plan: InvitePlan<Batch>,
+  subgroups: Map<Batch, SubgroupRow | undefined>,
+  sender: Sender,
+) {
+  const created: Array<{ row: InvitationRow; token: string }> = [];
+  const results: InviteResult[] = [];
+  for (const result of plan.results) {
+    if (result.status !== 'invited') {
+      results.push(result);
+      continue;
+    }
+    const { token, tokenHash } = await mintToken();
+    const subgroup = subgroups.get(result.box);
+    const row: InvitationRow = {
+      id: newId('inv'),
+      groupId: group.id,
+      email: result.email,
+      role: result.box.role,
+      subgroupId: subgroup?.id ?? null,
+      tokenHash,
+      createdAt: sender.at.toISOString(),
+      lastSentAt: sender.at.toISOString(),
+      expiresAt: expiryFrom(ctx, sender.at),
+      sendCount: 1,
+      invitedById: sender.caller.id,
+      locale: sender.locale,
+    };
+    await tx.insertInvitation(row);
+    created.push({ row, token });
+    const view = { ...row, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
+    results.push({ email: result.email, status: 'invited', invitation: invitationOf(view, sender.at) });
+  }
+  return { results, created };
+}
+
+/** Who invites, when, and in which language the invitees are written to. */
+interface Sender {
+  caller: MemberView;
+  at: Date;
+  locale: string;
+}
+
+function refuseTooMany(batches: Batch[]) {
+  const count = batches.reduce((sum, batch) => sum + batch.emails.length, 0);
+  if (count > MAX_EMAILS_PER_REQUEST) {
+    throw new ProblemError(
+      'too_many_emails',
+      'Too many emails',
+      `One request can invite at most ${MAX_EMAILS_PER_REQUEST} addresses; this one has ${count}.`,
+    );
+  }
+}
+
+function notEnoughSeats(required: number) {
+  return (before: Seats) => ({
+    title: 'Not enough seats',
+    detail:
+      `This needs ${required} seats but ${before.available} are available. ` +
+      `Pending and expired invitations hold ${before.pending + before.expired} seats; ` +
+      'remove the ones you no longer need to free them.',
+  });
+}
+
+/** What the group holds for the request's addresses: members and invitations. */
+async function knownAddresses(tx: Transaction, groupId: string, batches: Batch[], at: Date): Promise<KnownAddresses> {
+  const keys = addressKeys(batches);
+  const members = await tx.membersByEmail(groupId, keys);
+  const invitations = await tx.invitationsByEmail(groupId, keys);
+  return {
+    members: new Set(members.map((member) => emailKey(member.email))),
+    invitations: new Map(invitations.map((row) => [emailKey(row.email), invitationOf(row, at)])),
+  };
+}
+
+/** The subgroup each box names: an existing one by id or name, or a new one created now. */
+async function resolveSubgroups(tx: Transaction, groupId: string, batches: Batch[], at: Date) {
+  const resolved = new Map<Batch, SubgroupRow | undefined>();
+  for (const batch of batches) {
+    resolved.set(batch, batch.subgroup && (await resolveSubgroup(tx, groupId, batch.subgroup, at)));
+  }
+  return resolved;
+}
+
+async function resolveSubgroup(tx: Transaction, groupId: string, choice: NonNullable<Batch['subgroup']>, at: Date) {
+  if ('id' in choice) {
+    const found = await tx.subgroup(groupId, choice.id);
+    if (!found) throw notFound('subgroup');
+    return found;
+  }
+  const existing = await tx.subgroupByName(groupId, choice.name);
+  if (existing) return existing;
+  const created = { id: newId('sub'), groupId, name: choice.name, createdAt: at.toISOString() };
+  await tx.insertSubgroup(created);
+  return created;
+}

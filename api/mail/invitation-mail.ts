@@ -1,0 +1,38 @@
+/**
+ * The invitation email, in the invite's language.
+ */
+import type { Role } from '../../sdk/schemas.ts';
+import { INVITEE_WORDS } from '../domain/invitee-words.ts';
+import { negotiateLanguage } from '../domain/language.ts';
+import { escapeHtml } from './escape-html.ts';
+import type { Mail } from './mailer.ts';
+
+/** Writes the invitation email in the invite's language (English when it has none we know). */
+export function invitationMail(input: {
+  to: string;
+  groupName: string;
+  role: Role;
+  acceptUrl: string;
+  expiresAt: string;
+  locale: string;
+}): Mail {
+  const language = negotiateLanguage(input.locale);
+  const words = INVITEE_WORDS[language];
+  // The accept page speaks the invite's language too.
+  const acceptUrl = `${input.acceptUrl}${input.acceptUrl.includes('?') ? '&' : '?'}lang=${language}`;
+  const expires = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(input.expiresAt),
+  );
+  const body = words.body(input.groupName, words.roles[input.role]);
+  const text = [words.greeting, '', body, '', `${words.action}: ${acceptUrl}`, '', words.expiry(expires), '', words.ignore]
+    .join('\n');
+  const button = 'display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none';
+  const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
+<p>${escapeHtml(words.greeting)}</p>
+<p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(acceptUrl)}" style="${button}">${escapeHtml(words.action)}</a></p>
+<p>${escapeHtml(words.expiry(expires))}</p>
+<p style="color:#666">${escapeHtml(words.ignore)}</p>
+</body></html>`;
+  return { to: input.to, subject: words.subject(input.groupName), text, html, acceptUrl };
+}

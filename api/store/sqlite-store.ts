@@ -1,0 +1,316 @@
+/**
+ * The store on `node:sqlite`: a file database (WAL) or `:memory:`. Migrations run when it
+ * opens; a transaction is `BEGIN IMMEDIATE … COMMIT`, rolled back when the work throws.
+ *
+ * `node:sqlite` is synchronous and the store has one connection, so transactions take
+ * turns (a mutex), and a read or write outside a transaction waits for the one in progress
+ * rather than slip into it. Work inside a transaction (found through its async context)
+ * joins it, through the store or the `tx` alike, so nested calls never wait on themselves.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { createMutex } from './mutex.ts';
+import type {
+  GroupStorage,
+  InvitationStorage,
+  MailStorage,
+  MemberStorage,
+  ResponseStorage,
+  SubgroupStorage,
+  InvitationView,
+  MemberView,
+  Store,
+  StoredMail,
+  StoredResponse,
+  SubgroupRow,
+  SubgroupView,
+  Transaction,
+} from './store.ts';
+import { asyncStorage, type Sync, type SyncStorage } from './sync-storage.ts';
+import { MIGRATIONS } from './sqlite-migrations.ts';
+
+const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
+  m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
+const MEMBER_FROM = `FROM members m LEFT JOIN subgroups s ON s.id = m.subgroup_id`;
+const INVITATION_COLUMNS = `i.id, i.group_id AS groupId, i.email, i.role, i.subgroup_id AS subgroupId,
+  i.token_hash AS tokenHash, i.created_at AS createdAt, i.last_sent_at AS lastSentAt, i.expires_at AS expiresAt,
+  i.send_count AS sendCount, i.invited_by_id AS invitedById, i.locale, s.name AS subgroupName,
+  COALESCE(b.email, '') AS invitedByEmail`;
+const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
+  LEFT JOIN members b ON b.id = i.invited_by_id`;
+const SUBGROUP_COLUMNS = `id, group_id AS groupId, name, created_at AS createdAt`;
+/** A JSON array of lower-cased addresses, as one parameter. */
+const IN_KEYS = `IN (SELECT value FROM json_each(?))`;
+
+const SORT_COLUMNS: Record<string, (table: string) => string> = {
+  email: (t) => `lower(${t}.email)`,
+  name: (t) => `lower(${t}.name)`,
+  joinedAt: (t) => `${t}.joined_at`,
+  createdAt: (t) => `${t}.created_at`,
+  expiresAt: (t) => `${t}.expires_at`,
+  lastSentAt: (t) => `${t}.last_sent_at`,
+};
+
+/** Runs SQL on one connection. */
+interface Sql {
+  one<T>(sql: string, ...params: SQLInputValue[]): T | undefined;
+  all<T>(sql: string, ...params: SQLInputValue[]): T[];
+  run(sql: string, ...params: SQLInputValue[]): void;
+}
+
+/** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
+export function openSqliteStore(path: string): Store {
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  migrate(db);
+  const sql: Sql = {
+    one: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).get(...params) as T | undefined,
+    all: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).all(...params) as T[],
+    run: (text, ...params) => void db.prepare(text).run(...params),
+  };
+  const storage = storageOn(sql);
+  const mutex = createMutex();
+  const current = new AsyncLocalStorage<Transaction>();
+  const tx: Transaction = {
+    ...asyncStorage(storage, async (run) => run()),
+    lockGroup: async () => undefined,
+    transaction: (work) => work(tx),
+  };
+
+  async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await current.run(tx, () => work(tx));
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  return {
+    // A synchronous step cannot interleave with anything: only a transaction in progress is waited for.
+    ...asyncStorage(storage, (run) =>
+      current.getStore() || mutex.idle ? new Promise((resolve) => resolve(run())) : mutex.run(async () => run()),
+    ),
+    transaction: (work) => (current.getStore() ? work(tx) : mutex.run(() => transaction(work))),
+    close: () => mutex.run(async () => db.close()),
+  };
+}
+
+function storageOn(sql: Sql): SyncStorage {
+  return {
+    ...groupsOn(sql),
+    ...subgroupsOn(sql),
+    ...membersOn(sql),
+    ...invitationsOn(sql),
+    ...responsesOn(sql),
+    ...mailsOn(sql),
+  };
+}
+
+function groupsOn({ one, run }: Sql): Sync<GroupStorage> {
+  return {
+    group: (id) => one(`SELECT id, name, total_seats AS totalSeats FROM groups WHERE id = ?`, id),
+    insertGroup: (row) =>
+      run(`INSERT INTO groups (id, name, total_seats) VALUES (?, ?, ?)`, row.id, row.name, row.totalSeats),
+    seatCounts(groupId, now) {
+      const active = one<{ n: number }>(
+        `SELECT count(*) AS n FROM members WHERE group_id = ? AND status = 'active'`,
+        groupId,
+      )?.n;
+      const invitations = one<{ pending: number | null; expired: number | null }>(
+        `SELECT sum(expires_at > ?) AS pending, sum(expires_at <= ?) AS expired FROM invitations WHERE group_id = ?`,
+        now,
+        now,
+        groupId,
+      );
+      return { active: active ?? 0, pending: invitations?.pending ?? 0, expired: invitations?.expired ?? 0 };
+    },
+  };
+}
+
+
+function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
+  return {
+    subgroups: (groupId) =>
+      all<SubgroupView>(
+        `SELECT s.id, s.group_id AS groupId, s.name, s.created_at AS createdAt,
+           (SELECT count(*) FROM members m WHERE m.subgroup_id = s.id) AS memberCount,
+           (SELECT count(*) FROM invitations i WHERE i.subgroup_id = s.id) AS invitationCount
+         FROM subgroups s WHERE s.group_id = ? ORDER BY lower(s.name), s.id`,
+        groupId,
+      ),
+    subgroup: (groupId, id) =>
+      one<SubgroupRow>(`SELECT ${SUBGROUP_COLUMNS} FROM subgroups WHERE group_id = ? AND id = ?`, groupId, id),
+    subgroupByName: (groupId, name) =>
+      one<SubgroupRow>(
+        `SELECT ${SUBGROUP_COLUMNS} FROM subgroups WHERE group_id = ? AND lower(name) = lower(?)`,
+        groupId,
+        name,
+      ),
+    insertSubgroup: (row) =>
+      run(
+        `INSERT INTO subgroups (id, group_id, name, created_at) VALUES (?, ?, ?, ?)`,
+        row.id,
+        row.groupId,
+        row.name,
+        row.createdAt,
+      ),
+    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = ? WHERE id = ?`, name, id),
+    deleteSubgroup(id) {
+      run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = ?`, id);
+      run(`UPDATE invitations SET subgroup_id = NULL WHERE subgroup_id = ?`, id);
+      run(`DELETE FROM subgroups WHERE id = ?`, id);
+    },
+  };
+}
+
+/** A filtered, sorted window of a list and the size of the whole filtered list. */
+function listOn(sql: Sql, from: { columns: string; tables: string; alias: string }) {
+  return <T>(where: string[], params: SQLInputValue[], sort: string, window: { offset: number; limit: number }) => {
+    const descending = sort.startsWith('-');
+    const column = (SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? SORT_COLUMNS.createdAt!)(from.alias);
+    const direction = descending ? 'DESC' : 'ASC';
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const total = sql.one<{ n: number }>(`SELECT count(*) AS n ${from.tables} ${filter}`, ...params)?.n ?? 0;
+    const items = sql.all<T>(
+      `SELECT ${from.columns} ${from.tables} ${filter}
+       ORDER BY ${column} ${direction}, ${from.alias}.id ${direction} LIMIT ? OFFSET ?`,
+      ...params,
+      window.limit,
+      window.offset,
+    );
+    return { items, total };
+  };
+}
+
+/** Collects `WHERE` conditions with their parameters. */
+function conditions(first: string, value: SQLInputValue) {
+  const where = [first];
+  const params: SQLInputValue[] = [value];
+  const add = (condition: string, ...values: SQLInputValue[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  return { where, params, add };
+}
+
+
+function membersOn(sql: Sql): Sync<MemberStorage> {
+  const { one, all, run } = sql;
+  const list = listOn(sql, { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' });
+  const select = `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}`;
+  return {
+    member: (id) => one<MemberView>(`${select} WHERE m.id = ?`, id),
+    memberByEmail: (groupId, key) => one<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) = ?`, groupId, key),
+    membersByEmail: (groupId, keys) =>
+      all<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
+    members(groupId, filter) {
+      const { where, params, add } = conditions('m.group_id = ?', groupId);
+      if (filter.status) add('m.status = ?', filter.status);
+      if (filter.role) add('m.role = ?', filter.role);
+      if (filter.subgroupId) add('m.subgroup_id = ?', filter.subgroupId);
+      if (filter.q) add(`(instr(lower(m.email), ?) > 0 OR instr(lower(m.name), ?) > 0)`, filter.q, filter.q);
+      return list<MemberView>(where, params, filter.sort, filter);
+    },
+    insertMember: (row) =>
+      run(
+        `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ...[row.id, row.groupId, row.email, row.name, row.role, row.subgroupId, row.status, row.joinedAt],
+        row.passwordHash,
+      ),
+    setMemberStatus: (id, status) => run(`UPDATE members SET status = ? WHERE id = ?`, status, id),
+  };
+}
+
+
+function invitationsOn(sql: Sql): Sync<InvitationStorage> {
+  const { one, all, run } = sql;
+  const list = listOn(sql, { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' });
+  const select = `SELECT ${INVITATION_COLUMNS} ${INVITATION_FROM}`;
+  return {
+    invitation: (groupId, id) => one<InvitationView>(`${select} WHERE i.group_id = ? AND i.id = ?`, groupId, id),
+    invitationByEmail: (groupId, key) =>
+      one<InvitationView>(`${select} WHERE i.group_id = ? AND lower(i.email) = ?`, groupId, key),
+    invitationsByEmail: (groupId, keys) =>
+      all<InvitationView>(`${select} WHERE i.group_id = ? AND lower(i.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
+    invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = ?`, tokenHash),
+    invitations(groupId, filter) {
+      const { where, params, add } = conditions('i.group_id = ?', groupId);
+      if (filter.status === 'pending') add('i.expires_at > ?', filter.now);
+      if (filter.status === 'expired') add('i.expires_at <= ?', filter.now);
+      if (filter.role) add('i.role = ?', filter.role);
+      if (filter.subgroupId) add('i.subgroup_id = ?', filter.subgroupId);
+      if (filter.q) add('instr(lower(i.email), ?) > 0', filter.q);
+      return list<InvitationView>(where, params, filter.sort, filter);
+    },
+    insertInvitation: (row) =>
+      run(
+        `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
+           expires_at, send_count, invited_by_id, locale)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
+        ...[row.expiresAt, row.sendCount, row.invitedById, row.locale],
+      ),
+    updateInvitation: (id, change) =>
+      run(
+        `UPDATE invitations SET token_hash = ?, last_sent_at = ?, expires_at = ?, send_count = ? WHERE id = ?`,
+        ...[change.tokenHash, change.lastSentAt, change.expiresAt, change.sendCount, id],
+      ),
+    deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = ?`, id),
+  };
+}
+
+function responsesOn({ one, run }: Sql): Sync<ResponseStorage> {
+  return {
+    storedResponse: (scope, key) =>
+      one<StoredResponse>(
+        `SELECT scope, key, fingerprint, status, body, created_at AS createdAt FROM stored_responses
+         WHERE scope = ? AND key = ?`,
+        scope,
+        key,
+      ),
+    storeResponse: (r) =>
+      run(
+        `INSERT OR REPLACE INTO stored_responses (scope, key, fingerprint, status, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        ...[r.scope, r.key, r.fingerprint, r.status, r.body, r.createdAt],
+      ),
+    purgeResponses: (before) => run(`DELETE FROM stored_responses WHERE created_at < ?`, before),
+  };
+}
+
+function mailsOn({ all, run }: Sql): Sync<MailStorage> {
+  return {
+    addMail: (m) =>
+      run(
+        `INSERT INTO outbox (recipient, subject, text, html, accept_url, sent_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        ...[m.to, m.subject, m.text, m.html, m.acceptUrl, m.sentAt],
+      ),
+    mails: (to) =>
+      all<StoredMail>(
+        `SELECT recipient AS "to", subject, text, html, accept_url AS acceptUrl, sent_at AS sentAt FROM outbox
+         WHERE ? IS NULL OR lower(recipient) = ? ORDER BY seq DESC`,
+        to ?? null,
+        to ?? null,
+      ),
+  };
+}
+
+function migrate(db: DatabaseSync) {
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  MIGRATIONS.slice(version).forEach((sql, index) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(sql);
+      db.exec(`PRAGMA user_version = ${version + index + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  });
+}

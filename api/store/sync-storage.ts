@@ -1,0 +1,21 @@
+/**
+ * The stores whose database answers synchronously (SQLite through `node:sqlite`, memory)
+ * write their methods as plain functions and turn them into the async {@link Storage} here.
+ */
+import type { Storage } from './store.ts';
+
+/** A part of {@link Storage} with plain results instead of Promises. */
+export type Sync<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+};
+
+export type SyncStorage = Sync<Storage>;
+
+/** Each method runs through `step`, which decides when (e.g. after the transaction in progress). */
+export function asyncStorage(sync: SyncStorage, step: <T>(run: () => T) => Promise<T>): Storage {
+  const entries = Object.entries(sync).map(([name, method]) => [
+    name,
+    (...args: unknown[]) => step(() => (method as (...args: unknown[]) => unknown)(...args)),
+  ]);
+  return Object.fromEntries(entries) as Storage;
+}
