@@ -13,7 +13,7 @@ export function readCursor(cursor: string | undefined, limit: number | undefined
   let offset = 0;
   if (cursor) {
     try {
-      offset = Number(JSON.parse(atob(cursor)).offset);
+      offset = Number((JSON.parse(atob(cursor)) as { offset?: unknown }).offset);
     } catch {
       offset = Number.NaN;
     }

@@ -63,7 +63,7 @@ export async function seedDemo(options: {
   const now = clock.now().getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString();
   const groupName = 'Riverside General Hospital';
-  const tokens = await Promise.all(INVITATIONS.map(mintToken));
+  const minted = await Promise.all(INVITATIONS.map(async (invitation) => ({ invitation, ...(await mintToken()) })));
 
   const mails = await store.transaction(async (tx) => {
     await tx.insertGroup({ id: DEMO_GROUP_ID, name: groupName, totalSeats: 25 });
@@ -73,8 +73,7 @@ export async function seedDemo(options: {
       const groupId = DEMO_GROUP_ID;
       await tx.insertMember({ id, groupId, email, name, role, subgroupId, status, joinedAt, passwordHash: null });
     }
-    const rows = INVITATIONS.map(([email, role, subgroupId, daysAgo], index) => {
-      const { token, tokenHash } = tokens[index]!;
+    const rows = minted.map(({ invitation: [email, role, subgroupId, daysAgo], token, tokenHash }, index) => {
       const row = {
         id: `inv_seed_${index + 1}`,
         groupId: DEMO_GROUP_ID,

@@ -1,9 +1,8 @@
 /**
- * The rules of the invitations API, written once against the {@link Store} interface and
+ * The rules of the invitations API, written once against the store interface (`api/store/store.ts`) and
  * read by resource: members (and the group), subgroups, invitations, the invitee. The
  * reference server runs them on SQLite, the msw handlers in memory.
  */
-import type { Store } from '../store/store.ts';
 import { createContext, type ServiceOptions } from './context.ts';
 import { invitationService } from './invitations.ts';
 import { inviteeService } from './invitee.ts';

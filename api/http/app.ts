@@ -64,7 +64,10 @@ export function createApiApp(options: ApiAppOptions) {
   );
   const limits = rateLimits(options);
   app.use('*', async (c, next) => {
-    const token = c.req.header('Authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+    const token = c.req
+      .header('Authorization')
+      ?.match(/^Bearer\s+(.+)$/i)?.[1]
+      ?.trim();
     c.set('caller', token ? await options.authenticate(token) : undefined);
     limits.everyRequest(c);
     await next();

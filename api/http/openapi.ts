@@ -74,8 +74,8 @@ export function openApiDocument(options: { demo: boolean; serverUrl?: string }) 
       });
     }
     const responses = responsesOf(op);
-    paths[`/${op.path}`] ??= {};
-    paths[`/${op.path}`]![op.method] = {
+    const methods = (paths[`/${op.path}`] ??= {});
+    methods[op.method] = {
       operationId,
       summary: op.summary,
       tags: [op.tag],

@@ -24,9 +24,19 @@ export function invitationMail(input: {
     new Date(input.expiresAt),
   );
   const body = words.body(input.groupName, words.roles[input.role]);
-  const text = [words.greeting, '', body, '', `${words.action}: ${acceptUrl}`, '', words.expiry(expires), '', words.ignore]
-    .join('\n');
-  const button = 'display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none';
+  const text = [
+    words.greeting,
+    '',
+    body,
+    '',
+    `${words.action}: ${acceptUrl}`,
+    '',
+    words.expiry(expires),
+    '',
+    words.ignore,
+  ].join('\n');
+  const button =
+    'display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none';
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
 <p>${escapeHtml(words.greeting)}</p>
 <p>${escapeHtml(body)}</p>

@@ -24,7 +24,7 @@ import type {
   SubgroupRow,
   Transaction,
 } from './store.ts';
-import { asyncStorage, type Sync, type SyncStorage } from './sync-storage.ts';
+import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 
 interface State {
   groups: Map<string, GroupRow>;
@@ -46,20 +46,26 @@ export function createMemoryStore(): Store {
   };
   const mutex = createMutex();
   const store: Store = {
-    ...asyncStorage(storageOn(() => state), (run) => mutex.run(async () => run())),
+    ...asyncStorage(
+      storageOn(() => state),
+      (run) => mutex.run(() => settle(run)),
+    ),
     transaction: (work) =>
       mutex.run(async () => {
         const draft = copyOf(state);
         const tx: Transaction = {
-          ...asyncStorage(storageOn(() => draft), async (run) => run()),
-          lockGroup: async () => undefined,
+          ...asyncStorage(
+            storageOn(() => draft),
+            settle,
+          ),
+          lockGroup: () => Promise.resolve(),
           transaction: (nested) => nested(tx),
         };
         const result = await work(tx);
         state = draft;
         return result;
       }),
-    close: () => mutex.run(async () => undefined),
+    close: () => mutex.run(() => Promise.resolve()),
   };
   return store;
 }
@@ -121,7 +127,6 @@ function groupsOn(state: () => State): Sync<GroupStorage> {
   };
 }
 
-
 function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
   const countIn = (rows: Map<string, { subgroupId: string | null }>, id: string) =>
     [...rows.values()].filter((row) => row.subgroupId === id).length;
@@ -153,10 +158,11 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
   };
 }
 
-
 function membersOn(state: () => State, views: Views): Sync<MemberStorage> {
   const byEmail = (groupId: string, keys: string[], wanted = new Set(keys)) =>
-    inGroup(state().members, groupId).filter((m) => wanted.has(m.email.toLowerCase())).map(views.member);
+    inGroup(state().members, groupId)
+      .filter((m) => wanted.has(m.email.toLowerCase()))
+      .map(views.member);
   return {
     member: (id) => {
       const row = state().members.get(id);
@@ -182,10 +188,11 @@ function membersOn(state: () => State, views: Views): Sync<MemberStorage> {
   };
 }
 
-
 function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage> {
   const byEmail = (groupId: string, keys: string[], wanted = new Set(keys)) =>
-    inGroup(state().invitations, groupId).filter((i) => wanted.has(i.email.toLowerCase())).map(views.invitation);
+    inGroup(state().invitations, groupId)
+      .filter((i) => wanted.has(i.email.toLowerCase()))
+      .map(views.invitation);
   return {
     invitation(groupId, id) {
       const row = state().invitations.get(id);
@@ -229,17 +236,27 @@ function responsesOn(state: () => State): Sync<ResponseStorage> {
 function mailsOn(state: () => State): Sync<MailStorage> {
   return {
     addMail: (mail) => void state().mails.push({ ...mail }),
-    mails: (to) => state().mails.filter((mail) => !to || mail.to.toLowerCase() === to).reverse(),
+    mails: (to) =>
+      state()
+        .mails.filter((mail) => !to || mail.to.toLowerCase() === to)
+        .reverse(),
   };
 }
 
 /** Sorts by a contract sort key (`-` for descending, ties broken by id) and cuts a window. */
-function window<T extends { id: string }>(rows: T[], sort: string, range: { offset: number; limit: number }): Listed<T> {
+function window<T extends { id: string }>(
+  rows: T[],
+  sort: string,
+  range: { offset: number; limit: number },
+): Listed<T> {
   const descending = sort.startsWith('-');
   const field = (descending ? sort.slice(1) : sort) as keyof T;
   const direction = descending ? -1 : 1;
   // Keys are computed once per row, not once per comparison: it matters at 50,000 rows.
   const keyed = rows.map((row) => ({ key: String(row[field]).toLowerCase(), row }));
-  keyed.sort((a, b) => direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  keyed.sort(
+    (a, b) =>
+      direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
+  );
   return { items: keyed.slice(range.offset, range.offset + range.limit).map(({ row }) => row), total: rows.length };
 }

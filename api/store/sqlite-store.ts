@@ -26,7 +26,7 @@ import type {
   SubgroupView,
   Transaction,
 } from './store.ts';
-import { asyncStorage, type Sync, type SyncStorage } from './sync-storage.ts';
+import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
@@ -53,9 +53,9 @@ const SORT_COLUMNS: Record<string, (table: string) => string> = {
 
 /** Runs SQL on one connection. */
 interface Sql {
-  one<T>(sql: string, ...params: SQLInputValue[]): T | undefined;
-  all<T>(sql: string, ...params: SQLInputValue[]): T[];
-  run(sql: string, ...params: SQLInputValue[]): void;
+  one: <T>(sql: string, ...params: SQLInputValue[]) => T | undefined;
+  all: <T>(sql: string, ...params: SQLInputValue[]) => T[];
+  run: (sql: string, ...params: SQLInputValue[]) => void;
 }
 
 /** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
@@ -72,8 +72,8 @@ export function openSqliteStore(path: string): Store {
   const mutex = createMutex();
   const current = new AsyncLocalStorage<Transaction>();
   const tx: Transaction = {
-    ...asyncStorage(storage, async (run) => run()),
-    lockGroup: async () => undefined,
+    ...asyncStorage(storage, settle),
+    lockGroup: () => Promise.resolve(),
     transaction: (work) => work(tx),
   };
 
@@ -91,11 +91,9 @@ export function openSqliteStore(path: string): Store {
 
   return {
     // A synchronous step cannot interleave with anything: only a transaction in progress is waited for.
-    ...asyncStorage(storage, (run) =>
-      current.getStore() || mutex.idle ? new Promise((resolve) => resolve(run())) : mutex.run(async () => run()),
-    ),
+    ...asyncStorage(storage, (run) => (current.getStore() || mutex.idle ? settle(run) : mutex.run(() => settle(run)))),
     transaction: (work) => (current.getStore() ? work(tx) : mutex.run(() => transaction(work))),
-    close: () => mutex.run(async () => db.close()),
+    close: () => mutex.run(() => settle(() => db.close())),
   };
 }
 
@@ -130,7 +128,6 @@ function groupsOn({ one, run }: Sql): Sync<GroupStorage> {
     },
   };
 }
-
 
 function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
   return {
@@ -171,7 +168,8 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
 function listOn(sql: Sql, from: { columns: string; tables: string; alias: string }) {
   return <T>(where: string[], params: SQLInputValue[], sort: string, window: { offset: number; limit: number }) => {
     const descending = sort.startsWith('-');
-    const column = (SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? SORT_COLUMNS.createdAt!)(from.alias);
+    const byColumn = SORT_COLUMNS[descending ? sort.slice(1) : sort];
+    const column = byColumn ? byColumn(from.alias) : `${from.alias}.created_at`;
     const direction = descending ? 'DESC' : 'ASC';
     const filter = `WHERE ${where.join(' AND ')}`;
     const total = sql.one<{ n: number }>(`SELECT count(*) AS n ${from.tables} ${filter}`, ...params)?.n ?? 0;
@@ -197,14 +195,14 @@ function conditions(first: string, value: SQLInputValue) {
   return { where, params, add };
 }
 
-
 function membersOn(sql: Sql): Sync<MemberStorage> {
   const { one, all, run } = sql;
   const list = listOn(sql, { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' });
   const select = `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}`;
   return {
     member: (id) => one<MemberView>(`${select} WHERE m.id = ?`, id),
-    memberByEmail: (groupId, key) => one<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) = ?`, groupId, key),
+    memberByEmail: (groupId, key) =>
+      one<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) = ?`, groupId, key),
     membersByEmail: (groupId, keys) =>
       all<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
     members(groupId, filter) {
@@ -226,7 +224,6 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
   };
 }
 
-
 function invitationsOn(sql: Sql): Sync<InvitationStorage> {
   const { one, all, run } = sql;
   const list = listOn(sql, { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' });
@@ -236,7 +233,11 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
     invitationByEmail: (groupId, key) =>
       one<InvitationView>(`${select} WHERE i.group_id = ? AND lower(i.email) = ?`, groupId, key),
     invitationsByEmail: (groupId, keys) =>
-      all<InvitationView>(`${select} WHERE i.group_id = ? AND lower(i.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
+      all<InvitationView>(
+        `${select} WHERE i.group_id = ? AND lower(i.email) ${IN_KEYS}`,
+        groupId,
+        JSON.stringify(keys),
+      ),
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = ?`, tokenHash),
     invitations(groupId, filter) {
       const { where, params, add } = conditions('i.group_id = ?', groupId);

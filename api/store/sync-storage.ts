@@ -11,6 +11,11 @@ export type Sync<T> = {
 
 export type SyncStorage = Sync<Storage>;
 
+/** Runs a synchronous step now, as a Promise (its throw becomes a rejection). */
+export function settle<T>(run: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(run()));
+}
+
 /** Each method runs through `step`, which decides when (e.g. after the transaction in progress). */
 export function asyncStorage(sync: SyncStorage, step: <T>(run: () => T) => Promise<T>): Storage {
   const entries = Object.entries(sync).map(([name, method]) => [
