@@ -264,7 +264,8 @@ export class InviteDialog extends DialogElement {
   protected renderForm() {
     const t = this.t;
     const states = chipStates(this.boxes);
-    return html`<p class="hint">${t.inviteIntro}</p>
+    // The body scrolls on its own above the footer when the window is large enough (styles.ts).
+    return html`<div class="body"><p class="hint">${t.inviteIntro}</p>
       <div class="layout">
         <div class="adders">
           <button part="button add-learners-button" @click=${() => this.#addBox('learner')}><span aria-hidden="true">+ </span>${t.addLearners}</button>
@@ -274,7 +275,7 @@ export class InviteDialog extends DialogElement {
           ${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}
         </div>
       </div>
-      ${this.renderCsv()}
+      ${this.renderCsv()}</div>
       <div class="footer">
         ${this.renderPreview()}
         ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}

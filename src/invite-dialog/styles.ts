@@ -15,27 +15,31 @@ export const styles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: auto 1fr;
     gap: calc(var(--_space) * 2);
     align-items: start;
   }
-  @media (max-width: 40rem) {
-    .layout {
-      grid-template-columns: 1fr;
-    }
-  }
   .adders {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
-    position: sticky;
-    top: 0;
+  }
+  /* Beside the boxes, the adders stay in view; above them (narrow or zoomed), they scroll away. */
+  @media (width > 40rem) {
+    .layout {
+      grid-template-columns: auto 1fr;
+    }
+    .adders {
+      flex-direction: column;
+      position: sticky;
+      top: 0;
+    }
   }
   .boxes {
     display: grid;
     gap: calc(var(--_space) * 2);
   }
   .box {
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 2);
     display: grid;
@@ -100,6 +104,9 @@ export const styles = css`
     display: contents;
     list-style: none;
   }
+  .chip span {
+    overflow-wrap: anywhere;
+  }
   .chip {
     display: inline-flex;
     align-items: center;
@@ -129,6 +136,10 @@ export const styles = css`
     align-items: center;
     margin-top: calc(var(--_space) * 2);
   }
+  /* The hidden file input stays inside its label, so focusing it scrolls the label into view. */
+  .file {
+    position: relative;
+  }
   .file span {
     display: inline-flex;
     align-items: center;
@@ -144,18 +155,32 @@ export const styles = css`
   }
   .csv-preview {
     flex-basis: 100%;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: var(--_space);
   }
-  /* The seat preview and the buttons stay in view while the boxes scroll. */
   .footer {
-    position: sticky;
-    bottom: calc(var(--_space) * -3);
-    margin: 0 calc(var(--_space) * -3) calc(var(--_space) * -3);
-    padding: var(--_space) calc(var(--_space) * 3) calc(var(--_space) * 3);
-    background: var(--_surface);
-    border-top: 1px solid var(--_border);
+    margin-top: calc(var(--_space) * 2);
+    border-top: 1px solid var(--_line);
+  }
+  /*
+   * When the window is large enough, the seat preview and the buttons stay in view: the
+   * form scrolls in its own box above them, so nothing it holds is ever covered. Smaller
+   * (narrow, short or zoomed), the whole dialog scrolls as one and nothing is sticky.
+   */
+  @media (min-width: 30rem) and (min-height: 36rem) {
+    dialog.main[open] {
+      display: flex;
+      flex-direction: column;
+    }
+    .body {
+      overflow-y: auto;
+      min-height: 6rem;
+      /* Room for focus rings at the box's edges. */
+      margin-inline: -6px;
+      padding: 0 6px 6px;
+      scroll-padding-block: var(--_space);
+    }
   }
   .preview {
     margin-top: calc(var(--_space) * 2);

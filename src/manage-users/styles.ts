@@ -29,11 +29,12 @@ export const styles = css`
   }
   .header-actions {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     margin-inline-start: auto;
   }
   .meter {
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     margin-bottom: calc(var(--_space) * 2);
@@ -107,8 +108,9 @@ export const styles = css`
   }
   .tabs {
     display: flex;
+    flex-wrap: wrap;
     gap: 4px;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_line);
     margin-bottom: calc(var(--_space) * 2);
   }
   [role='tab'] {
@@ -133,7 +135,7 @@ export const styles = css`
     font-size: 0.8125em;
   }
   .learner {
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 2);
   }

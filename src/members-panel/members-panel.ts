@@ -125,7 +125,7 @@ export class MembersPanel extends SectionElement {
           <tbody>
             ${this.#list.items.map((m) => html`<tr part="row">
               <th scope="row" part="cell name-cell" id="member-${m.id}">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
-              <td part="cell">${m.email}</td>
+              <td part="cell" class="email">${m.email}</td>
               <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
               <td part="cell">${m.subgroup?.name ?? t.none}</td>
               <td part="cell"><time datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>

@@ -249,7 +249,7 @@ export class PendingTable extends SectionElement {
       <td part="cell">${item.subgroup?.name ?? t.none}</td>
       <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
       <td part="cell"><time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}>${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time></td>
-      <td part="cell">${item.invitedBy.email}</td>
+      <td part="cell" class="email">${item.invitedBy.email}</td>
       <td part="cell"><time datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
       <td part="cell">
         <button class="link" part="button resend-button" ?disabled=${this.busy} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>

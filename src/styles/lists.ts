@@ -5,11 +5,23 @@ export const lists = css`
   :host {
     display: block;
   }
-  .search input {
-    min-width: 16rem;
+  .search {
+    flex: 1 1 12rem;
+    max-width: 20rem;
   }
+  .search input {
+    width: 100%;
+  }
+  /* The table scrolls inside its box, never the page (the box holds its hidden text too). */
   .scroll {
     overflow-x: auto;
+    position: relative;
+  }
+  /* Addresses break anywhere, so every column fits a 1,280 px page; narrower, the box scrolls. */
+  tbody th,
+  td.email {
+    overflow-wrap: anywhere;
+    min-width: 8rem;
   }
   .scroll[aria-busy='true'] tbody {
     opacity: 0.6;

@@ -13,16 +13,18 @@ export const tokens = css`
     --_muted: var(--mu-color-muted, #5a6478);
     --_surface: var(--mu-color-surface, #ffffff);
     --_subtle: var(--mu-color-subtle, #f3f5f9);
-    --_border: var(--mu-color-border, #c5ccd8);
+    --_border: var(--mu-color-border, #7d8698);
     --_danger: var(--mu-color-danger, #b3261e);
     --_warning: var(--mu-color-warning, #8a5300);
     --_success: var(--mu-color-success, #1e7b34);
-    --_pending: var(--mu-color-pending, #2f6fd6);
-    --_expired: var(--mu-color-expired, #b06000);
+    --_pending: var(--mu-color-pending, #2862c0);
+    --_expired: var(--mu-color-expired, #a35800);
     --_font: var(--mu-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_radius: var(--mu-radius, 8px);
     --_space: calc(var(--mu-space, 8px) * var(--mu-density, 1));
     --_control: max(24px, calc(36px * var(--mu-density, 1)));
+    /* Lines that only separate (rows, cards) need no contrast; fields and states do. */
+    --_line: color-mix(in srgb, var(--_border) 45%, var(--_surface));
     color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_text);
@@ -37,7 +39,7 @@ export const tokens = css`
       --_muted: var(--mu-color-muted, #a9b1c1);
       --_surface: var(--mu-color-surface, #161b24);
       --_subtle: var(--mu-color-subtle, #202735);
-      --_border: var(--mu-color-border, #3b4558);
+      --_border: var(--mu-color-border, #6b7689);
       --_danger: var(--mu-color-danger, #ff8a80);
       --_warning: var(--mu-color-warning, #ffc46b);
       --_success: var(--mu-color-success, #7fd894);
@@ -66,7 +68,6 @@ export const tokens = css`
     border: 1px solid var(--_border);
     background: var(--_surface);
     cursor: pointer;
-    white-space: nowrap;
   }
   button:hover:not(:disabled) {
     background: var(--_subtle);
@@ -135,9 +136,14 @@ export const tokens = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 1.5);
     padding: calc(var(--_space) * 3);
-    max-width: min(44rem, calc(100vw - 2rem));
+    max-width: min(44rem, calc(100vw - 1rem));
     width: 100%;
     box-shadow: 0 20px 50px rgb(0 0 0 / 0.25);
+  }
+  @media (max-width: 30rem) {
+    dialog {
+      padding: calc(var(--_space) * 2);
+    }
   }
   dialog::backdrop {
     background: rgb(10 15 25 / 0.45);
@@ -181,7 +187,7 @@ export const tokens = css`
   td {
     text-align: start;
     padding: calc(var(--_space) * 0.75) var(--_space);
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_line);
     vertical-align: middle;
   }
   th {

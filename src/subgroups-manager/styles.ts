@@ -26,7 +26,7 @@ export const styles = css`
     justify-content: space-between;
     align-items: center;
     padding: var(--_space) 0;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_line);
   }
   .row-actions,
   form.rename {
