@@ -58,19 +58,35 @@ const FORWARDED_PARTS = [
  * @csspart panel - A tab panel.
  * @csspart learner-view - What a Learner sees.
  *
- * @cssprop --mu-color-accent - Buttons, links, focus ring, selected tab.
- * @cssprop --mu-color-on-accent - Text on the accent colour.
- * @cssprop --mu-color-text - Text.
- * @cssprop --mu-color-muted - Secondary text.
- * @cssprop --mu-color-surface - Background.
- * @cssprop --mu-color-subtle - Quiet backgrounds.
- * @cssprop --mu-color-border - Borders.
- * @cssprop --mu-color-danger - Errors and destructive actions.
- * @cssprop --mu-color-warning - Warnings.
- * @cssprop --mu-color-success - Success.
- * @cssprop --mu-color-active - Active seats in the meter.
- * @cssprop --mu-color-pending - Pending invitations.
- * @cssprop --mu-color-expired - Expired invitations.
+ * Colours come in two sets a host can set apart: `--mu-color-*` for the light scheme and
+ * `--mu-dark-color-*` (same names) for `prefers-color-scheme: dark`.
+ *
+ * @cssprop --mu-color-accent - Light scheme: buttons, links, focus ring, selected tab.
+ * @cssprop --mu-color-on-accent - Light scheme: text on the accent colour.
+ * @cssprop --mu-color-text - Light scheme: text.
+ * @cssprop --mu-color-muted - Light scheme: secondary text.
+ * @cssprop --mu-color-surface - Light scheme: background.
+ * @cssprop --mu-color-subtle - Light scheme: quiet backgrounds.
+ * @cssprop --mu-color-border - Light scheme: borders.
+ * @cssprop --mu-color-danger - Light scheme: errors and destructive actions.
+ * @cssprop --mu-color-warning - Light scheme: warnings.
+ * @cssprop --mu-color-success - Light scheme: success.
+ * @cssprop --mu-color-active - Light scheme: active seats in the meter.
+ * @cssprop --mu-color-pending - Light scheme: pending invitations.
+ * @cssprop --mu-color-expired - Light scheme: expired invitations.
+ * @cssprop --mu-dark-color-accent - Dark scheme: buttons, links, focus ring, selected tab.
+ * @cssprop --mu-dark-color-on-accent - Dark scheme: text on the accent colour.
+ * @cssprop --mu-dark-color-text - Dark scheme: text.
+ * @cssprop --mu-dark-color-muted - Dark scheme: secondary text.
+ * @cssprop --mu-dark-color-surface - Dark scheme: background.
+ * @cssprop --mu-dark-color-subtle - Dark scheme: quiet backgrounds.
+ * @cssprop --mu-dark-color-border - Dark scheme: borders.
+ * @cssprop --mu-dark-color-danger - Dark scheme: errors and destructive actions.
+ * @cssprop --mu-dark-color-warning - Dark scheme: warnings.
+ * @cssprop --mu-dark-color-success - Dark scheme: success.
+ * @cssprop --mu-dark-color-active - Dark scheme: active seats in the meter.
+ * @cssprop --mu-dark-color-pending - Dark scheme: pending invitations.
+ * @cssprop --mu-dark-color-expired - Dark scheme: expired invitations.
  * @cssprop --mu-font-family - Font.
  * @cssprop --mu-font-size - Base font size.
  * @cssprop --mu-radius - Corner radius.

@@ -3,14 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --_active: var(--mu-color-active, #1e7b34);
     background: var(--_surface);
     border-radius: var(--_radius);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_active: var(--mu-color-active, #7fd894);
-    }
   }
   .header {
     display: flex;

@@ -43,9 +43,9 @@ type StatusFilter = 'all' | 'pending' | 'expired';
  * @csspart message - Empty, loading and error messages.
  * @csspart confirm-dialog - The confirmation dialog.
  *
- * @cssprop --mu-color-accent - Buttons, links, focus ring.
- * @cssprop --mu-color-pending - The Pending badge.
- * @cssprop --mu-color-expired - The Expired badge.
+ * @cssprop --mu-color-accent - Buttons, links, focus ring (light scheme; `--mu-dark-color-accent` in dark).
+ * @cssprop --mu-color-pending - The Pending badge (light; `--mu-dark-color-pending` in dark).
+ * @cssprop --mu-color-expired - The Expired badge (light; `--mu-dark-color-expired` in dark).
  */
 export class PendingTable extends SectionElement {
   /** @internal */
