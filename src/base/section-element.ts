@@ -106,6 +106,14 @@ export class SectionElement extends LitElement {
 
   #onCatalog = () => this.requestUpdate();
 
+  // `lang` follows `locale`, so its words are read in their language on a page in another (3.1.2).
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    super.willUpdate(changed);
+    if (!changed.has('locale')) return;
+    if (this.locale) this.lang = this.locale;
+    else if (changed.get('locale')) this.removeAttribute('lang');
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     catalogEvents.addEventListener('change', this.#onCatalog);

@@ -250,7 +250,9 @@ export class ManageUsers extends SectionElement {
     if (!seats) return nothing;
     const locale = this.effectiveLocale;
     const occupied = seats.active + seats.pending + seats.expired;
-    const share = (n: number) => `${seats.total ? (100 * n) / Math.max(seats.total, occupied) : 0}%`;
+    // Widths go through the CSSOM (the element's style property), which a CSP without
+    // 'unsafe-inline' allows; a style attribute, styleMap's first render included, it refuses.
+    const share = (n: number) => `width:${seats.total ? (100 * n) / Math.max(seats.total, occupied) : 0}%`;
     const figures: Array<[string, number, string]> = [
       [t.seatsTotal, seats.total, 'total'],
       [t.seatsActive, seats.active, 'active'],
@@ -265,9 +267,9 @@ export class ManageUsers extends SectionElement {
       </div>
       <div class="bar" part="meter-bar" role="meter" aria-labelledby="meter-label" aria-valuemin="0" aria-valuemax=${seats.total}
         aria-valuenow=${Math.min(occupied, seats.total)} aria-valuetext=${t.seatsSummary(occupied, seats.total)}>
-        <span class="segment active" part="meter-active" style="width:${share(seats.active)}"></span>
-        <span class="segment pending" part="meter-pending" style="width:${share(seats.pending)}"></span>
-        <span class="segment expired" part="meter-expired" style="width:${share(seats.expired)}"></span>
+        <span class="segment active" part="meter-active" .style=${share(seats.active)}></span>
+        <span class="segment pending" part="meter-pending" .style=${share(seats.pending)}></span>
+        <span class="segment expired" part="meter-expired" .style=${share(seats.expired)}></span>
       </div>
       <dl class="legend" part="meter-legend">
         ${figures.map(([label, value, kind]) => html`<div class="figure ${kind}"><dt><span class="swatch" aria-hidden="true"></span>${label}</dt><dd>${number(locale, value)}</dd></div>`)}

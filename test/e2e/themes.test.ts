@@ -1,7 +1,8 @@
 /**
- * Colour on the demo host page with the built widget: axe (WCAG 2.2 AA and target size) in
- * the light and dark schemes, with the widget's colours and the demo's host theme, in English
- * and Spanish.
+ * Colour, language and CSP on the demo host page with the built widget: axe (WCAG 2.2 AA and
+ * target size) in the light and dark schemes, with the widget's colours and the demo's host
+ * theme, in English and Spanish; `lang` where the widget's language is not the page's; the
+ * seat meter drawn under the demo page's CSP, which has no 'unsafe-inline'.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
   }, TAGS);
 }
 
-describe('colours', () => {
+describe('colours, language and CSP', () => {
   let browser: Browser;
   let origin: string;
   let stop: () => Promise<void>;
@@ -77,6 +78,38 @@ describe('colours', () => {
     }
     assert.deepEqual(Object.entries(found).filter(([, list]) => list.length), []);
     assert.equal(Object.keys(found).length, 16);
+    await page.close();
+  });
+
+  it('marks the widget with its language when it differs from the page\'s', async () => {
+    const page = await open();
+    const widget = page.locator('manage-users');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await widget.evaluate((element) => element.setAttribute('locale', 'es'));
+    await page.getByRole('button', { name: 'Invitar nuevos usuarios' }).waitFor();
+    assert.equal(await widget.getAttribute('lang'), 'es');
+    await widget.evaluate((element) => element.removeAttribute('locale'));
+    await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
+    assert.equal(await widget.getAttribute('lang'), null);
+    await page.close();
+  });
+
+  it('draws the seat meter under a CSP without \'unsafe-inline\', with no violation', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.sample}`));
+    });
+    await page.goto(origin);
+    await page.locator('[part~="invite-button"]').waitFor();
+    // 10 active seats of 25: the bar's first segment is 40 % of it.
+    const share = await page.locator('[part~="meter-bar"]').evaluate((bar) => {
+      const segment = bar.querySelector('[part~="meter-active"]')!;
+      return Math.round((100 * segment.getBoundingClientRect().width) / bar.getBoundingClientRect().width);
+    });
+    assert.ok(Math.abs(share - 40) <= 1, `active segment is ${share} % of the bar`);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
     await page.close();
   });
 });
