@@ -12,7 +12,17 @@ function newToken(): string {
 /** The form a token is stored in. */
 export async function hashToken(token: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hex(digest);
+}
+
+/** Bytes as lower-case hexadecimal. */
+export function hex(bytes: ArrayBuffer | Uint8Array): string {
+  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** 256 random bits as hex: a secret for one process, when no lasting one is given. */
+export function randomSecret(): string {
+  return hex(globalThis.crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** A new token with its hash. */

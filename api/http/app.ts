@@ -10,6 +10,7 @@ import type { MemberView } from '../store/store.ts';
 import { signedIn, type ServiceOptions } from '../domain/context.ts';
 import { createInvitationsService } from '../domain/service.ts';
 import { ProblemError, malformedRequest, notFound, validationFailed } from '../domain/problem.ts';
+import { randomSecret } from '../domain/secrets.ts';
 import { needsCaller, operations, type OperationId } from './operations.ts';
 import { handlersOf, type HandlerInput, type Handlers } from './handlers.ts';
 import { createIdempotency, type Answer, type Idempotency } from './idempotency.ts';
@@ -35,6 +36,11 @@ export interface ApiAppOptions extends ServiceOptions {
    * address (right for the msw mocks, where every request comes from the one browser).
    */
   clientAddress?: (c: Context) => string;
+  /**
+   * Keys the idempotency fingerprints (HMAC). Keep it secret and the same across restarts for
+   * as long as stored answers live (24 hours). Default: a random secret for this app only.
+   */
+  idempotencySecret?: string;
 }
 
 type Env = { Variables: { caller: MemberView | undefined } };
@@ -74,7 +80,7 @@ export function createApiApp(options: ApiAppOptions) {
   });
 
   const handlers = handlersOf(createInvitationsService(options));
-  const idempotency = createIdempotency(options.store, options.clock);
+  const idempotency = createIdempotency(options.store, options.clock, options.idempotencySecret ?? randomSecret());
   for (const id of Object.keys(operations) as OperationId[]) {
     if (operations[id].access !== 'demo' || options.demo) route(app, id, { handlers, idempotency, limits });
   }

@@ -2,11 +2,13 @@
  * Idempotency keys: an unsafe request repeated with the same `Idempotency-Key` and body
  * within 24 hours gets the first answer again and changes nothing. Requests with one key
  * that arrive together run one after the other, so a double click cannot slip through.
+ * A request is recognised by its keyed-hash {@link fingerprint}, never by its raw path or body.
  */
 import type { Context } from 'hono';
 import type { Store } from '../store/store.ts';
 import type { Clock } from '../domain/clock.ts';
 import { ProblemError, validationFailed } from '../domain/problem.ts';
+import { fingerprint, fingerprintKey } from './fingerprint.ts';
 
 const DAY = 86_400_000;
 
@@ -17,18 +19,21 @@ export interface Answer {
 
 export type Idempotency = ReturnType<typeof createIdempotency>;
 
-export function createIdempotency(store: Store, clock: Clock) {
+/** `secret` keys the fingerprints; it must stay the same as long as stored answers are kept. */
+export function createIdempotency(store: Store, clock: Clock, secret: string) {
   const running = new Map<string, Promise<unknown>>();
+  const hmacKey = fingerprintKey(secret);
 
   /** The stored answer for the key, or the work's answer, stored. */
   async function answerOnce(c: Context, scope: string, key: string, work: () => Promise<Answer>): Promise<Answer> {
     const now = clock.now();
     await store.purgeResponses(new Date(now.getTime() - DAY).toISOString());
     const body = c.req.header('Content-Type') === undefined ? '' : await c.req.text();
-    const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname}\n${body}`;
+    const params = c.req.param() as Record<string, string>;
+    const hash = await fingerprint(await hmacKey, { method: c.req.method, route: c.req.routePath, params, body });
     const stored = await store.storedResponse(scope, key);
     if (stored) {
-      if (stored.fingerprint !== fingerprint) {
+      if (stored.fingerprint !== hash) {
         const detail = 'This Idempotency-Key was already used for a different request.';
         throw new ProblemError('idempotency_conflict', 'Idempotency key reused', detail);
       }
@@ -36,7 +41,7 @@ export function createIdempotency(store: Store, clock: Clock) {
     }
     const answer = await work();
     const createdAt = now.toISOString();
-    await store.storeResponse({ scope, key, fingerprint, status: answer.status, body: answer.body ?? '', createdAt });
+    await store.storeResponse({ scope, key, fingerprint: hash, status: answer.status, body: answer.body ?? '', createdAt });
     return answer;
   }
 

@@ -26,4 +26,7 @@ export const MIGRATIONS = [
     seq INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, subject TEXT NOT NULL, text TEXT NOT NULL,
     html TEXT NOT NULL, accept_url TEXT NOT NULL, sent_at TEXT NOT NULL);
   `,
+  // Answers stored before fingerprints were keyed hashes kept raw paths and bodies (tokens,
+  // passwords): forget them all. With secure_delete on, their bytes are zeroed, not just unlinked.
+  `DELETE FROM stored_responses;`,
 ];

@@ -61,7 +61,8 @@ interface Sql {
 /** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
 export function openSqliteStore(path: string): Store {
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // secure_delete: deleted rows are overwritten with zeros, so their bytes leave the file.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
   migrate(db);
   const sql: Sql = {
     one: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).get(...params) as T | undefined,
@@ -303,7 +304,8 @@ function mailsOn({ all, run }: Sql): Sync<MailStorage> {
 
 function migrate(db: DatabaseSync) {
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  MIGRATIONS.slice(version).forEach((sql, index) => {
+  const pending = MIGRATIONS.slice(version);
+  pending.forEach((sql, index) => {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(sql);
@@ -314,4 +316,6 @@ function migrate(db: DatabaseSync) {
       throw error;
     }
   });
+  // Copies the migrated pages into the database file and empties the WAL, old page images included.
+  if (pending.length > 0) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 }

@@ -17,6 +17,7 @@ import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import { acceptPage } from './accept-page.ts';
 import { clientAddressOf } from './client-address.ts';
+import { idempotencySecret } from './idempotency-secret.ts';
 import { ACCEPT_PAGE_CSP, DEMO_PAGE_CSP, securityHeaders } from './security-headers.ts';
 
 export const API_BASE = '/api/v1';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   demo: boolean;
   smtpUrl?: string | undefined;
   mailFrom?: string;
+  /** Keys idempotency fingerprints (`IDEMPOTENCY_SECRET`); default: generated and kept in `<database>.secret`. */
+  idempotencySecret?: string | undefined;
   /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted (`TRUST_PROXY`, default 0). */
   trustProxy?: number;
   /** Other origins whose pages may call the API (exact, e.g. `https://lms.example.com`). */
@@ -61,6 +64,7 @@ export async function createServer(options: ServerOptions) {
     authenticate: options.demo ? demoAuthenticate(store) : async () => undefined,
     demo: options.demo,
     clientAddress: clientAddressOf(options.trustProxy ?? 0),
+    idempotencySecret: await idempotencySecret(options.database, options.idempotencySecret),
   });
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 

@@ -19,6 +19,7 @@ const server = await createServer({
   corsOrigins: parseOrigins(process.env.CORS_ORIGINS),
   ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || 0,
+  idempotencySecret: process.env.IDEMPOTENCY_SECRET,
 });
 
 serve({ fetch: server.app.fetch, port }, (info) => {

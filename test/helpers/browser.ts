@@ -14,13 +14,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch(await findChromium());
 }
 
-type Fetch = (request: Request) => Response | Promise<Response>;
+type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 /** Listens on a free loopback port, then builds the app from its origin (links in emails need it). */
 export async function listen(build: (origin: string) => Fetch | Promise<Fetch>) {
   let fetch: Fetch | undefined;
   const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve({ fetch: (request) => fetch!(request), port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+    const listening = serve({ fetch: (request, env) => fetch!(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
   });
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   fetch = await build(origin);

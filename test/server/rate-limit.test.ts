@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { createServer, API_BASE } from '../../demo/server/app.ts';
 import { createRateLimiter, DEFAULT_TOKEN_RATE_LIMIT } from '../../api/http/rate-limit.ts';
 import { createClock } from '../../api/domain/clock.ts';
-import { listen } from '../helpers/listen.ts';
+import { listen } from '../helpers/browser.ts';
 
 const TOKEN_BUDGET = DEFAULT_TOKEN_RATE_LIMIT.requests;
 
 async function startServer(trustProxy = 0) {
   const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true, trustProxy });
-  const http = await listen(server.app);
+  const http = await listen(() => server.app.fetch);
   return {
     ...http,
     store: server.store,
