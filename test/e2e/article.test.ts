@@ -12,6 +12,8 @@ describe('the Manage Users article, end to end', () => {
   let page: Page;
   let origin: string;
   let stop: () => Promise<void>;
+  /** Every Content-Security-Policy violation any page of the path reports. */
+  const violations: string[] = [];
 
   before(async () => {
     const server = await listenReferenceServer();
@@ -21,6 +23,14 @@ describe('the Manage Users article, end to end', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(8000);
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.effectiveDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+        ),
+      ),
+    );
   });
 
   after(async () => {
@@ -42,7 +52,8 @@ describe('the Manage Users article, end to end', () => {
   };
 
   it('Step 1: the admin opens Manage Users and sees the seats', async () => {
-    await page.goto(origin);
+    const response = await page.goto(origin);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'; trusted-types lit-html/);
     await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
     assert.equal(await seats(), '17 of 25 seats occupied');
   });
@@ -121,5 +132,9 @@ describe('the Manage Users article, end to end', () => {
     await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
     await expectLegend('Total 25 Active 11 Pending 0 Expired 12 Available 2');
     await page.getByRole('row', { name: /Lena Learner/ }).waitFor();
+  });
+
+  it('runs every step under the strict CSP with zero securitypolicyviolation events', () => {
+    assert.deepEqual(violations, []);
   });
 });
