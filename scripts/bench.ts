@@ -3,7 +3,8 @@
  * - bundle sizes (min, gzip, brotli) of the self-contained widget and of the SDK alone,
  *   with everything they import inside, built exactly as `npm run build` builds them;
  * - render timings of <pending-table> for 1,000 / 10,000 / 50,000 invitations in headless
- *   Chromium, beside a plain-DOM table of the same rows measured in the same page.
+ *   Chromium, beside a plain-DOM table of the same rows measured in the same page;
+ * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
+import { acceptFlood } from './bench-accept-flood.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -87,3 +89,4 @@ async function renderTimings() {
 
 await bundleSizes();
 await renderTimings();
+await acceptFlood();
