@@ -55,5 +55,5 @@ try {
 } finally {
   await browser.close();
   http.close();
-  server.close();
+  await server.close();
 }

@@ -29,7 +29,7 @@ export async function listen(build: (origin: string) => Fetch | Promise<Fetch>) 
 
 /** The reference server on an in-memory database, seeded, in demo mode. */
 export async function listenReferenceServer(options: Partial<ServerOptions> = {}) {
-  let close = () => {};
+  let close = (): Promise<void> | void => {};
   const listening = await listen(async (origin) => {
     const server = await createServer({ database: ':memory:', publicUrl: origin, demo: true, ...options });
     close = server.close;
