@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, listen, listenReferenceServer, serveFolder } from '../helpers/browser.ts';
+import { inviteOne, launchChromium, listen, listenReferenceServer, openPage, serveFolder } from '../helpers/browser.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
@@ -41,8 +41,7 @@ describe('a host page on another origin than the API', () => {
     const server = await listenReferenceServer({ corsOrigins });
     stops.push(server.close);
     api = server.origin;
-    const page = await browser.newPage();
-    page.setDefaultTimeout(8000);
+    const page = await openPage(browser);
     const blocked: string[] = [];
     page.on('console', (message) => /CORS policy/.test(message.text()) && blocked.push(message.text()));
     await page.goto(host.origin);
@@ -54,12 +53,7 @@ describe('a host page on another origin than the API', () => {
     const meter = page.locator('manage-users').getByRole('meter');
     await meter.waitFor();
     assert.equal(await meter.getAttribute('aria-valuetext'), '17 of 25 seats occupied');
-    await page.getByRole('button', { name: 'Invite New Users' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
-    await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially('far@away.example ');
-    await dialog.getByRole('button', { name: 'Invite Users' }).click();
-    await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await inviteOne(page, 'far@away.example');
     assert.equal(await meter.getAttribute('aria-valuetext'), '18 of 25 seats occupied');
     assert.deepEqual(blocked, []);
   });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, listen, serveFolder } from '../helpers/browser.ts';
+import { inviteOne, launchChromium, listen, openPage, serveFolder } from '../helpers/browser.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -42,9 +42,7 @@ for (const name of ['react', 'vue'] as const) {
       const server = await listen(() => serveFolder(out));
       stop = server.close;
       browser = await launchChromium();
-      page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+      page = await openPage(browser);
       page.on('request', (request) => {
         if (new URL(request.url()).pathname.startsWith('/api/v1/')) apiRequests.push(`${request.method()} ${request.url()}`);
       });
@@ -74,12 +72,7 @@ for (const name of ['react', 'vue'] as const) {
     });
 
     it('invites, and the host hears of it through the events', { todo: loops }, async () => {
-      await page.getByRole('button', { name: 'Invite New Users' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
-      await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially(`${name}@example.org `);
-      await dialog.getByRole('button', { name: 'Invite Users' }).click();
-      await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
-      await dialog.getByRole('button', { name: 'Done' }).click();
+      await inviteOne(page, `${name}@example.org`);
       await page.getByRole('status').getByText('Seats in use: 18 of 25 · Last invite: 1 sent').waitFor();
     });
   });

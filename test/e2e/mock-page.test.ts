@@ -9,7 +9,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, listen, serveFolder } from '../helpers/browser.ts';
+import { inviteOne, launchChromium, listen, openPage, serveFolder } from '../helpers/browser.ts';
 
 const root = new URL('../../', import.meta.url);
 
@@ -44,9 +44,7 @@ describe("the README's mock API in a plain page", () => {
     });
     stop = server.close;
     browser = await launchChromium();
-    page = await browser.newPage();
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+    page = await openPage(browser);
     await page.goto(server.origin);
   });
 
@@ -63,12 +61,7 @@ describe("the README's mock API in a plain page", () => {
   });
 
   it('invites, with every API request answered inside the page', async () => {
-    await page.getByRole('button', { name: 'Invite New Users' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
-    await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially('mocked@example.org ');
-    await dialog.getByRole('button', { name: 'Invite Users' }).click();
-    await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    await inviteOne(page, 'mocked@example.org');
     await page.getByRole('tab', { name: /Pending/ }).click();
     await page.getByRole('row', { name: /mocked@example\.org/ }).waitFor();
     assert.deepEqual(apiRequests, []);

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ServerOptions } from '../../demo/server/app.ts';
 import { findChromium } from '../../scripts/chromium.ts';
 
@@ -53,4 +54,22 @@ export function serveFolder(folder: string): Fetch {
       return new Response('Not found', { status: 404 });
     }
   };
+}
+
+/** A page that fails the test on any uncaught page error. */
+export async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  return page;
+}
+
+/** Invites one address as a Learner through the widget's dialog, as an admin would, and closes it. */
+export async function inviteOne(page: Page, email: string) {
+  await page.getByRole('button', { name: 'Invite New Users' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
+  await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially(`${email} `);
+  await dialog.getByRole('button', { name: 'Invite Users' }).click();
+  await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
+  await dialog.getByRole('button', { name: 'Done' }).click();
 }
