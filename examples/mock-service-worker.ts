@@ -13,9 +13,8 @@ export function mockServiceWorker(): Plugin {
   return {
     name: 'manage-users-mock-service-worker',
     configureServer(server) {
-      server.middlewares.use(`/${WORKER}`, async (_request, response) => {
-        response.setHeader('Content-Type', 'text/javascript');
-        response.end(await source());
+      server.middlewares.use(`/${WORKER}`, (_request, response, next) => {
+        source().then((text) => response.setHeader('Content-Type', 'text/javascript').end(text), next);
       });
     },
     async generateBundle() {

@@ -10,7 +10,9 @@ import type { MembersPanel } from '../src/members-panel/members-panel.ts';
 import type { SubgroupsManager } from '../src/subgroups-manager/subgroups-manager.ts';
 
 /** `seats-changed` → `SeatsChanged`. */
-type Pascal<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<Name>;
+type Pascal<Name extends string> = Name extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${Pascal<Tail>}`
+  : Capitalize<Name>;
 
 /** The event an element fires under `name`, with its typed `detail`. */
 export type ManageUsersEvent<Name extends ManageUsersEventName> = CustomEvent<EventDetails[Name]>;
@@ -24,9 +26,8 @@ export type EventProps = {
 };
 
 /** Properties every element takes (the `base-url`, `group-id` and `locale` attributes reflect three of them). */
-type SectionProps<Element extends ManageUsers | InviteDialog | PendingTable | MembersPanel | SubgroupsManager> = Partial<
-  Pick<Element, 'baseUrl' | 'groupId' | 'locale' | 'client' | 'getToken' | 'fetch'>
->;
+type SectionProps<Element extends ManageUsers | InviteDialog | PendingTable | MembersPanel | SubgroupsManager> =
+  Partial<Pick<Element, 'baseUrl' | 'groupId' | 'locale' | 'client' | 'getToken' | 'fetch'>>;
 
 /** Each tag's properties, camelCase (as Vue and @lit/react name them). */
 export interface ElementProps {

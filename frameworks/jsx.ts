@@ -28,9 +28,13 @@ type Common<Name extends ManageUsersTag> = { 'base-url'?: string; 'group-id'?: s
   RefAttributes<HTMLElementTagNameMap[Name]>;
 
 /** `page-size` and the status filter of the two lists. */
-type ListAttributes<Name extends 'pending-table' | 'members-panel'> = { status?: ElementProps[Name]['status']; 'page-size'?: number };
+type ListAttributes<Name extends 'pending-table' | 'members-panel'> = {
+  status?: ElementProps[Name]['status'];
+  'page-size'?: number;
+};
 
 declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- React declares JSX as a namespace; this augments it
   namespace JSX {
     interface IntrinsicElements {
       'manage-users': Common<'manage-users'> & Pick<ElementProps['manage-users'], 'now'>;

@@ -40,13 +40,33 @@ type Events = { [Name in ManageUsersEventName as EventPropName<Name>]: EventName
 const events = Object.fromEntries(Object.entries(EVENT_PROPS).map(([name, prop]) => [prop, name])) as Events;
 
 /** `<manage-users>`: the whole section. */
-export const ManageUsers = createComponent({ tagName: 'manage-users', elementClass: elements.ManageUsers, react: React, events });
+export const ManageUsers = createComponent({
+  tagName: 'manage-users',
+  elementClass: elements.ManageUsers,
+  react: React,
+  events,
+});
 /** `<invite-dialog>`: the invite form, alone. */
-export const InviteDialog = createComponent({ tagName: 'invite-dialog', elementClass: elements.InviteDialog, react: React, events });
+export const InviteDialog = createComponent({
+  tagName: 'invite-dialog',
+  elementClass: elements.InviteDialog,
+  react: React,
+  events,
+});
 /** `<pending-table>`: pending and expired invitations, alone. */
-export const PendingTable = createComponent({ tagName: 'pending-table', elementClass: elements.PendingTable, react: React, events });
+export const PendingTable = createComponent({
+  tagName: 'pending-table',
+  elementClass: elements.PendingTable,
+  react: React,
+  events,
+});
 /** `<members-panel>`: active or deactivated members, alone. */
-export const MembersPanel = createComponent({ tagName: 'members-panel', elementClass: elements.MembersPanel, react: React, events });
+export const MembersPanel = createComponent({
+  tagName: 'members-panel',
+  elementClass: elements.MembersPanel,
+  react: React,
+  events,
+});
 /** `<subgroups-manager>`: add, rename and remove subgroups, alone. */
 export const SubgroupsManager = createComponent({
   tagName: 'subgroups-manager',

@@ -30,7 +30,7 @@ export interface StartMockApiOptions {
 
 export interface RunningMockApi extends Pick<MockApi, 'store' | 'clock'> {
   /** Stops intercepting; requests go to the network again. */
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -51,5 +51,5 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<R
     onUnhandledFrame: 'bypass',
   });
   await mock.ready;
-  return { store: mock.store, clock: mock.clock, stop: () => worker.stop() };
+  return { store: mock.store, clock: mock.clock, stop: async () => await worker.stop() };
 }

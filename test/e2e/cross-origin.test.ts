@@ -26,7 +26,12 @@ describe('a host page on another origin than the API', () => {
 
   before(async () => {
     const files = serveFolder(dist);
-    host = await listen(() => (request) => (new URL(request.url).pathname === '/' ? new Response(hostPage(api), { headers: { 'Content-Type': 'text/html' } }) : files(request)));
+    host = await listen(
+      () => (request) =>
+        new URL(request.url).pathname === '/'
+          ? new Response(hostPage(api), { headers: { 'Content-Type': 'text/html' } })
+          : files(request),
+    );
     stops.push(host.close);
     browser = await launchChromium();
   });

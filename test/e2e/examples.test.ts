@@ -19,7 +19,10 @@ const run = promisify(execFile);
 
 /** Type checks (tens of seconds each), started at once so they run while the browser works. */
 const typeCheck = (tool: string, ...args: string[]) => run(join(root, 'node_modules/.bin', tool), args, { cwd: root });
-const checks = { react: typeCheck('tsc', '-p', 'examples/react'), vue: typeCheck('vue-tsc', '--noEmit', '-p', 'examples/vue') };
+const checks = {
+  react: typeCheck('tsc', '-p', 'examples/react'),
+  vue: typeCheck('vue-tsc', '--noEmit', '-p', 'examples/vue'),
+};
 // Awaited by their tests; this keeps an early failure from being reported as unhandled.
 for (const check of Object.values(checks)) check.catch(() => {});
 
@@ -38,13 +41,18 @@ for (const name of ['react', 'vue'] as const) {
 
     before(async () => {
       out = await mkdtemp(join(tmpdir(), `example-${name}-`));
-      await build({ configFile: join(root, `examples/${name}/vite.config.ts`), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
+      await build({
+        configFile: join(root, `examples/${name}/vite.config.ts`),
+        logLevel: 'error',
+        build: { outDir: out, emptyOutDir: true },
+      });
       const server = await listen(() => serveFolder(out));
       stop = server.close;
       browser = await launchChromium();
       page = await openPage(browser);
       page.on('request', (request) => {
-        if (new URL(request.url()).pathname.startsWith('/api/v1/')) apiRequests.push(`${request.method()} ${request.url()}`);
+        if (new URL(request.url()).pathname.startsWith('/api/v1/'))
+          apiRequests.push(`${request.method()} ${request.url()}`);
       });
       openedAt = Date.now();
       await page.goto(server.origin);

@@ -21,7 +21,9 @@ type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 export async function listen(build: (origin: string) => Fetch | Promise<Fetch>) {
   let fetch: Fetch | undefined;
   const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve({ fetch: (request, env) => fetch!(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+    const listening = serve({ fetch: (request, env) => fetch!(request, env), port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(listening),
+    );
   });
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   fetch = await build(origin);
@@ -39,7 +41,13 @@ export async function listenReferenceServer(options: Partial<ServerOptions> = {}
   return { origin: listening.origin, close: () => listening.close().then(close) };
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the files of a folder as they are, like any static file server (`/` is `index.html`). */
 export function serveFolder(folder: string): Fetch {

@@ -15,30 +15,47 @@ const preflight = (origin: string, method = 'POST') => ({
     'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
   },
 });
-const corsHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+const corsHeaders = (response: Response) =>
+  [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
 
 describe('cross-origin access', async () => {
-  const server = await createServer({ database: ':memory:', publicUrl: HOST, demo: true, corsOrigins: [HOST, 'http://b.test'] });
+  const server = await createServer({
+    database: ':memory:',
+    publicUrl: HOST,
+    demo: true,
+    corsOrigins: [HOST, 'http://b.test'],
+  });
   const plain = await createServer({ database: ':memory:', publicUrl: HOST, demo: true });
-  after(() => (server.close(), plain.close()));
+  after(() => {
+    server.close();
+    plain.close();
+  });
 
   it('answers a listed origin’s preflight for an API route with the allowed headers and methods', async () => {
     const response = await server.app.request(`${API_BASE}/groups/demo/invitations`, preflight(HOST));
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), HOST);
-    assert.equal(response.headers.get('Access-Control-Allow-Headers'), 'Authorization,Content-Type,Idempotency-Key,Accept-Language');
+    assert.equal(
+      response.headers.get('Access-Control-Allow-Headers'),
+      'Authorization,Content-Type,Idempotency-Key,Accept-Language',
+    );
     assert.match(response.headers.get('Access-Control-Allow-Methods') ?? '', /PATCH/);
     assert.match(response.headers.get('Vary') ?? '', /Origin/);
     assert.equal(response.headers.get('Access-Control-Allow-Credentials'), null);
   });
 
   it('answers preflights for routes with path parameters and for the second listed origin', async () => {
-    const response = await server.app.request(`${API_BASE}/groups/demo/subgroups/sg_1`, preflight('http://b.test', 'DELETE'));
+    const response = await server.app.request(
+      `${API_BASE}/groups/demo/subgroups/sg_1`,
+      preflight('http://b.test', 'DELETE'),
+    );
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), 'http://b.test');
   });
 
   it('lets a listed origin read the answer and its Retry-After and Location headers', async () => {
-    const response = await server.app.request(`${API_BASE}/groups/demo`, { headers: { Origin: HOST, Authorization: 'Bearer demo-admin' } });
+    const response = await server.app.request(`${API_BASE}/groups/demo`, {
+      headers: { Origin: HOST, Authorization: 'Bearer demo-admin' },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), HOST);
     assert.equal(response.headers.get('Access-Control-Expose-Headers'), 'Retry-After,Location');
@@ -48,7 +65,9 @@ describe('cross-origin access', async () => {
   it('sends no CORS header at all to an origin that is not listed', async () => {
     const refused = await server.app.request(`${API_BASE}/groups/demo/invitations`, preflight(OTHER));
     assert.deepEqual(corsHeaders(refused), []);
-    const read = await server.app.request(`${API_BASE}/groups/demo`, { headers: { Origin: OTHER, Authorization: 'Bearer demo-admin' } });
+    const read = await server.app.request(`${API_BASE}/groups/demo`, {
+      headers: { Origin: OTHER, Authorization: 'Bearer demo-admin' },
+    });
     assert.deepEqual(corsHeaders(read), []);
     assert.match(read.headers.get('Vary') ?? '', /Origin/);
   });
@@ -67,6 +86,9 @@ describe('cross-origin access', async () => {
   });
 
   it('reads CORS_ORIGINS as comma-separated exact origins', () => {
-    assert.deepEqual(parseOrigins(' https://a.example , http://localhost:5173,,'), ['https://a.example', 'http://localhost:5173']);
+    assert.deepEqual(parseOrigins(' https://a.example , http://localhost:5173,,'), [
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
   });
 });

@@ -5,6 +5,9 @@
 import type {} from '../../frameworks/jsx.ts';
 import type { Seats } from '../../sdk/index.ts';
 
+/** A handler written for another event's detail. */
+const countResults = (event: CustomEvent<{ results: string[] }>) => event.detail.results.length;
+
 export function Host({ onSeats }: { onSeats: (seats: Seats) => void }) {
   return (
     <>
@@ -21,7 +24,7 @@ export function Host({ onSeats }: { onSeats: (seats: Seats) => void }) {
       {/* @ts-expect-error -- a token provider returns a string, not a number */}
       <manage-users getToken={() => 42} />
       {/* @ts-expect-error -- seats-changed carries seats, not results */}
-      <manage-users onseats-changed={(event) => event.detail.results} />
+      <manage-users onseats-changed={countResults} />
     </>
   );
 }
