@@ -226,7 +226,14 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
 function responsesOn(state: () => State): Sync<ResponseStorage> {
   return {
     storedResponse: (scope, key) => state().responses.get(`${scope}\n${key}`),
+    claimResponse(record) {
+      const id = `${record.scope}\n${record.key}`;
+      if (state().responses.has(id)) return false;
+      state().responses.set(id, { ...record });
+      return true;
+    },
     storeResponse: (record) => void state().responses.set(`${record.scope}\n${record.key}`, { ...record }),
+    forgetResponse: (scope, key) => void state().responses.delete(`${scope}\n${key}`),
     purgeResponses(before) {
       for (const [key, row] of state().responses) if (row.createdAt < before) state().responses.delete(key);
     },

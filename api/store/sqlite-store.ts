@@ -28,6 +28,7 @@ import type {
 } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { SQLITE, invitationListSql, memberListSql, type ListSql } from './sql-lists.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -42,20 +43,13 @@ const SUBGROUP_COLUMNS = `id, group_id AS groupId, name, created_at AS createdAt
 /** A JSON array of lower-cased addresses, as one parameter. */
 const IN_KEYS = `IN (SELECT value FROM json_each(?))`;
 
-const SORT_COLUMNS: Record<string, (table: string) => string> = {
-  email: (t) => `lower(${t}.email)`,
-  name: (t) => `lower(${t}.name)`,
-  joinedAt: (t) => `${t}.joined_at`,
-  createdAt: (t) => `${t}.created_at`,
-  expiresAt: (t) => `${t}.expires_at`,
-  lastSentAt: (t) => `${t}.last_sent_at`,
-};
-
 /** Runs SQL on one connection. */
 interface Sql {
   one: <T>(sql: string, ...params: SQLInputValue[]) => T | undefined;
   all: <T>(sql: string, ...params: SQLInputValue[]) => T[];
   run: (sql: string, ...params: SQLInputValue[]) => void;
+  /** Runs a write; how many rows it changed. */
+  changes: (sql: string, ...params: SQLInputValue[]) => number;
 }
 
 /** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
@@ -68,6 +62,7 @@ export function openSqliteStore(path: string): Store {
     one: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).get(...params) as T | undefined,
     all: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).all(...params) as T[],
     run: (text, ...params) => void db.prepare(text).run(...params),
+    changes: (text, ...params) => Number(db.prepare(text).run(...params).changes),
   };
   const storage = storageOn(sql);
   const mutex = createMutex();
@@ -165,40 +160,18 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
   };
 }
 
-/** A filtered, sorted window of a list and the size of the whole filtered list. */
-function listOn(sql: Sql, from: { columns: string; tables: string; alias: string }) {
-  return <T>(where: string[], params: SQLInputValue[], sort: string, window: { offset: number; limit: number }) => {
-    const descending = sort.startsWith('-');
-    const byColumn = SORT_COLUMNS[descending ? sort.slice(1) : sort];
-    const column = byColumn ? byColumn(from.alias) : `${from.alias}.created_at`;
-    const direction = descending ? 'DESC' : 'ASC';
-    const filter = `WHERE ${where.join(' AND ')}`;
-    const total = sql.one<{ n: number }>(`SELECT count(*) AS n ${from.tables} ${filter}`, ...params)?.n ?? 0;
-    const items = sql.all<T>(
-      `SELECT ${from.columns} ${from.tables} ${filter}
-       ORDER BY ${column} ${direction}, ${from.alias}.id ${direction} LIMIT ? OFFSET ?`,
-      ...params,
-      window.limit,
-      window.offset,
-    );
-    return { items, total };
-  };
-}
-
-/** Collects `WHERE` conditions with their parameters. */
-function conditions(first: string, value: SQLInputValue) {
-  const where = [first];
-  const params: SQLInputValue[] = [value];
-  const add = (condition: string, ...values: SQLInputValue[]) => {
-    where.push(condition);
-    params.push(...values);
-  };
-  return { where, params, add };
+/** Runs a list's two statements: the filtered count and the window of rows. */
+function listOn(sql: Sql) {
+  return <T>({ count, items }: ListSql) => ({
+    total: Number(sql.one<{ n: number }>(count.text, ...count.params)?.n ?? 0),
+    items: sql.all<T>(items.text, ...items.params),
+  });
 }
 
 function membersOn(sql: Sql): Sync<MemberStorage> {
   const { one, all, run } = sql;
-  const list = listOn(sql, { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' });
+  const list = listOn(sql);
+  const source = { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' };
   const select = `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}`;
   return {
     member: (id) => one<MemberView>(`${select} WHERE m.id = ?`, id),
@@ -206,14 +179,7 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
       one<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) = ?`, groupId, key),
     membersByEmail: (groupId, keys) =>
       all<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
-    members(groupId, filter) {
-      const { where, params, add } = conditions('m.group_id = ?', groupId);
-      if (filter.status) add('m.status = ?', filter.status);
-      if (filter.role) add('m.role = ?', filter.role);
-      if (filter.subgroupId) add('m.subgroup_id = ?', filter.subgroupId);
-      if (filter.q) add(`(instr(lower(m.email), ?) > 0 OR instr(lower(m.name), ?) > 0)`, filter.q, filter.q);
-      return list<MemberView>(where, params, filter.sort, filter);
-    },
+    members: (groupId, filter) => list<MemberView>(memberListSql(SQLITE, source, groupId, filter)),
     insertMember: (row) =>
       run(
         `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
@@ -227,7 +193,8 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
 
 function invitationsOn(sql: Sql): Sync<InvitationStorage> {
   const { one, all, run } = sql;
-  const list = listOn(sql, { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' });
+  const list = listOn(sql);
+  const source = { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' };
   const select = `SELECT ${INVITATION_COLUMNS} ${INVITATION_FROM}`;
   return {
     invitation: (groupId, id) => one<InvitationView>(`${select} WHERE i.group_id = ? AND i.id = ?`, groupId, id),
@@ -240,15 +207,7 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
         JSON.stringify(keys),
       ),
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = ?`, tokenHash),
-    invitations(groupId, filter) {
-      const { where, params, add } = conditions('i.group_id = ?', groupId);
-      if (filter.status === 'pending') add('i.expires_at > ?', filter.now);
-      if (filter.status === 'expired') add('i.expires_at <= ?', filter.now);
-      if (filter.role) add('i.role = ?', filter.role);
-      if (filter.subgroupId) add('i.subgroup_id = ?', filter.subgroupId);
-      if (filter.q) add('instr(lower(i.email), ?) > 0', filter.q);
-      return list<InvitationView>(where, params, filter.sort, filter);
-    },
+    invitations: (groupId, filter) => list<InvitationView>(invitationListSql(SQLITE, source, groupId, filter)),
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
@@ -266,7 +225,7 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
   };
 }
 
-function responsesOn({ one, run }: Sql): Sync<ResponseStorage> {
+function responsesOn({ one, run, changes }: Sql): Sync<ResponseStorage> {
   return {
     storedResponse: (scope, key) =>
       one<StoredResponse>(
@@ -275,6 +234,13 @@ function responsesOn({ one, run }: Sql): Sync<ResponseStorage> {
         scope,
         key,
       ),
+    claimResponse: (r) =>
+      changes(
+        `INSERT OR IGNORE INTO stored_responses (scope, key, fingerprint, status, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        ...[r.scope, r.key, r.fingerprint, r.status, r.body, r.createdAt],
+      ) > 0,
+    forgetResponse: (scope, key) => run(`DELETE FROM stored_responses WHERE scope = ? AND key = ?`, scope, key),
     storeResponse: (r) =>
       run(
         `INSERT OR REPLACE INTO stored_responses (scope, key, fingerprint, status, body, created_at)

@@ -157,7 +157,15 @@ export interface InvitationStorage {
 
 export interface ResponseStorage {
   storedResponse(scope: string, key: string): Promise<StoredResponse | undefined>;
+  /**
+   * Stores `record` (status 0: still running) unless the key has a record already; whether it
+   * did. The one instance that claims a key runs the request; the others wait for its answer.
+   */
+  claimResponse(record: StoredResponse): Promise<boolean>;
+  /** Stores the answer for a key, replacing its claim. */
   storeResponse(record: StoredResponse): Promise<void>;
+  /** Forgets a key (a claim whose request failed, so that a retry runs it again). */
+  forgetResponse(scope: string, key: string): Promise<void>;
   /** Forgets stored responses created before `before`. */
   purgeResponses(before: string): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { demoAuthenticate, seedDemo } from '../../api/domain/seed.ts';
 import { hashPassword } from '../../api/domain/passwords.ts';
 import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
+import { openPostgresStore } from '../../api/store/postgres-store.ts';
 import { acceptPage } from './accept-page.ts';
 import { clientAddressOf } from './client-address.ts';
 import { idempotencySecret } from './idempotency-secret.ts';
@@ -28,7 +29,7 @@ export const MAX_FORM_BYTES = 16 * 1024;
 type ApiApp = ReturnType<typeof createApiApp>;
 
 export interface ServerOptions {
-  /** SQLite file, or `:memory:`. */
+  /** A PostgreSQL URL (`postgres://…`), or a SQLite file, or `:memory:`. */
   database: string;
   /** Where the server is reached from outside, for links in emails. */
   publicUrl: string;
@@ -44,8 +45,15 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
 }
 
+/** PostgreSQL for a `postgres://` URL, SQLite otherwise. */
+function openStore(database: string) {
+  return /^postgres(ql)?:\/\//.test(database)
+    ? openPostgresStore(database)
+    : Promise.resolve(openSqliteStore(database));
+}
+
 export async function createServer(options: ServerOptions) {
-  const store = openSqliteStore(options.database);
+  const store = await openStore(options.database);
   const clock = createClock();
   const mailer: Mailer = options.smtpUrl
     ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Manage Users <no-reply@localhost>')
@@ -87,13 +95,27 @@ export async function createServer(options: ServerOptions) {
 function callerOf(c: Context, api: ApiApp) {
   const forwarded = c.req.header('X-Forwarded-For');
   return (path: string, init: RequestInit = {}) =>
-    api.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(forwarded ? { 'X-Forwarded-For': forwarded } : {}) } }, c.env);
+    api.request(
+      path,
+      {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          ...(forwarded ? { 'X-Forwarded-For': forwarded } : {}),
+        },
+      },
+      c.env,
+    );
 }
 
 /** The invitee's page: `GET /accept?token=…` shows the invitation, `POST /accept` accepts it. */
 function routeAcceptPage(app: Hono, api: ApiApp) {
   const page = (c: Context, html: string, status: number, retryAfter?: string | null) =>
-    c.html(html, status as 200, { 'Content-Security-Policy': ACCEPT_PAGE_CSP, 'Cache-Control': 'no-store', ...(retryAfter ? { 'Retry-After': retryAfter } : {}) });
+    c.html(html, status as 200, {
+      'Content-Security-Policy': ACCEPT_PAGE_CSP,
+      'Cache-Control': 'no-store',
+      ...(retryAfter ? { 'Retry-After': retryAfter } : {}),
+    });
   /** The page for an answer that is not a success: expired, limited, or gone. */
   const refused = (c: Context, language: Language, token: string, answer: Response) => {
     const status = answer.status === 410 || answer.status === 429 ? answer.status : 404;
@@ -102,7 +124,9 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
   };
 
   app.get('/accept.css', async (c) =>
-    c.body(await readFile(new URL('./accept-page.css', import.meta.url)), 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+    c.body(await readFile(new URL('./accept-page.css', import.meta.url)), 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+    }),
   );
   app.get('/accept', async (c) => {
     const token = c.req.query('token') ?? '';
@@ -115,7 +139,12 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
     '/accept',
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
-      onError: (c) => page(c, acceptPage(negotiateLanguage(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }), 413),
+      onError: (c) =>
+        page(
+          c,
+          acceptPage(negotiateLanguage(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }),
+          413,
+        ),
     }),
     async (c) => {
       const form = await c.req.parseBody();
@@ -145,16 +174,25 @@ function routeDemoPage(app: Hono) {
   const demo = new URL('../', import.meta.url);
   const dist = new URL('../../dist/', import.meta.url);
   app.get('/', async (c) =>
-    c.html(await readFile(new URL('index.html', demo), 'utf8'), 200, { 'Cache-Control': 'no-cache', 'Content-Security-Policy': DEMO_PAGE_CSP }),
+    c.html(await readFile(new URL('index.html', demo), 'utf8'), 200, {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': DEMO_PAGE_CSP,
+    }),
   );
   app.get('/demo.js', (c) => serveFile(c, new URL('demo.js', demo)));
   app.get('/demo.css', (c) => serveFile(c, new URL('demo.css', demo)));
   // The built widget: manage-users.js and the locale chunks it loads on demand.
   app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveFile(c, new URL(c.req.param('file'), dist)));
-  app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) => serveFile(c, new URL(`locales/${c.req.param('file')}`, dist)));
+  app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) =>
+    serveFile(c, new URL(`locales/${c.req.param('file')}`, dist)),
+  );
 }
 
-const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', map: 'application/json' };
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  map: 'application/json',
+};
 
 async function serveFile(c: Context, file: URL) {
   try {

@@ -4,7 +4,8 @@
  * `IDEMPOTENCY_SECRET` when set (use it when several servers share one database). Otherwise
  * one is generated on first start and kept beside the database in `<database>.secret`
  * (mode 0600, outside the database file so a copy of the database alone cannot test guesses
- * against its fingerprints). An in-memory database gets a fresh secret each start.
+ * against its fingerprints). An in-memory database gets a fresh secret each start, and so does
+ * a PostgreSQL one (with a warning): instances that share it must share `IDEMPOTENCY_SECRET`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { randomSecret } from '../../api/domain/secrets.ts';
@@ -12,6 +13,11 @@ import { randomSecret } from '../../api/domain/secrets.ts';
 export async function idempotencySecret(database: string, fromEnvironment: string | undefined): Promise<string> {
   if (fromEnvironment) return fromEnvironment;
   if (database === ':memory:') return randomSecret();
+  if (/^postgres(ql)?:\/\//.test(database)) {
+    // No file beside a networked database: this instance alone would know the secret.
+    console.warn('IDEMPOTENCY_SECRET is not set: using a random one. Several instances need the same one.');
+    return randomSecret();
+  }
   const file = `${database}.secret`;
   try {
     await writeFile(file, randomSecret(), { mode: 0o600, flag: 'wx' });

@@ -1,5 +1,6 @@
 /**
- * Starts the reference server: `PORT` (8000), `DATABASE` (demo/manage-users.db),
+ * Starts the reference server: `PORT` (8000), `DATABASE_URL` (`postgres://…`) or `DATABASE` (a SQLite
+ * file, default demo/manage-users.db),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
  * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
  * client address for rate limits is then read from `X-Forwarded-For`), `CORS_ORIGINS`
@@ -12,7 +13,7 @@ import { parseOrigins } from '../../api/http/cors.ts';
 const port = Number(process.env.PORT ?? 8000);
 const demo = process.env.NODE_ENV !== 'production';
 const server = await createServer({
-  database: process.env.DATABASE ?? new URL('../manage-users.db', import.meta.url).pathname,
+  database: process.env.DATABASE_URL ?? process.env.DATABASE ?? new URL('../manage-users.db', import.meta.url).pathname,
   publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
   demo,
   smtpUrl: process.env.SMTP_URL,

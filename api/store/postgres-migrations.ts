@@ -1,0 +1,34 @@
+/** Schema changes for PostgreSQL, in order; `schema_migrations` records how many have run. */
+export const POSTGRES_MIGRATIONS = [
+  `
+  CREATE TABLE groups (id text PRIMARY KEY, name text NOT NULL, total_seats integer NOT NULL CHECK (total_seats >= 0));
+  CREATE TABLE subgroups (
+    id text PRIMARY KEY, group_id text NOT NULL REFERENCES groups(id), name text NOT NULL,
+    created_at timestamptz NOT NULL);
+  CREATE UNIQUE INDEX subgroups_name ON subgroups (group_id, lower(name));
+  CREATE TABLE members (
+    id text PRIMARY KEY, group_id text NOT NULL REFERENCES groups(id), email text NOT NULL, name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('learner', 'admin')), subgroup_id text REFERENCES subgroups(id),
+    status text NOT NULL CHECK (status IN ('active', 'deactivated')), joined_at timestamptz NOT NULL,
+    password_hash text);
+  CREATE UNIQUE INDEX members_email ON members (group_id, lower(email));
+  CREATE INDEX members_subgroup ON members (subgroup_id);
+  CREATE TABLE invitations (
+    id text PRIMARY KEY, group_id text NOT NULL REFERENCES groups(id), email text NOT NULL,
+    role text NOT NULL CHECK (role IN ('learner', 'admin')), subgroup_id text REFERENCES subgroups(id),
+    token_hash text NOT NULL UNIQUE, created_at timestamptz NOT NULL, last_sent_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL, send_count integer NOT NULL, invited_by_id text NOT NULL, locale text NOT NULL);
+  CREATE UNIQUE INDEX invitations_email ON invitations (group_id, lower(email));
+  CREATE INDEX invitations_created ON invitations (group_id, created_at);
+  CREATE INDEX invitations_expires ON invitations (group_id, expires_at);
+  CREATE INDEX invitations_subgroup ON invitations (subgroup_id);
+  CREATE TABLE stored_responses (
+    scope text NOT NULL, key text NOT NULL, fingerprint text NOT NULL, status integer NOT NULL, body text NOT NULL,
+    created_at timestamptz NOT NULL, PRIMARY KEY (scope, key));
+  CREATE INDEX stored_responses_created ON stored_responses (created_at);
+  CREATE TABLE outbox (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, recipient text NOT NULL, subject text NOT NULL,
+    text text NOT NULL, html text NOT NULL, accept_url text NOT NULL, sent_at timestamptz NOT NULL);
+  CREATE INDEX outbox_recipient ON outbox (lower(recipient));
+  `,
+];

@@ -1,0 +1,107 @@
+/**
+ * The list queries of the SQL stores (SQLite, PostgreSQL), written once: the conditions a
+ * filter makes, the order a sort key names, and the window. Each store runs the SQL.
+ */
+import type { InvitationFilter, MemberFilter } from './store.ts';
+
+export type Param = string | number | null;
+
+/** How a database writes a parameter and a substring test. */
+export interface Dialect {
+  /** The placeholder of the parameter at `index` (1-based). */
+  placeholder(index: number): string;
+  /** True when the text `column` contains the text of the placeholder `param`. */
+  contains(column: string, param: string): string;
+}
+
+export const SQLITE: Dialect = {
+  placeholder: () => '?',
+  contains: (column, param) => `instr(${column}, ${param}) > 0`,
+};
+
+export const POSTGRES: Dialect = {
+  placeholder: (index) => `$${index}`,
+  contains: (column, param) => `strpos(${column}, ${param}) > 0`,
+};
+
+const SORT_COLUMNS: Record<string, (table: string) => string> = {
+  email: (t) => `lower(${t}.email)`,
+  name: (t) => `lower(${t}.name)`,
+  joinedAt: (t) => `${t}.joined_at`,
+  createdAt: (t) => `${t}.created_at`,
+  expiresAt: (t) => `${t}.expires_at`,
+  lastSentAt: (t) => `${t}.last_sent_at`,
+};
+
+/** What a list reads: its columns, its tables (`FROM …`) and the alias of its main table. */
+export interface ListSource {
+  columns: string;
+  tables: string;
+  alias: string;
+}
+
+/** The two statements of a list: the filtered count, and the sorted window of rows. */
+export interface ListSql {
+  count: { text: string; params: Param[] };
+  items: { text: string; params: Param[] };
+}
+
+function conditions(dialect: Dialect) {
+  const where: string[] = [];
+  const params: Param[] = [];
+  const param = (value: Param) => {
+    params.push(value);
+    return dialect.placeholder(params.length);
+  };
+  return { where, params, param };
+}
+
+function listSql(
+  source: ListSource,
+  built: ReturnType<typeof conditions>,
+  filter: MemberFilter | InvitationFilter,
+): ListSql {
+  const { where, params, param } = built;
+  const descending = filter.sort.startsWith('-');
+  const byColumn = SORT_COLUMNS[descending ? filter.sort.slice(1) : filter.sort];
+  const column = byColumn ? byColumn(source.alias) : `${source.alias}.created_at`;
+  const direction = descending ? 'DESC' : 'ASC';
+  const from = `${source.tables} WHERE ${where.join(' AND ')}`;
+  const count = { text: `SELECT count(*) AS n ${from}`, params: [...params] };
+  const window = `LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`;
+  const text = `SELECT ${source.columns} ${from} ORDER BY ${column} ${direction}, ${source.alias}.id ${direction} ${window}`;
+  return { count, items: { text, params } };
+}
+
+/** A group's members that match `filter` (the main table's alias is `m`). */
+export function memberListSql(dialect: Dialect, source: ListSource, groupId: string, filter: MemberFilter): ListSql {
+  const built = conditions(dialect);
+  const { where, param } = built;
+  where.push(`m.group_id = ${param(groupId)}`);
+  if (filter.status) where.push(`m.status = ${param(filter.status)}`);
+  if (filter.role) where.push(`m.role = ${param(filter.role)}`);
+  if (filter.subgroupId) where.push(`m.subgroup_id = ${param(filter.subgroupId)}`);
+  if (filter.q) {
+    const inEmail = dialect.contains('lower(m.email)', param(filter.q));
+    where.push(`(${inEmail} OR ${dialect.contains('lower(m.name)', param(filter.q))})`);
+  }
+  return listSql(source, built, filter);
+}
+
+/** A group's invitations that match `filter` (the main table's alias is `i`). */
+export function invitationListSql(
+  dialect: Dialect,
+  source: ListSource,
+  groupId: string,
+  filter: InvitationFilter,
+): ListSql {
+  const built = conditions(dialect);
+  const { where, param } = built;
+  where.push(`i.group_id = ${param(groupId)}`);
+  if (filter.status === 'pending') where.push(`i.expires_at > ${param(filter.now)}`);
+  if (filter.status === 'expired') where.push(`i.expires_at <= ${param(filter.now)}`);
+  if (filter.role) where.push(`i.role = ${param(filter.role)}`);
+  if (filter.subgroupId) where.push(`i.subgroup_id = ${param(filter.subgroupId)}`);
+  if (filter.q) where.push(dialect.contains('lower(i.email)', param(filter.q)));
+  return listSql(source, built, filter);
+}
