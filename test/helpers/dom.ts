@@ -76,16 +76,24 @@ export function queryAllByRole<E extends HTMLElement = HTMLElement>(
   );
 }
 
-/** The one visible element with that role and name; waits up to 3 s for it. */
+/**
+ * How long the find helpers wait. A passing test never waits this long; the margin is for a
+ * loaded CI machine, where a re-render can take seconds.
+ */
+const WAIT = { timeout: 10_000 };
+
+/** The one visible element with that role and name; waits for it. */
 export async function findByRole<E extends HTMLElement = HTMLElement>(
   root: ParentNode,
   role: string,
   name?: string | RegExp,
 ): Promise<E> {
   let found: E[] = [];
-  await waitUntil(() => (found = queryAllByRole<E>(root, role, name)).length > 0, `no ${role} named ${String(name)}`, {
-    timeout: 3000,
-  });
+  await waitUntil(
+    () => (found = queryAllByRole<E>(root, role, name)).length > 0,
+    `no ${role} named ${String(name)}`,
+    WAIT,
+  );
   return found[0]!;
 }
 
@@ -99,7 +107,7 @@ export async function findText(root: ParentNode, text: string | RegExp): Promise
         (e) => visible(e) && test((e.textContent ?? '').replace(/\s+/g, ' ')),
       )) !== undefined,
     `no text ${String(text)}`,
-    { timeout: 3000 },
+    WAIT,
   );
   return match!;
 }
@@ -142,13 +150,13 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string): Promi
   );
 }
 
-/** The table row or list item whose text includes `text`; waits up to 3 s for it. */
+/** The table row or list item whose text includes `text`; waits for it. */
 export async function findRow(root: ParentNode, text: string): Promise<HTMLElement> {
   let row: HTMLElement | undefined;
   await waitUntil(
     () => (row = deepAll(root, 'tr, li').find((e) => visible(e) && (e.textContent ?? '').includes(text))) !== undefined,
     `no row with ${text}`,
-    { timeout: 3000 },
+    WAIT,
   );
   return row!;
 }
