@@ -1,6 +1,6 @@
 /**
  * The contract on a vendor's own Node backend (`manage-users/server`): the Hono app of the
- * API, the SQLite and in-memory stores, the mailers, and the pieces the reference server is
+ * API, the SQLite, PostgreSQL and in-memory stores, the mailers, and the pieces the reference server is
  * made of. Mount `createApiApp(…)` under your base path and plug in your own session check
  * as `authenticate`; `app.fetch` runs in any Fetch-compatible server or behind
  * `@hono/node-server`.
@@ -31,6 +31,7 @@ export { allowOrigins, parseOrigins, CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS 
 export { openApiDocument } from './http/openapi.ts';
 export type { RateLimit } from './http/rate-limit.ts';
 export { openSqliteStore } from './store/sqlite-store.ts';
+export { openPostgresStore } from './store/postgres-store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
 export type { Store, Storage, Transaction, GroupRow, MemberRow, MemberView } from './store/store.ts';
 export { outboxMailer, type Mail, type Mailer } from './mail/mailer.ts';
