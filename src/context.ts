@@ -1,19 +1,10 @@
 /**
- * What `<manage-users>` shares with the elements inside it.
+ * What `<manage-users>` shares with the elements inside it: its {@link SectionStore}.
  */
 import { createContext } from '@lit/context';
-import type { InvitationsClient, Seats, Subgroup } from '../sdk/index.ts';
+import type { SectionStore } from './state/section-store.ts';
 
-export interface Section {
-  client: InvitationsClient;
-  groupId: string;
-  locale: string;
-  /** The time relative expiry is shown against (the demo clock can move it). */
-  now: () => number;
-  /** Latest seat usage, when known. */
-  seats: Seats | undefined;
-  /** Latest subgroups, when known. */
-  subgroups: Subgroup[] | undefined;
-}
+/** The state one section shares: seats, subgroups, the signed-in member, stale lists. */
+export type Section = SectionStore;
 
-export const sectionContext = createContext<Section | undefined>(Symbol('manage-users-section'));
+export const sectionContext = createContext<Section>(Symbol('manage-users-section'));

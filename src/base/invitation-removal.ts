@@ -2,7 +2,7 @@
  * Removing invitations in bulk, for the Pending tab and the invite dialog alike.
  */
 import { MAX_IDS_PER_REQUEST, type Seats } from '../../sdk/index.ts';
-import type { Api } from './section-element.ts';
+import type { Api } from '../state/section-store.ts';
 
 /** The ids of every expired invitation, walking all pages. */
 export async function expiredInvitationIds(api: Api): Promise<string[]> {
@@ -11,14 +11,14 @@ export async function expiredInvitationIds(api: Api): Promise<string[]> {
   return ids;
 }
 
-/** Removes invitations in requests the contract accepts (at most 500 ids each). */
-export async function removeInvitations(api: Api, ids: string[]): Promise<{ removed: string[]; seats: Seats | undefined }> {
-  const removed: string[] = [];
-  let seats: Seats | undefined;
-  for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) {
-    const answer = await api.client.invitations.remove(api.groupId, ids.slice(i, i + MAX_IDS_PER_REQUEST));
+/** Removes invitations (at least one) in requests the contract accepts (at most 500 ids each). */
+export async function removeInvitations(api: Api, ids: string[]): Promise<{ removed: string[]; seats: Seats }> {
+  const remove = (from: number) => api.client.invitations.remove(api.groupId, ids.slice(from, from + MAX_IDS_PER_REQUEST));
+  let answer = await remove(0);
+  const removed = [...answer.removed];
+  for (let from = MAX_IDS_PER_REQUEST; from < ids.length; from += MAX_IDS_PER_REQUEST) {
+    answer = await remove(from);
     removed.push(...answer.removed);
-    seats = answer.seats;
   }
-  return { removed, seats };
+  return { removed, seats: answer.seats };
 }

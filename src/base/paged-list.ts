@@ -1,53 +1,67 @@
 /**
- * A list read a page at a time through the SDK's cursors: loading, the last page kept on
- * screen while the next loads, errors in words, and previous / next paging.
+ * A list read a page at a time through the SDK's cursors, as a `Task`: a new query or
+ * page aborts the load it supersedes; the last page stays on screen while the next loads;
+ * a stale list loads again only while it is on screen; an error shows (with Try again)
+ * only until the next load starts.
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Page } from '../../sdk/index.ts';
+import type { Api, ListKind } from '../state/section-store.ts';
+import type { SectionController } from '../controllers/section-controller.ts';
+import { isAbort } from './errors.ts';
 import { number, type Messages } from '../strings/index.ts';
 
-export class PagedList<T, A extends readonly unknown[]> {
+export interface PagedListOptions<T, Q> {
+  /** Which of the section's lists this is. */
+  kind: () => ListKind;
+  /** The filters; a change starts again from the first page. */
+  query: () => Q;
+  fetch: (api: Api, query: Q, cursor: string | undefined, signal: AbortSignal) => PromiseLike<Page<T>>;
+  /** A page arrived because the filters changed (to announce what changed). */
+  onFiltered?: (page: Page<T>) => void;
+  onPage?: (page: Page<T>) => void;
+}
+
+export class PagedList<T, Q> {
   /** Cursors of the pages walked so far; the last one is the page shown. */
   cursors: Array<string | undefined> = [undefined];
   page: Page<T> | undefined;
-  error = '';
   readonly #host: ReactiveControllerHost;
-  readonly #task: Task<[...A, string | undefined], Page<T> | undefined>;
-  #lastArgs: A | undefined;
+  readonly #task: Task<readonly [Api | undefined, string, string | undefined, number], Page<T> | undefined>;
+  /** The api and list version last seen on screen: a hidden list keeps them, so it waits. */
+  #seen: readonly [Api | undefined, number] = [undefined, 0];
+  #queryKey: string | undefined;
+  #query: Q | undefined;
+  #filtered = false;
 
-  constructor(
-    host: ReactiveControllerHost,
-    options: {
-      /** Reports a failure and returns the words to show. */
-      fail: (error: unknown) => string;
-      /** What the list depends on; a change starts again from the first page. */
-      args: () => A;
-      fetch: (args: A, cursor: string | undefined, signal: AbortSignal) => PromiseLike<Page<T>> | undefined;
-      onPage?: (page: Page<T>) => void;
-    },
-  ) {
+  constructor(host: ReactiveControllerHost, section: SectionController, options: PagedListOptions<T, Q>) {
     this.#host = host;
-    this.#task = new Task<[...A, string | undefined], Page<T> | undefined>(host, {
-      task: async (all, { signal }) => {
-        const args = all.slice(0, -1) as unknown as A;
-        const request = options.fetch(args, all.at(-1) as string | undefined, signal);
-        if (!request) return undefined;
-        const page = await request;
+    this.#task = new Task(host, {
+      task: async ([api, , cursor], { signal }) => {
+        const query = this.#query;
+        if (!api || query === undefined) return undefined;
+        const page = await options.fetch(api, query, cursor, signal);
+        if (page.items.length === 0 && this.cursors.length > 1) return void this.#go(this.cursors.slice(0, -1));
         this.page = page;
-        this.error = '';
         options.onPage?.(page);
+        if (this.#filtered) options.onFiltered?.(page);
+        this.#filtered = false;
         return page;
       },
-      onError: (error) => {
-        if ((error as Error)?.name !== 'AbortError') this.error = options.fail(error);
-        this.#host.requestUpdate();
-      },
+      onError: (error) => void (isAbort(error) || section.fail(error)),
       args: () => {
-        const args = options.args();
-        if (this.#lastArgs && args.some((value, i) => value !== this.#lastArgs![i])) this.cursors = [undefined];
-        this.#lastArgs = args;
-        return [...args, this.cursors.at(-1)] as [...A, string | undefined];
+        const store = section.store;
+        const kind = options.kind();
+        if (store.isShown(kind)) this.#seen = [store.api, store.version(kind)];
+        this.#query = options.query();
+        const key = JSON.stringify(this.#query);
+        if (this.#queryKey !== undefined && key !== this.#queryKey) {
+          this.cursors = [undefined];
+          this.#filtered = true;
+        }
+        this.#queryKey = key;
+        return [this.#seen[0], key, this.cursors.at(-1), this.#seen[1]] as const;
       },
     });
   }
@@ -60,15 +74,9 @@ export class PagedList<T, A extends readonly unknown[]> {
     return this.page?.items ?? [];
   }
 
-  /** Loads the page shown again (after a change the list does not know of). */
+  /** Loads the page shown again. */
   async refresh() {
     await this.#task.run();
-  }
-
-  /** After removing `count` rows: stay on this page, or step back when it empties. */
-  async afterRemoving(count: number) {
-    if (count >= this.items.length && this.cursors.length > 1) this.#go(this.cursors.slice(0, -1));
-    else await this.refresh();
   }
 
   #go(cursors: Array<string | undefined>) {
@@ -76,9 +84,9 @@ export class PagedList<T, A extends readonly unknown[]> {
     this.#host.requestUpdate();
   }
 
-  renderMessage(t: Messages, empty: string, filtered: boolean) {
-    if (this.error) {
-      return html`<p part="message" class="message error" role="alert">${this.error}
+  renderMessage(t: Messages, describe: (error: unknown) => string, empty: string, filtered: boolean) {
+    if (this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error)) {
+      return html`<p part="message" class="message error" role="alert">${describe(this.#task.error)}
         <button part="button retry-button" @click=${() => this.refresh()}>${t.retry}</button></p>`;
     }
     if (!this.page) return html`<p part="message" class="message">${t.loading}</p>`;

@@ -1,13 +1,15 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { SeatsExhaustedError, type InviteResult, type Role, type Seats } from '../../sdk/index.ts';
-import { DialogElement } from '../base/dialog-element.ts';
+import { SeatsExhaustedError, type Invitation, type InviteResult, type Role, type Seats } from '../../sdk/index.ts';
+import { ManageUsersElement } from '../base/element.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
+import { SectionController } from '../controllers/section-controller.ts';
+import { loadGroupState } from '../state/loads.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 import { addPeople, boxCount, chipStates, commitDraft, newBox, subgroupChoice, tally, toRequest, type Box } from './boxes.ts';
 import { readPeople, type CsvPerson } from './csv.ts';
-import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
 
 type Shortfall = { seats: Seats; required: number };
 
@@ -43,16 +45,15 @@ type Shortfall = { seats: Seats; required: number };
  * @csspart button - Every button.
  * @csspart error - Error messages.
  */
-export class InviteDialog extends DialogElement {
+export class InviteDialog extends ManageUsersElement {
   /** @internal */
   static override styles = [tokens, styles];
 
+  /** Whether the dialog is open; `show()` and `close()` change it too. */
+  @property({ type: Boolean, reflect: true }) accessor open = false;
+
   /** @internal */
   @state() accessor boxes: Box[] = [newBox('learner')];
-  /** @internal */
-  @state() accessor sending = false;
-  /** @internal */
-  @state() accessor error = '';
   /** @internal */
   @state() accessor shortfall: Shortfall | undefined = undefined;
   /** @internal */
@@ -61,38 +62,28 @@ export class InviteDialog extends DialogElement {
   @state() accessor resent = new Set<string>();
   /** @internal */
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
-  /** @internal */
-  @state() accessor csvError = '';
-  /** @internal */
-  @state() accessor ownSeats: Seats | undefined = undefined;
+
+  // Used alone, it reads seats and subgroups each time it opens; in a section, they are shared.
+  readonly #section = new SectionController(this, { load: loadGroupState, loadWhen: () => this.open });
+  readonly #modal = new ModalController(this);
 
   /** One key per draft: a retry after a failure cannot invite twice. */
   #idempotencyKey = crypto.randomUUID();
 
-  protected override opened() {
-    this.renderRoot.querySelector<HTMLElement>('input[part~="email-input"]')?.focus();
-    // Inside a section, seats and subgroups come with the context, kept fresh by the section.
-    if (!this.section) void this.#loadGroup();
+  /** Opens the dialog and moves focus into the first email field. */
+  show() {
+    return this.#modal.show();
   }
 
-  get #seats(): Seats | undefined {
-    return this.section?.seats ?? this.ownSeats;
+  /** Closes the dialog; focus goes back to what had it. */
+  close() {
+    this.#modal.close();
   }
 
-  async #loadGroup() {
-    const api = this.api;
-    if (!api) return;
-    try {
-      ({ seats: this.ownSeats, subgroups: this.ownSubgroups } = await this.fetchGroupState(api));
-    } catch (error) {
-      this.error = this.fail(error);
-    }
-  }
-
-  protected override onClosed() {
+  #onClose() {
     // Typed boxes are kept for next time; results are not.
     this.results = undefined;
-    super.onClosed();
+    this.#modal.onClose();
   }
 
   #update(key: number, change: (box: Box) => Box) {
@@ -107,7 +98,7 @@ export class InviteDialog extends DialogElement {
     this.boxes = boxes;
     this.#idempotencyKey = crypto.randomUUID();
     this.shortfall = undefined;
-    this.error = '';
+    this.#section.show(undefined);
   }
 
   #addBox(role: Role) {
@@ -160,7 +151,7 @@ export class InviteDialog extends DialogElement {
   async #readFile(file: File | undefined) {
     if (!file) return;
     const people = readPeople(await file.text());
-    this.csvError = people ? '' : this.t.csvNoEmail;
+    this.#section.show(people ? undefined : { tone: 'error', text: this.#section.t.csvNoEmail });
     this.csvPeople = people;
   }
 
@@ -171,74 +162,40 @@ export class InviteDialog extends DialogElement {
   }
 
   async #send() {
-    if (this.sending) return;
+    const section = this.#section;
+    if (section.busy) return;
     this.boxes = this.boxes.map((box) => commitDraft(box));
     const { toSend, invalid } = tally(this.boxes);
     this.shortfall = undefined;
-    if (invalid) return void (this.error = this.t.invalidLeft(invalid));
-    if (!toSend) return void (this.error = this.t.nothingToSend);
-    const api = this.api;
-    if (!api) return;
-    this.error = '';
-    this.sending = true;
-    try {
-      const request = toRequest(this.boxes, this.subgroups, this.effectiveLocale);
-      const answer = await api.client.invitations.create(api.groupId, request, { idempotencyKey: this.#idempotencyKey });
-      this.results = answer.results;
-      this.resent = new Set();
-      this.ownSeats = answer.seats;
-      this.boxes = [newBox('learner')];
-      this.#idempotencyKey = crypto.randomUUID();
-      const invited = answer.results.filter((r) => r.status === 'invited').length;
-      this.announce(this.t.resultsSummary(invited));
-      this.emit('invitations-sent', { results: answer.results, seats: answer.seats });
-      this.emit('seats-changed', { seats: answer.seats });
-      // Inside a section, the section reloads subgroups (a new one may exist) for everyone.
-      if (!this.section) void this.#loadGroup();
-    } catch (error) {
-      if (error instanceof SeatsExhaustedError) {
-        this.shortfall = { seats: error.seats, required: error.required };
-        this.ownSeats = error.seats;
-        this.emit('seats-changed', { seats: error.seats });
-        this.fail(error);
-      } else this.error = this.fail(error);
-    } finally {
-      this.sending = false;
-    }
+    if (invalid || !toSend) return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
+    const request = toRequest(this.boxes, section.subgroups, section.locale);
+    const outcome = await section.actions.invite(request, this.#idempotencyKey);
+    if (outcome instanceof SeatsExhaustedError) this.shortfall = { seats: outcome.seats, required: outcome.required };
+    else if (outcome) this.#showResults(outcome.results);
   }
 
-  async #resend(result: InviteResult) {
-    const api = this.api;
-    const id = result.invitation?.id;
-    if (!api || !id) return;
-    try {
-      const { results } = await api.client.invitations.resend(api.groupId, [id]);
-      const outcome = results[0];
-      if (outcome?.status === 'resent') this.resent = new Set([...this.resent, id]);
-      this.announce(outcome?.status === 'rate_limited' ? this.t.resendTooSoon(1) : this.t.resentN(1));
-      this.emit('invitations-resent', { results });
-    } catch (error) {
-      this.announce(this.fail(error));
-    }
+  #showResults(results: InviteResult[]) {
+    this.results = results;
+    this.resent = new Set();
+    this.boxes = [newBox('learner')];
+    this.#idempotencyKey = crypto.randomUUID();
+    this.#section.announcer.announce(this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length));
+  }
+
+  async #resend(invitation: Invitation) {
+    const results = await this.#section.actions.resend([invitation]);
+    if (results?.some((r) => r.status === 'resent')) this.resent = new Set([...this.resent, invitation.id]);
   }
 
   async #removeExpired() {
-    const api = this.api;
-    if (!api) return;
-    try {
-      const ids = await expiredInvitationIds(api);
-      if (!ids.length || !this.emit('invitations-remove-request', { ids }, { cancelable: true })) return;
-      if (!(await this.confirm(this.t.confirmRemoveExpired(ids.length), this.t.remove))) return;
-      const { removed, seats } = await removeInvitations(api, ids);
-      this.ownSeats = seats;
-      this.shortfall = undefined;
-      this.announce(this.t.removedN(removed.length));
-      this.emit('invitations-removed', { removed, seats: seats! });
-      this.emit('seats-changed', { seats: seats! });
-      this.renderRoot.querySelector<HTMLElement>('button[part~="submit-button"]')?.focus();
-    } catch (error) {
-      this.error = this.fail(error);
-    }
+    if (!(await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count)))) return;
+    this.shortfall = undefined;
+    this.renderRoot.querySelector<HTMLElement>('button[part~="submit-button"]')?.focus();
+  }
+
+  #onDrop(event: DragEvent) {
+    event.preventDefault();
+    void this.#readFile(event.dataTransfer?.files[0]);
   }
 
   #showExpired() {
@@ -247,22 +204,22 @@ export class InviteDialog extends DialogElement {
   }
 
   protected override render() {
-    const t = this.t;
+    const t = this.#section.t;
     return html`<dialog class="main" part="dialog" aria-labelledby="invite-title"
-        @close=${this.onClosed} @cancel=${(e: Event) => this.sending && e.preventDefault()}
+        @close=${() => this.#onClose()} @cancel=${(e: Event) => this.#section.busy && e.preventDefault()}
         @dragover=${(e: DragEvent) => e.preventDefault()}
-        @drop=${(e: DragEvent) => (e.preventDefault(), this.#readFile(e.dataTransfer?.files[0]))}>
+        @drop=${this.#onDrop}>
         <header class="head">
           <h2 id="invite-title" part="heading">${t.inviteTitle}</h2>
           <button class="icon" part="button close-button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
         </header>
         ${this.results ? this.renderResults() : this.renderForm()}
-        ${this.renderConfirm()} ${this.renderLive()}
+        ${this.#section.renderSupport()}
       </dialog>`;
   }
 
   protected renderForm() {
-    const t = this.t;
+    const t = this.#section.t;
     const states = chipStates(this.boxes);
     // The body scrolls on its own above the footer when the window is large enough (styles.ts).
     return html`<div class="body"><p class="hint">${t.inviteIntro}</p>
@@ -274,25 +231,26 @@ export class InviteDialog extends DialogElement {
         <div class="boxes">
           ${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}
         </div>
+        <datalist id="subgroups">${this.#section.subgroups.map((s) => html`<option value=${s.name}></option>`)}</datalist>
       </div>
       ${this.renderCsv()}</div>
       <div class="footer">
         ${this.renderPreview()}
-        ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+        ${this.#section.renderFeedback()}
         <div class="actions">
           <button part="button cancel-button" @click=${() => this.close()}>${t.cancel}</button>
-          <button class="primary" part="button submit-button" aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.#send}>
-            ${this.sending ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
+          <button class="primary" part="button submit-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} @click=${this.#send}>
+            ${this.#section.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
           </button>
         </div>
       </div>`;
   }
 
   protected renderBox(box: Box, index: number, states: string[]) {
-    const t = this.t;
+    const t = this.#section.t;
     const roleName = box.role === 'admin' ? t.admins : t.learners;
     const title = t.boxTitle(roleName, this.boxes.filter((b, i) => b.role === box.role && i <= index).length);
-    const choice = subgroupChoice(box.subgroup, this.subgroups);
+    const choice = subgroupChoice(box.subgroup, this.#section.subgroups);
     return html`<section class="box" part="box" aria-labelledby="box-title-${box.key}">
       <div class="box-head">
         <h3 id="box-title-${box.key}">${title}</h3>
@@ -321,7 +279,7 @@ export class InviteDialog extends DialogElement {
             </li>`;
           })}
         </ul>
-        <input id="emails-${box.key}" part="email-input" type="text" inputmode="email" autocomplete="off" spellcheck="false"
+        <input id="emails-${box.key}" part="email-input" ?data-initial-focus=${index === 0} type="text" inputmode="email" autocomplete="off" spellcheck="false"
           aria-describedby="emails-hint-${box.key}" .value=${live(box.draft)}
           @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)} @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
           @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)} @blur=${() => this.#update(box.key, (b) => commitDraft(b))} />
@@ -331,12 +289,11 @@ export class InviteDialog extends DialogElement {
       <input id="subgroup-${box.key}" part="subgroup-input" list="subgroups" autocomplete="off" .value=${live(box.subgroup)}
         aria-describedby="subgroup-hint-${box.key}" @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))} />
       <p class="hint" id="subgroup-hint-${box.key}">${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}</p>
-      <datalist id="subgroups">${this.subgroups.map((s) => html`<option value=${s.name}></option>`)}</datalist>
     </section>`;
   }
 
   protected renderCsv() {
-    const t = this.t;
+    const t = this.#section.t;
     const people = this.csvPeople;
     return html`<div class="csv">
       <label class="file"><span part="button csv-button">${t.csvChoose}</span>
@@ -344,7 +301,6 @@ export class InviteDialog extends DialogElement {
           @change=${(e: Event) => this.#readFile((e.target as HTMLInputElement).files?.[0])} />
       </label>
       <span class="hint">${t.csvDrop}</span>
-      ${this.csvError ? html`<p class="error" role="alert">${this.csvError}</p>` : nothing}
       ${people
         ? html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${t.csvPreview(people.length, boxCount(people))}>
             <p>${t.csvPreview(people.length, boxCount(people))}</p>
@@ -363,8 +319,8 @@ export class InviteDialog extends DialogElement {
   }
 
   protected renderPreview() {
-    const t = this.t;
-    const seats = this.#seats;
+    const t = this.#section.t;
+    const seats = this.#section.seats;
     const { toSend } = tally(this.boxes);
     const short = this.shortfall ?? (seats && toSend > seats.available ? { seats, required: toSend } : undefined);
     return html`<div class="preview ${short ? 'short' : ''}" part="seat-preview" role=${this.shortfall ? 'alert' : 'status'}>
@@ -382,7 +338,7 @@ export class InviteDialog extends DialogElement {
   }
 
   protected renderResults() {
-    const t = this.t;
+    const t = this.#section.t;
     const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
     const results = this.results ?? [];
     return html`<section part="results" aria-labelledby="results-title">
@@ -398,7 +354,7 @@ export class InviteDialog extends DialogElement {
                 <td>${r.status === 'already_invited' && r.invitation
                   ? this.resent.has(r.invitation.id)
                     ? html`<span>${t.resent}</span>`
-                    : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => this.#resend(r)}>${t.resend}</button>`
+                    : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => r.invitation && this.#resend(r.invitation)}>${t.resend}</button>`
                   : nothing}</td>
               </tr>`,
             )}

@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
-import { Task } from '@lit/task';
-import type { Group, Me, Seats, Subgroup } from '../../sdk/index.ts';
-import { SectionElement } from '../base/section-element.ts';
-import { sectionContext, type Section } from '../context.ts';
+import { TaskStatus } from '@lit/task';
+import type { Group, Me } from '../../sdk/index.ts';
+import { ManageUsersElement } from '../base/element.ts';
+import { describeError, isAbort } from '../base/errors.ts';
+import { SectionController } from '../controllers/section-controller.ts';
+import type { Api, ListKind, SectionStore } from '../state/section-store.ts';
+import { loadGroupState } from '../state/loads.ts';
 import type { InviteDialog } from '../invite-dialog/invite-dialog.ts';
-import type { MembersPanel } from '../members-panel/members-panel.ts';
 import type { PendingTable } from '../pending-table/pending-table.ts';
 import type { SubgroupsManager } from '../subgroups-manager/subgroups-manager.ts';
 import { number } from '../strings/index.ts';
@@ -15,6 +16,8 @@ import { styles } from './styles.ts';
 
 type Tab = 'users' | 'pending' | 'deactivated';
 const TABS: Tab[] = ['users', 'pending', 'deactivated'];
+/** The list each tab shows. */
+const LIST_OF: Record<Tab, ListKind> = { users: 'active', pending: 'invitations', deactivated: 'deactivated' };
 
 /** Parts of the inner elements that the section forwards to the page. */
 const FORWARDED_PARTS = [
@@ -93,7 +96,7 @@ const FORWARDED_PARTS = [
  * @cssprop --mu-space - Base spacing unit.
  * @cssprop --mu-density - Multiplies spacing and control height (e.g. 0.85 for compact).
  */
-export class ManageUsers extends SectionElement {
+export class ManageUsers extends ManageUsersElement {
   /** @internal */
   static override styles = [tokens, styles];
 
@@ -102,41 +105,27 @@ export class ManageUsers extends SectionElement {
 
   /** @internal */
   @state() accessor tab: Tab = 'users';
-  /** @internal */
-  @state() accessor seats: Seats | undefined = undefined;
 
-  @provide({ context: sectionContext })
-  @state()
-  accessor shared: Section | undefined = undefined;
+  readonly #section = new SectionController(this, { provide: true, load: (store, api, signal) => this.#load(store, api, signal) });
 
-  #load = new Task(this, {
-    task: async ([api], { signal }): Promise<{ me: Me; group?: Group } | undefined> => {
-      if (!api) return undefined;
-      const me = await api.client.group.me(api.groupId, { signal });
-      if (me.role !== 'admin') return { me };
-      const { group, seats, subgroups } = await this.fetchGroupState(api, signal);
-      this.seats = seats;
-      this.ownSubgroups = subgroups;
-      this.emit('seats-changed', { seats });
-      return { me, group };
-    },
-    args: () => [this.api] as const,
-  });
+  constructor() {
+    super();
+    this.#section.store.shown = LIST_OF[this.tab];
+  }
+
+  /** The signed-in member; for an Admin, seats and subgroups too. */
+  async #load(store: SectionStore, api: Api, signal: AbortSignal): Promise<{ me: Me; group?: Group }> {
+    const me = await api.client.group.me(api.groupId, { signal });
+    store.me = me;
+    if (me.role !== 'admin') return { me };
+    const group = await loadGroupState(store, api, signal);
+    this.emit('seats-changed', { seats: group.seats });
+    return { me, group };
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     super.willUpdate(changed);
-    const api = this.api;
-    const next = api && {
-      client: api.client,
-      groupId: api.groupId,
-      locale: this.effectiveLocale,
-      now: this.now,
-      seats: this.seats,
-      subgroups: this.ownSubgroups,
-    };
-    const current = this.shared;
-    if (!next) this.shared = undefined;
-    else if (!current || (Object.keys(next) as Array<keyof Section>).some((key) => next[key] !== current[key])) this.shared = next;
+    this.#section.store.now = this.now;
   }
 
   /** Opens the invite dialog. */
@@ -144,36 +133,20 @@ export class ManageUsers extends SectionElement {
     await this.#dialog('invite-dialog')?.show();
   }
 
-  /** Reloads seats, subgroups and every list. */
+  /** Reloads seats, subgroups and the list on screen (the others when they are shown). */
   async refresh() {
-    await this.#load.run();
-    this.#lists().forEach((list) => void list.refresh());
+    this.#section.store.stale('invitations', 'active', 'deactivated');
+    await this.#section.loading.run();
   }
 
   #dialog<K extends 'invite-dialog' | 'subgroups-manager'>(tag: K) {
     return this.renderRoot.querySelector(tag) as (K extends 'invite-dialog' ? InviteDialog : SubgroupsManager) | null;
   }
 
-  #lists(): Array<PendingTable | MembersPanel> {
-    return [...this.renderRoot.querySelectorAll<PendingTable | MembersPanel>('pending-table, members-panel')];
-  }
-
-  async #reloadSeats() {
-    const api = this.api;
-    if (!api) return;
-    try {
-      ({ seats: this.seats, subgroups: this.ownSubgroups } = await this.fetchGroupState(api));
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  #onSeats(event: CustomEvent<{ seats: Seats }>) {
-    if (event.target !== this) this.seats = event.detail.seats;
-  }
-
   #selectTab(tab: Tab, focus = false) {
     this.tab = tab;
+    this.#section.store.shown = LIST_OF[tab];
+    this.#section.store.changed();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
 
@@ -183,7 +156,7 @@ export class ManageUsers extends SectionElement {
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    this.#selectTab(TABS[(target + TABS.length) % TABS.length]!, true);
+    this.#selectTab(TABS.at(target % TABS.length) ?? 'users', true);
   }
 
   #showPending(event: CustomEvent<{ status: 'pending' | 'expired' | 'all' }>) {
@@ -193,27 +166,21 @@ export class ManageUsers extends SectionElement {
   }
 
   protected override render() {
-    return html`<section part="section" aria-labelledby="title"
-        @seats-changed=${this.#onSeats}
-        @invitations-sent=${() => (this.#reloadSeats(), this.#lists().forEach((l) => void l.refresh()))}
-        @invitations-removed=${() => this.renderRoot.querySelector<PendingTable>('pending-table')?.refresh()}
-        @invitations-resent=${() => this.#reloadSeats()}
-        @members-changed=${() => this.#lists().forEach((l) => void l.refresh())}
-        @subgroups-changed=${(e: CustomEvent<{ subgroups: Subgroup[] }>) => ((this.ownSubgroups = e.detail.subgroups), this.#lists().forEach((l) => void l.refresh()))}
-        @show-pending=${this.#showPending}>
+    return html`<section part="section" aria-labelledby="title" @show-pending=${this.#showPending}>
         ${this.renderBody()}
       </section>
-      ${this.renderLive()}`;
+      ${this.#section.renderSupport()}`;
   }
 
   protected renderBody() {
-    const t = this.t;
-    const loaded = this.#load.value;
+    const t = this.#section.t;
+    const loading = this.#section.loading;
+    const loaded = loading.value;
     if (!loaded) {
-      const error = this.#load.error;
+      const failed = loading.status === TaskStatus.ERROR && !isAbort(loading.error);
       return html`<header class="header" part="header"><h2 id="title"><slot name="heading">${t.title}</slot></h2></header>
-        ${error && (error as Error).name !== 'AbortError'
-          ? html`<p class="error" role="alert">${this.describeError(error)} <button part="button" @click=${() => this.#load.run()}>${t.retry}</button></p>`
+        ${failed
+          ? html`<p class="error" role="alert">${describeError(t, loading.error)} <button part="button" @click=${() => loading.run()}>${t.retry}</button></p>`
           : html`<p class="hint" role="status">${t.loading}</p>`}`;
     }
     if (!loaded.group) return this.renderLearner(loaded.me);
@@ -235,7 +202,7 @@ export class ManageUsers extends SectionElement {
   }
 
   protected renderLearner(me: Me) {
-    const t = this.t;
+    const t = this.#section.t;
     return html`<header class="header" part="header"><h2 id="title"><slot name="heading">${t.title}</slot></h2></header>
       <div class="learner" part="learner-view">
         <h3>${t.learnerTitle}</h3>
@@ -245,10 +212,10 @@ export class ManageUsers extends SectionElement {
   }
 
   protected renderMeter() {
-    const t = this.t;
-    const seats = this.seats;
+    const t = this.#section.t;
+    const seats = this.#section.seats;
     if (!seats) return nothing;
-    const locale = this.effectiveLocale;
+    const locale = this.#section.locale;
     const occupied = seats.active + seats.pending + seats.expired;
     // Widths go through the CSSOM (the element's style property), which a CSP without
     // 'unsafe-inline' allows; a style attribute, styleMap's first render included, it refuses.
@@ -279,15 +246,16 @@ export class ManageUsers extends SectionElement {
   }
 
   protected renderTabs(me: Me) {
-    const t = this.t;
+    const t = this.#section.t;
     const label: Record<Tab, string> = { users: t.tabUsers, pending: t.tabPending, deactivated: t.tabDeactivated };
-    const pendingCount = this.seats ? this.seats.pending + this.seats.expired : undefined;
+    const seats = this.#section.seats;
+    const pendingCount = seats ? seats.pending + seats.expired : undefined;
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.tabs} @keydown=${this.#onTabKey}>
         ${TABS.map((tab) => {
           const selected = this.tab === tab;
           return html`<button role="tab" id="tab-${tab}" part="tab ${selected ? 'tab-selected' : ''}" aria-selected=${selected ? 'true' : 'false'}
             aria-controls="panel-${tab}" tabindex=${selected ? 0 : -1} @click=${() => this.#selectTab(tab)}>
-            ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.effectiveLocale, pendingCount)}</span>` : nothing}
+            ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.#section.locale, pendingCount)}</span>` : nothing}
           </button>`;
         })}
       </div>

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SeatsExhaustedError, type Member, type MemberStatus, type Role } from '../../sdk/index.ts';
-import { SectionElement, type Api } from '../base/section-element.ts';
+import type { Member, MemberStatus, Role } from '../../sdk/index.ts';
+import { ManageUsersElement } from '../base/element.ts';
+import { SectionController } from '../controllers/section-controller.ts';
+import { describeError } from '../base/errors.ts';
 import { PagedList } from '../base/paged-list.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
 import { number, shortDate } from '../strings/index.ts';
@@ -33,7 +35,7 @@ import { lists } from '../styles/lists.ts';
  * @csspart message - Empty, loading and error messages.
  * @csspart confirm-dialog - The confirmation dialog.
  */
-export class MembersPanel extends SectionElement {
+export class MembersPanel extends ManageUsersElement {
   /** @internal */
   static override styles = [tokens, lists];
 
@@ -50,22 +52,15 @@ export class MembersPanel extends SectionElement {
   @state() accessor roleFilter: Role | '' = '';
   /** @internal */
   @state() accessor subgroupId = '';
-  /** @internal */
-  @state() accessor busy = false;
-  /** @internal */
-  @state() accessor notice = '';
+  readonly #section = new SectionController(this);
 
-  #list = new PagedList<Member, readonly [Api | undefined, MemberStatus, string, Role | '', string, number]>(this, {
-    fail: (error) => this.fail(error),
-    args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.pageSize] as const,
-    fetch: ([api, status, query, role, subgroupId, pageSize], cursor, signal) =>
-      api?.client.members.list(api.groupId, { status, sort: 'name', ...listQuery({ pageSize, query, role, subgroupId, cursor }) }, { signal }),
+  #list = new PagedList(this, this.#section, {
+    kind: () => this.status,
+    query: () => ({ status: this.status, q: this.query, role: this.roleFilter, subgroupId: this.subgroupId, pageSize: this.pageSize }),
+    fetch: (api, { status, q, role, subgroupId, pageSize }, cursor, signal) =>
+      api.client.members.list(api.groupId, { status, sort: 'name', ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) }, { signal }),
+    onFiltered: (page) => this.#section.announcer.announce(page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noUsersMatch),
   });
-
-  constructor() {
-    super();
-    this.loadSubgroupsWhenAlone();
-  }
 
   /** Loads the current page again. */
   async refresh() {
@@ -73,32 +68,13 @@ export class MembersPanel extends SectionElement {
   }
 
   async #change(member: Member, to: MemberStatus) {
-    const api = this.api;
-    if (!api) return;
-    const t = this.t;
-    if (to === 'deactivated') {
-      if (!this.emit('member-deactivate-request', { member }, { cancelable: true })) return;
-      if (!(await this.confirm(t.confirmDeactivate(member.name), t.deactivate))) return;
-    }
-    this.busy = true;
-    this.notice = '';
-    try {
-      const change = to === 'deactivated' ? api.client.members.deactivate : api.client.members.reactivate;
-      const answer = await change(api.groupId, member.id);
-      this.announce(to === 'deactivated' ? t.deactivated(member.name) : t.reactivated(member.name));
-      this.emit('members-changed', answer);
-      this.emit('seats-changed', { seats: answer.seats });
-      await this.#list.afterRemoving(1);
-    } catch (error) {
-      this.notice = error instanceof SeatsExhaustedError ? (this.fail(error), t.reactivateNoSeat) : this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+    const actions = this.#section.actions;
+    await (to === 'deactivated' ? actions.deactivate(member) : actions.reactivate(member));
   }
 
   protected override render() {
-    const t = this.t;
-    const locale = this.effectiveLocale;
+    const t = this.#section.t;
+    const locale = this.#section.locale;
     const active = this.status === 'active';
     const caption = active ? t.usersCaption : t.deactivatedCaption;
     const page = this.#list.page;
@@ -106,9 +82,9 @@ export class MembersPanel extends SectionElement {
       <div class="toolbar" part="toolbar">
         ${renderSearch(t.search, t.searchUsers, (text) => (this.query = text))}
         ${renderRoleFilter(t, this.roleFilter, (role) => (this.roleFilter = role))}
-        ${renderSubgroupFilter(t, this.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
+        ${renderSubgroupFilter(t, this.#section.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
       </div>
-      ${this.notice ? html`<p class="error" part="error" role="alert">${this.notice}</p>` : nothing}
+      ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
           <caption>${caption}${page ? html`<span class="hint total">(${number(locale, page.total)})</span>` : nothing}</caption>
@@ -132,14 +108,14 @@ export class MembersPanel extends SectionElement {
               <td part="cell">${m.id === this.currentMemberId
                 ? nothing
                 : active
-                  ? html`<button part="button deactivate-button" ?disabled=${this.busy} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
-                  : html`<button part="button reactivate-button" ?disabled=${this.busy} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
+                  ? html`<button part="button deactivate-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
+                  : html`<button part="button reactivate-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
             </tr>`)}
           </tbody>
         </table>
       </div>
-      ${this.#list.renderMessage(t, t.noUsers, Boolean(this.query || this.roleFilter || this.subgroupId))}
-      ${this.#list.renderPager(t, locale, caption, this.pageSize)} ${this.renderConfirm()} ${this.renderLive()}
+      ${this.#list.renderMessage(t, (error) => describeError(t, error), t.noUsers, Boolean(this.query || this.roleFilter || this.subgroupId))}
+      ${this.#list.renderPager(t, locale, caption, this.pageSize)} ${this.#section.renderSupport()}
     `;
   }
 }

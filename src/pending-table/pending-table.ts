@@ -2,10 +2,11 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PagedList } from '../base/paged-list.ts';
-import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
 import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
-import { SectionElement, type Api } from '../base/section-element.ts';
+import { ManageUsersElement } from '../base/element.ts';
+import { SectionController } from '../controllers/section-controller.ts';
+import { describeError } from '../base/errors.ts';
 import { number, relativeTime, shortDate } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
 import { lists } from '../styles/lists.ts';
@@ -47,7 +48,7 @@ type StatusFilter = 'all' | 'pending' | 'expired';
  * @cssprop --mu-color-pending - The Pending badge (light; `--mu-dark-color-pending` in dark).
  * @cssprop --mu-color-expired - The Expired badge (light; `--mu-dark-color-expired` in dark).
  */
-export class PendingTable extends SectionElement {
+export class PendingTable extends ManageUsersElement {
   /** @internal */
   static override styles = [tokens, lists, styles];
 
@@ -66,24 +67,20 @@ export class PendingTable extends SectionElement {
   @state() accessor sort: InvitationSort = '-createdAt';
   /** @internal */
   @state() accessor selected = new Set<string>();
-  /** @internal */
-  @state() accessor busy = false;
 
-  #list = new PagedList<Invitation, readonly [Api | undefined, StatusFilter, string, Role | '', string, InvitationSort, number]>(this, {
-    fail: (error) => this.fail(error),
-    args: () => [this.api, this.status, this.query, this.roleFilter, this.subgroupId, this.sort, this.pageSize] as const,
-    fetch: ([api, status, query, role, subgroupId, sort, pageSize], cursor, signal) =>
-      api?.client.invitations.list(api.groupId, { status, sort, ...listQuery({ pageSize, query, role, subgroupId, cursor }) }, { signal }),
+  readonly #section = new SectionController(this);
+
+  #list = new PagedList(this, this.#section, {
+    kind: () => 'invitations',
+    query: () => ({ status: this.status, sort: this.sort, q: this.query, role: this.roleFilter, subgroupId: this.subgroupId, pageSize: this.pageSize }),
+    fetch: (api, { status, sort, q, role, subgroupId, pageSize }, cursor, signal) =>
+      api.client.invitations.list(api.groupId, { status, sort, ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) }, { signal }),
     onPage: (page) => {
       const visible = new Set(page.items.map((item) => item.id));
       this.selected = new Set([...this.selected].filter((id) => visible.has(id)));
     },
+    onFiltered: (page) => this.#section.announcer.announce(page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noInvitationsMatch),
   });
-
-  constructor() {
-    super();
-    this.loadSubgroupsWhenAlone();
-  }
 
   /** Loads the current page again. */
   async refresh() {
@@ -106,57 +103,16 @@ export class PendingTable extends SectionElement {
   }
 
   async #resend(ids: string[]) {
-    const api = this.api;
-    if (!api || ids.length === 0) return;
-    this.busy = true;
-    try {
-      const { results } = await api.client.invitations.resend(api.groupId, ids);
-      const resent = results.filter((r) => r.status === 'resent').length;
-      const tooSoon = results.filter((r) => r.status === 'rate_limited').length;
-      this.announce([resent ? this.t.resentN(resent) : '', tooSoon ? this.t.resendTooSoon(tooSoon) : ''].filter(Boolean).join(' '));
-      this.emit('invitations-resent', { results });
-      await this.refresh();
-    } catch (error) {
-      this.announce(this.fail(error));
-    } finally {
-      this.busy = false;
-    }
+    const targets = this.#items.filter((item) => ids.includes(item.id));
+    if (targets.length) await this.#section.actions.resend(targets);
   }
 
-  /** Removes invitations after the admin confirms. */
-  async #remove(ids: string[], question: string) {
-    const api = this.api;
-    if (!api || ids.length === 0) return;
-    if (!this.emit('invitations-remove-request', { ids }, { cancelable: true })) return;
-    if (!(await this.confirm(question, this.t.remove))) return;
-    this.busy = true;
-    try {
-      const { removed, seats } = await removeInvitations(api, ids);
-      this.selected = new Set();
-      this.announce(this.t.removedN(removed.length));
-      this.emit('invitations-removed', { removed, seats: seats! });
-      this.emit('seats-changed', { seats: seats! });
-      await this.#list.afterRemoving(removed.length);
-    } catch (error) {
-      this.announce(this.fail(error));
-    } finally {
-      this.busy = false;
-    }
+  async #remove(ids: string[]) {
+    if (await this.#section.actions.remove(ids, this.#section.t.confirmRemove(ids.length))) this.selected = new Set();
   }
 
   async #removeAllExpired() {
-    const api = this.api;
-    if (!api) return;
-    this.busy = true;
-    let ids: string[];
-    try {
-      ids = await expiredInvitationIds(api);
-    } catch (error) {
-      return this.announce(this.fail(error));
-    } finally {
-      this.busy = false;
-    }
-    await this.#remove(ids, this.t.confirmRemove(ids.length));
+    await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count));
   }
 
   #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
@@ -164,26 +120,28 @@ export class PendingTable extends SectionElement {
   }
 
   protected override render() {
-    const t = this.t;
+    const t = this.#section.t;
     const items = this.#items;
     const allChecked = items.length > 0 && items.every((item) => this.selected.has(item.id));
     const someChecked = !allChecked && items.some((item) => this.selected.has(item.id));
     const selection = [...this.selected];
+    const busy = this.#section.busy ? 'true' : 'false';
     return html`
       <div class="toolbar" part="toolbar">
         ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))}
         ${this.renderFilters()}
         <div class="bulk">
           ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
-          <button part="button resend-button" ?disabled=${!selection.length || this.busy} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
-          <button class="danger" part="button remove-button" ?disabled=${!selection.length || this.busy}
-            @click=${() => this.#remove(selection, t.confirmRemove(selection.length))}>${t.remove}</button>
-          <button part="button remove-expired-button" ?disabled=${this.busy || (this.section?.seats?.expired === 0)} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
+          <button part="button resend-button" ?disabled=${!selection.length} aria-disabled=${busy} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
+          <button class="danger" part="button remove-button" ?disabled=${!selection.length} aria-disabled=${busy}
+            @click=${() => this.#remove(selection)}>${t.remove}</button>
+          <button part="button remove-expired-button" ?disabled=${this.#section.seats?.expired === 0} aria-disabled=${busy} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
         </div>
       </div>
+      ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${t.pendingCaption}${this.#list.page ? html`<span class="hint total">(${number(this.effectiveLocale, this.#list.page.total)})</span>` : nothing}</caption>
+          <caption>${t.pendingCaption}${this.#list.page ? html`<span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}</caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell" class="select">
@@ -205,13 +163,13 @@ export class PendingTable extends SectionElement {
           </tbody>
         </table>
       </div>
-      ${this.#list.renderMessage(t, t.noPending, Boolean(this.query || this.roleFilter || this.subgroupId || this.status !== 'all'))}
-      ${this.#list.renderPager(t, this.effectiveLocale, t.pendingCaption, this.pageSize)} ${this.renderConfirm()} ${this.renderLive()}
+      ${this.#list.renderMessage(t, (error) => describeError(t, error), t.noPending, Boolean(this.query || this.roleFilter || this.subgroupId || this.status !== 'all'))}
+      ${this.#list.renderPager(t, this.#section.locale, t.pendingCaption, this.pageSize)} ${this.#section.renderSupport()}
     `;
   }
 
   protected renderFilters() {
-    const t = this.t;
+    const t = this.#section.t;
     return html`
       <label>${t.filterStatus}
         <select part="filter status-filter" .value=${live(this.status)} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as StatusFilter)}>
@@ -221,24 +179,24 @@ export class PendingTable extends SectionElement {
         </select>
       </label>
       ${renderRoleFilter(t, this.roleFilter, (role) => (this.roleFilter = role))}
-      ${renderSubgroupFilter(t, this.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
+      ${renderSubgroupFilter(t, this.#section.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
     `;
   }
 
   protected renderSortHeader(column: 'email' | 'expiresAt' | 'lastSentAt', label: string) {
     const direction = this.sort === column ? 'ascending' : this.sort === `-${column}` ? 'descending' : 'none';
     return html`<th scope="col" part="header-cell" aria-sort=${direction}>
-      <button class="sort" part="button sort-button" aria-label=${this.t.sortBy(label)} @click=${() => this.#sortBy(column)}>
+      <button class="sort" part="button sort-button" aria-label=${this.#section.t.sortBy(label)} @click=${() => this.#sortBy(column)}>
         ${label}<span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
       </button>
     </th>`;
   }
 
   protected renderRow(item: Invitation) {
-    const t = this.t;
-    const locale = this.effectiveLocale;
+    const t = this.#section.t;
+    const locale = this.#section.locale;
     const expired = item.status === 'expired';
-    const relative = relativeTime(locale, item.expiresAt, this.currentTime());
+    const relative = relativeTime(locale, item.expiresAt, this.#section.store.now());
     return html`<tr part="row ${expired ? 'row-expired' : 'row-pending'}">
       <td part="cell" class="select">
         <input type="checkbox" part="checkbox" aria-label=${t.selectRow(item.email)} .checked=${live(this.selected.has(item.id))}
@@ -252,7 +210,7 @@ export class PendingTable extends SectionElement {
       <td part="cell" class="email">${item.invitedBy.email}</td>
       <td part="cell"><time datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
       <td part="cell">
-        <button class="link" part="button resend-button" ?disabled=${this.busy} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
+        <button class="link" part="button resend-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
       </td>
     </tr>`;
   }

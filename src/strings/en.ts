@@ -1,9 +1,10 @@
+import { pluralRules } from './plural.ts';
+
 /**
  * English: the words of the help article, and every other string the elements show.
  * Every locale has exactly these keys (the type {@link Messages} checks it).
  */
-type Count = (n: number) => string;
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = pluralRules('en');
 
 export const en = {
   // The section
@@ -53,7 +54,6 @@ export const en = {
   subgroup: 'Subgroup (optional)',
   subgroupHint: 'Pick an existing subgroup or type a new name to create it.',
   subgroupWillBeCreated: (name: string) => `New subgroup "${name}" will be created.`,
-  noSubgroup: 'No subgroup',
   addLearners: 'Add Learners',
   addAdmins: 'Add Admins',
   removeBox: (title: string) => `Remove ${title}`,
@@ -62,28 +62,27 @@ export const en = {
   chipDuplicate: 'already in this invitation',
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
-  invalidLeft: ((n) => `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`) as Count,
+  invalidLeft: (n: number) => `Fix or remove ${n} ${plural(n, { one: 'address that is', other: 'addresses that are' })} not valid before sending.`,
   nothingToSend: 'Add at least one email address.',
   seatPreview: (n: number, free: number) =>
-    `This sends ${n} ${plural(n, 'invitation', 'invitations')}; ${free} ${plural(free, 'seat is', 'seats are')} free.`,
+    `This sends ${n} ${plural(n, { one: 'invitation', other: 'invitations' })}; ${free} ${plural(free, { one: 'seat is', other: 'seats are' })} free.`,
   seatShortfall: (pending: number, expired: number) =>
-    `Not enough seats. Pending invitations hold ${pending} ${plural(pending, 'seat', 'seats')} and expired invitations hold ${expired}. Remove the ones you no longer need to free seats.`,
+    `Not enough seats. Pending invitations hold ${pending} ${plural(pending, { one: 'seat', other: 'seats' })} and expired invitations hold ${expired}. Remove the ones you no longer need to free seats.`,
   showExpired: 'Show expired invitations',
-  removeExpiredN: ((n) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}`) as Count,
-  confirmRemoveExpired: ((n) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`) as Count,
+  removeExpiredN: (n: number) => `Remove ${n} expired ${plural(n, { one: 'invitation', other: 'invitations' })}`,
+  confirmRemoveExpired: (n: number) => `Remove ${n} expired ${plural(n, { one: 'invitation', other: 'invitations' })}? This frees ${n} ${plural(n, { one: 'seat', other: 'seats' })}.`,
   csvChoose: 'Choose CSV file',
   csvDrop: 'or drop a CSV file here',
-  csvPreview: (rows: number, boxes: number) => `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
+  csvPreview: (rows: number, boxes: number) => `${rows} ${plural(rows, { one: 'address', other: 'addresses' })} in ${boxes} ${plural(boxes, { one: 'box', other: 'boxes' })}`,
   csvAdd: 'Add to invitation',
   csvNoEmail: 'This file has no column of email addresses.',
-  csvRow: 'Row',
   results: 'Results',
   resultInvited: 'Invited',
   resultAlreadyInvited: 'Already invited',
   resultAlreadyMember: 'Already a member',
   resultInvalid: 'Not a valid address',
   resultDuplicate: 'Listed twice',
-  resultsSummary: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} sent.`) as Count,
+  resultsSummary: (n: number) => `${n} ${plural(n, { one: 'invitation', other: 'invitations' })} sent.`,
   inviteMore: 'Invite more',
   done: 'Done',
   resend: 'Resend',
@@ -97,7 +96,7 @@ export const en = {
   errorUnauthenticated: 'Your session has ended. Sign in again, then try again.',
   errorNotFound: 'That item no longer exists. The list has been refreshed.',
   errorSeats: (required: number, available: number) =>
-    `This needs ${required} ${plural(required, 'seat', 'seats')} but only ${available} ${plural(available, 'is', 'are')} free.`,
+    `This needs ${required} ${plural(required, { one: 'seat', other: 'seats' })} but only ${available} ${plural(available, { one: 'is', other: 'are' })} free.`,
   errorRateLimited: 'Too many requests. Wait a moment and try again.',
   errorSubgroupExists: 'A subgroup with that name already exists.',
   errorGeneric: 'That did not work. Try again.',
@@ -124,14 +123,18 @@ export const en = {
   selectRow: (email: string) => `Select ${email}`,
   expiresIn: (relative: string) => `expires ${relative}`,
   expiredAgo: (relative: string) => `expired ${relative}`,
-  selected: ((n) => `${n} selected`) as Count,
+  selected: (n: number) => `${n} selected`,
   resendSelected: 'Resend',
   remove: 'Remove',
   removeAllExpired: 'Remove all expired',
-  confirmRemove: ((n) => `Remove ${n} ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`) as Count,
-  removedN: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} removed; ${n} ${plural(n, 'seat', 'seats')} freed.`) as Count,
-  resentN: ((n) => `${n} ${plural(n, 'invitation', 'invitations')} resent.`) as Count,
-  resendTooSoon: ((n) => `${n} ${plural(n, 'invitation was', 'invitations were')} sent less than a minute ago; try again shortly.`) as Count,
+  confirmRemove: (n: number) => `Remove ${n} ${plural(n, { one: 'invitation', other: 'invitations' })}? This frees ${n} ${plural(n, { one: 'seat', other: 'seats' })}.`,
+  removedN: (n: number) => `${n} ${plural(n, { one: 'invitation', other: 'invitations' })} removed; ${n} ${plural(n, { one: 'seat', other: 'seats' })} freed.`,
+  resentN: (n: number) => `${n} ${plural(n, { one: 'invitation', other: 'invitations' })} resent.`,
+  resendTooSoonFor: (n: number, emails: string) =>
+    `Not sent again, ${plural(n, { one: 'it was', other: 'they were' })} sent less than a minute ago (try again shortly): ${emails}.`,
+  resultsCount: (n: number) => `${n} ${plural(n, { one: 'result', other: 'results' })}`,
+  noInvitationsMatch: 'No invitations match',
+  noUsersMatch: 'No users match',
   noPending: 'No pending invitations.',
   noMatches: 'Nothing matches these filters.',
   pageOf: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
@@ -162,9 +165,12 @@ export const en = {
   rename: 'Rename',
   save: 'Save',
   subgroupCounts: (members: number, invitations: number) =>
-    `${members} ${plural(members, 'member', 'members')}, ${invitations} pending ${plural(invitations, 'invitation', 'invitations')}`,
+    `${members} ${plural(members, { one: 'member', other: 'members' })}, ${invitations} pending ${plural(invitations, { one: 'invitation', other: 'invitations' })}`,
   confirmRemoveSubgroup: (name: string) => `Remove the subgroup "${name}"? Its members and invitations stay, without a subgroup.`,
   noSubgroups: 'No subgroups yet.',
+  subgroupAdded: (name: string) => `Subgroup "${name}" added.`,
+  subgroupRenamed: (from: string, to: string) => `Subgroup "${from}" renamed to "${to}".`,
+  subgroupRemoved: (name: string) => `Subgroup "${name}" removed.`,
 };
 
 /** The shape every locale's catalog has. */

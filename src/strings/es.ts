@@ -1,8 +1,8 @@
 /** Español. */
 import type { Messages } from './en.ts';
+import { pluralRules } from './plural.ts';
 
-type Count = (n: number) => string;
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = pluralRules('es');
 
 export const es: Messages = {
   title: 'Gestionar usuarios',
@@ -47,7 +47,6 @@ export const es: Messages = {
   subgroup: 'Subgrupo (opcional)',
   subgroupHint: 'Elija un subgrupo existente o escriba un nombre nuevo para crearlo.',
   subgroupWillBeCreated: (name) => `Se creará el subgrupo nuevo «${name}».`,
-  noSubgroup: 'Sin subgrupo',
   addLearners: 'Añadir alumnos',
   addAdmins: 'Añadir administradores',
   removeBox: (title) => `Quitar ${title}`,
@@ -56,27 +55,26 @@ export const es: Messages = {
   chipDuplicate: 'ya está en esta invitación',
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
-  invalidLeft: ((n) => `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`) as Count,
+  invalidLeft: (n: number) => `Corrija o quite ${n} ${plural(n, { one: 'dirección no válida', other: 'direcciones no válidas' })} antes de enviar.`,
   nothingToSend: 'Añada al menos una dirección de correo.',
-  seatPreview: (n, free) => `Se enviarán ${n} ${plural(n, 'invitación', 'invitaciones')}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,
+  seatPreview: (n, free) => `Se enviarán ${n} ${plural(n, { one: 'invitación', other: 'invitaciones' })}; hay ${free} ${plural(free, { one: 'plaza libre', other: 'plazas libres' })}.`,
   seatShortfall: (pending, expired) =>
-    `No hay plazas suficientes. Las invitaciones pendientes ocupan ${pending} ${plural(pending, 'plaza', 'plazas')} y las caducadas ${expired}. Elimine las que ya no necesite para liberar plazas.`,
+    `No hay plazas suficientes. Las invitaciones pendientes ocupan ${pending} ${plural(pending, { one: 'plaza', other: 'plazas' })} y las caducadas ${expired}. Elimine las que ya no necesite para liberar plazas.`,
   showExpired: 'Ver invitaciones caducadas',
-  removeExpiredN: ((n) => `Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}`) as Count,
-  confirmRemoveExpired: ((n) => `¿Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`) as Count,
+  removeExpiredN: (n: number) => `Eliminar ${n} ${plural(n, { one: 'invitación caducada', other: 'invitaciones caducadas' })}`,
+  confirmRemoveExpired: (n: number) => `¿Eliminar ${n} ${plural(n, { one: 'invitación caducada', other: 'invitaciones caducadas' })}? Se ${plural(n, { one: 'libera 1 plaza', other: `liberan ${n} plazas` })}.`,
   csvChoose: 'Elegir archivo CSV',
   csvDrop: 'o suelte aquí un archivo CSV',
-  csvPreview: (rows, boxes) => `${rows} ${plural(rows, 'dirección', 'direcciones')} en ${boxes} ${plural(boxes, 'grupo', 'grupos')}`,
+  csvPreview: (rows, boxes) => `${rows} ${plural(rows, { one: 'dirección', other: 'direcciones' })} en ${boxes} ${plural(boxes, { one: 'grupo', other: 'grupos' })}`,
   csvAdd: 'Añadir a la invitación',
   csvNoEmail: 'Este archivo no tiene una columna de direcciones de correo.',
-  csvRow: 'Fila',
   results: 'Resultados',
   resultInvited: 'Invitado',
   resultAlreadyInvited: 'Ya invitado',
   resultAlreadyMember: 'Ya es miembro',
   resultInvalid: 'Dirección no válida',
   resultDuplicate: 'Repetida',
-  resultsSummary: ((n) => `${n} ${plural(n, 'invitación enviada', 'invitaciones enviadas')}.`) as Count,
+  resultsSummary: (n: number) => `${n} ${plural(n, { one: 'invitación enviada', other: 'invitaciones enviadas' })}.`,
   inviteMore: 'Invitar a más',
   done: 'Listo',
   resend: 'Reenviar',
@@ -89,7 +87,7 @@ export const es: Messages = {
   errorUnauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión e inténtelo de nuevo.',
   errorNotFound: 'Ese elemento ya no existe. Se ha actualizado la lista.',
   errorSeats: (required, available) =>
-    `Se ${plural(required, 'necesita 1 plaza', `necesitan ${required} plazas`)}, pero solo ${plural(available, 'hay 1 libre', `hay ${available} libres`)}.`,
+    `Se ${plural(required, { one: 'necesita 1 plaza', other: `necesitan ${required} plazas` })}, pero solo ${plural(available, { one: 'hay 1 libre', other: `hay ${available} libres` })}.`,
   errorRateLimited: 'Demasiadas solicitudes. Espere un momento e inténtelo de nuevo.',
   errorSubgroupExists: 'Ya existe un subgrupo con ese nombre.',
   errorGeneric: 'No ha funcionado. Inténtelo de nuevo.',
@@ -115,14 +113,18 @@ export const es: Messages = {
   selectRow: (email) => `Seleccionar ${email}`,
   expiresIn: (relative) => `caduca ${relative}`,
   expiredAgo: (relative) => `caducó ${relative}`,
-  selected: ((n) => `${n} ${plural(n, 'seleccionada', 'seleccionadas')}`) as Count,
+  selected: (n: number) => `${n} ${plural(n, { one: 'seleccionada', other: 'seleccionadas' })}`,
   resendSelected: 'Reenviar',
   remove: 'Eliminar',
   removeAllExpired: 'Eliminar todas las caducadas',
-  confirmRemove: ((n) => `¿Eliminar ${n} ${plural(n, 'invitación', 'invitaciones')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`) as Count,
-  removedN: ((n) => `${plural(n, '1 invitación eliminada', `${n} invitaciones eliminadas`)}; ${plural(n, '1 plaza liberada', `${n} plazas liberadas`)}.`) as Count,
-  resentN: ((n) => `${plural(n, '1 invitación reenviada', `${n} invitaciones reenviadas`)}.`) as Count,
-  resendTooSoon: ((n) => `${plural(n, '1 invitación se envió', `${n} invitaciones se enviaron`)} hace menos de un minuto; inténtelo en breve.`) as Count,
+  confirmRemove: (n: number) => `¿Eliminar ${n} ${plural(n, { one: 'invitación', other: 'invitaciones' })}? Se ${plural(n, { one: 'libera 1 plaza', other: `liberan ${n} plazas` })}.`,
+  removedN: (n: number) => `${plural(n, { one: '1 invitación eliminada', other: `${n} invitaciones eliminadas` })}; ${plural(n, { one: '1 plaza liberada', other: `${n} plazas liberadas` })}.`,
+  resentN: (n: number) => `${plural(n, { one: '1 invitación reenviada', other: `${n} invitaciones reenviadas` })}.`,
+  resendTooSoonFor: (n: number, emails: string) =>
+    `No se ${plural(n, { one: 'reenvió', other: 'reenviaron' })}, ${plural(n, { one: 'se envió', other: 'se enviaron' })} hace menos de un minuto (inténtelo en breve): ${emails}.`,
+  resultsCount: (n: number) => `${n} ${plural(n, { one: 'resultado', other: 'resultados' })}`,
+  noInvitationsMatch: 'Ninguna invitación coincide',
+  noUsersMatch: 'Ningún usuario coincide',
   noPending: 'No hay invitaciones pendientes.',
   noMatches: 'Nada coincide con estos filtros.',
   pageOf: (from, to, total) => `${from}–${to} de ${total}`,
@@ -151,7 +153,10 @@ export const es: Messages = {
   rename: 'Cambiar nombre',
   save: 'Guardar',
   subgroupCounts: (members, invitations) =>
-    `${members} ${plural(members, 'miembro', 'miembros')}, ${invitations} ${plural(invitations, 'invitación pendiente', 'invitaciones pendientes')}`,
+    `${members} ${plural(members, { one: 'miembro', other: 'miembros' })}, ${invitations} ${plural(invitations, { one: 'invitación pendiente', other: 'invitaciones pendientes' })}`,
   confirmRemoveSubgroup: (name) => `¿Eliminar el subgrupo «${name}»? Sus miembros e invitaciones se mantienen, sin subgrupo.`,
   noSubgroups: 'Todavía no hay subgrupos.',
+  subgroupAdded: (name: string) => `Subgrupo «${name}» añadido.`,
+  subgroupRenamed: (from: string, to: string) => `Subgrupo «${from}» renombrado a «${to}».`,
+  subgroupRemoved: (name: string) => `Subgrupo «${name}» eliminado.`,
 };

@@ -1,7 +1,11 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import type { Subgroup } from '../../sdk/index.ts';
-import { DialogElement } from '../base/dialog-element.ts';
+import { ManageUsersElement } from '../base/element.ts';
+import { isAbort } from '../base/errors.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
+import { SectionController } from '../controllers/section-controller.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 
@@ -21,82 +25,68 @@ import { styles } from './styles.ts';
  * @csspart button - Every button.
  * @csspart error - Error messages.
  */
-export class SubgroupsManager extends DialogElement {
+export class SubgroupsManager extends ManageUsersElement {
   /** @internal */
   static override styles = [tokens, styles];
 
+  /** Whether the dialog is open; `show()` and `close()` change it too. */
+  @property({ type: Boolean, reflect: true }) accessor open = false;
+
   /** @internal */
   @state() accessor editing = '';
-  /** @internal */
-  @state() accessor error = '';
-  /** @internal */
-  @state() accessor busy = false;
 
-  protected override opened() {
-    void this.#reload(false);
+  // Used alone, it loads its subgroups when it opens (below), not before.
+  readonly #section = new SectionController(this, { loadWhen: () => false });
+  readonly #modal = new ModalController(this);
+
+  constructor() {
+    super();
+    this.#refreshOnOpen();
   }
 
-  /** Loads the subgroups; after a change, tells the page (and the section) about it. */
-  async #reload(changed: boolean) {
-    const api = this.api;
-    if (!api) return;
-    try {
-      this.ownSubgroups = (await api.client.subgroups.list(api.groupId)).items;
-      if (changed) this.emit('subgroups-changed', { subgroups: this.ownSubgroups });
-    } catch (error) {
-      this.error = this.fail(error);
-    }
+  /** Fresh subgroups (with their counts) each time the dialog opens. */
+  #refreshOnOpen() {
+    new Task(this, {
+    task: async ([api, open], { signal }) => {
+      if (!api || !open) return;
+      this.#section.store.subgroups = (await api.client.subgroups.list(api.groupId, { signal })).items;
+      this.#section.store.changed();
+    },
+    onError: (error) => void (isAbort(error) || this.#section.show({ tone: 'error', text: this.#section.fail(error) })),
+    args: () => [this.#section.api, this.open] as const,
+    });
   }
 
-  get #list(): Subgroup[] {
-    return this.ownSubgroups ?? this.subgroups;
+  /** Opens the dialog and moves focus into it. */
+  show() {
+    return this.#modal.show();
   }
 
-  async #run(work: () => Promise<unknown>, done: string) {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-      this.editing = '';
-      this.announce(done);
-      await this.#reload(true);
-      return true;
-    } catch (error) {
-      this.error = this.fail(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+  /** Closes the dialog; focus goes back to what had it. */
+  close() {
+    this.#modal.close();
   }
 
   async #add(event: SubmitEvent) {
     event.preventDefault();
-    const api = this.api;
     const form = event.target as HTMLFormElement;
     const name = new FormData(form).get('name')?.toString().trim() ?? '';
-    if (!api || !name) return;
-    if (await this.#run(() => api.client.subgroups.create(api.groupId, { name }), name)) form.reset();
+    if (name && (await this.#section.actions.addSubgroup(name))) form.reset();
   }
 
   async #rename(event: SubmitEvent, subgroup: Subgroup) {
     event.preventDefault();
-    const api = this.api;
     const name = new FormData(event.target as HTMLFormElement).get('name')?.toString().trim() ?? '';
-    if (!api || !name) return;
-    await this.#run(() => api.client.subgroups.rename(api.groupId, subgroup.id, { name }), name);
+    if (name && (await this.#section.actions.renameSubgroup(subgroup, name))) this.editing = '';
   }
 
   async #remove(subgroup: Subgroup) {
-    const api = this.api;
-    if (!api) return;
-    if (!this.emit('subgroup-remove-request', { subgroup }, { cancelable: true })) return;
-    if (!(await this.confirm(this.t.confirmRemoveSubgroup(subgroup.name), this.t.remove))) return;
-    await this.#run(() => api.client.subgroups.remove(api.groupId, subgroup.id), this.t.remove);
+    await this.#section.actions.removeSubgroup(subgroup);
   }
 
   protected override render() {
-    const t = this.t;
-    return html`<dialog class="main" part="dialog" aria-labelledby="subgroups-title" @close=${this.onClosed}>
+    const t = this.#section.t;
+    return html`<dialog class="main" part="dialog" aria-labelledby="subgroups-title" @close=${this.#modal.onClose}>
       <header class="head">
         <h2 id="subgroups-title" part="heading">${t.subgroupsTitle}</h2>
         <button class="icon" part="button close-button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
@@ -104,26 +94,26 @@ export class SubgroupsManager extends DialogElement {
       <form class="add" @submit=${this.#add}>
         <label for="new-subgroup">${t.subgroupName}</label>
         <input id="new-subgroup" name="name" part="name-input" required maxlength="80" autocomplete="off" data-initial-focus />
-        <button class="primary" part="button add-subgroup-button" ?disabled=${this.busy}>${t.addSubgroup}</button>
+        <button class="primary" part="button add-subgroup-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.addSubgroup}</button>
       </form>
-      ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
-      ${this.#list.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
+      ${this.#section.renderFeedback()}
+      ${this.#section.subgroups.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
       <ul class="list">
-        ${this.#list.map((s) => html`<li part="row">
+        ${this.#section.subgroups.map((s) => html`<li part="row">
           ${this.editing === s.id
             ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
                 <input name="name" part="name-input" aria-label=${t.subgroupName} .value=${s.name} required maxlength="80" autocomplete="off" />
-                <button class="primary" part="button save-button" ?disabled=${this.busy}>${t.save}</button>
+                <button class="primary" part="button save-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.save}</button>
                 <button type="button" part="button" @click=${() => (this.editing = '')}>${t.cancel}</button>
               </form>`
             : html`<span class="name"><strong id="subgroup-${s.id}">${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
                 <span class="row-actions">
                   <button part="button rename-button" aria-describedby="subgroup-${s.id}" @click=${() => this.#startEditing(s.id)}>${t.rename}</button>
-                  <button class="danger" part="button remove-button" aria-describedby="subgroup-${s.id}" ?disabled=${this.busy} @click=${() => this.#remove(s)}>${t.remove}</button>
+                  <button class="danger" part="button remove-button" aria-describedby="subgroup-${s.id}" aria-disabled=${this.#section.busy ? 'true' : 'false'} @click=${() => this.#remove(s)}>${t.remove}</button>
                 </span>`}
         </li>`)}
       </ul>
-      ${this.renderConfirm()} ${this.renderLive()}
+      ${this.#section.renderSupport()}
     </dialog>`;
   }
 

@@ -21,11 +21,17 @@ export async function useMockApi(options: MockApiOptions = {}) {
   worker.resetHandlers(...current);
   await mock.ready;
   const requests: Array<{ method: string; url: string }> = [];
-  const onRequest = ({ request }: { request: Request }) =>
-    void requests.push({ method: request.method, url: request.url });
+  const traffic = { inFlight: 0 };
   worker.events.removeAllListeners('request:start');
-  worker.events.on('request:start', onRequest);
-  return { ...mock, requests };
+  worker.events.removeAllListeners('request:end');
+  worker.events.on('request:start', ({ request }) => {
+    traffic.inFlight++;
+    requests.push({ method: request.method, url: request.url });
+  });
+  worker.events.on('request:end', () => void traffic.inFlight--);
+  /** True when no request is on its way. */
+  const idle = () => traffic.inFlight === 0;
+  return { ...mock, requests, idle };
 }
 
 /**

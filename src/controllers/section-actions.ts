@@ -1,0 +1,241 @@
+/**
+ * What an admin does to a section, each written once: ask the host (a cancelable
+ * `…-request` event) and the admin (a confirmation) when it destroys something; send one
+ * request; take the seats from the answer; mark stale only the lists the action changed
+ * (the one on screen loads again); fire the events; show the result where they acted.
+ */
+import {
+  SeatsExhaustedError,
+  type Invitation,
+  type InviteRequest,
+  type InviteResponse,
+  type Member,
+  type ResendResult,
+  type Seats,
+  type Subgroup,
+} from '../../sdk/index.ts';
+import type { EventDetails } from '../events.ts';
+import type { Api } from '../state/section-store.ts';
+import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
+import type { SectionController } from './section-controller.ts';
+
+type RequestEvent = 'invitations-remove-request' | 'member-deactivate-request' | 'subgroup-remove-request';
+
+/** An invitation as far as resending needs it. */
+export type ResendTarget = Pick<Invitation, 'id' | 'email' | 'status'>;
+
+export class SectionActions {
+  readonly #section: SectionController;
+
+  constructor(section: SectionController) {
+    this.#section = section;
+  }
+
+  /** Sends invitations; a seat refusal is returned (its seats are kept), not shown here. */
+  async invite(request: InviteRequest, idempotencyKey: string): Promise<InviteResponse | SeatsExhaustedError | undefined> {
+    const section = this.#section;
+    let refusal: SeatsExhaustedError | undefined;
+    const answer = await this.#run(
+      (api) => api.client.invitations.create(api.groupId, request, { idempotencyKey }),
+      (sent) => {
+        section.host.emit('invitations-sent', { results: sent.results, seats: sent.seats });
+        section.setSeats(sent.seats);
+        this.#addSubgroupsOf(sent);
+        section.store.stale('invitations');
+        return undefined;
+      },
+      (error) => {
+        if (!(error instanceof SeatsExhaustedError)) return undefined;
+        refusal = error;
+        section.setSeats(error.seats);
+        return '';
+      },
+    );
+    return answer ?? refusal;
+  }
+
+  /** Sends invitations again; names who was sent one less than a minute ago. */
+  async resend(invitations: ResendTarget[]): Promise<ResendResult[] | undefined> {
+    const section = this.#section;
+    const answer = await this.#run(
+      (api) => api.client.invitations.resend(api.groupId, invitations.map((i) => i.id)),
+      ({ results }) => {
+        section.host.emit('invitations-resent', { results });
+        const seats = section.seats && seatsAfterResend(section.seats, invitations, results);
+        if (seats) section.setSeats(seats);
+        section.store.stale('invitations');
+        return resendReport(section, invitations, results);
+      },
+    );
+    return answer?.results;
+  }
+
+  /** Removes invitations after the host and the admin agree. */
+  async remove(ids: string[], question: string): Promise<boolean> {
+    if (!ids.length || !(await this.#approve('invitations-remove-request', { ids }, question))) return false;
+    const section = this.#section;
+    const answer = await this.#run(
+      (api) => removeInvitations(api, ids),
+      ({ removed, seats }) => {
+        section.host.emit('invitations-removed', { removed, seats });
+        section.setSeats(seats);
+        section.store.stale('invitations');
+        return section.t.removedN(removed.length);
+      },
+    );
+    return answer !== undefined;
+  }
+
+  /** Removes every expired invitation after the host and the admin agree. */
+  async removeExpired(question: (count: number) => string): Promise<boolean> {
+    const api = this.#section.api;
+    if (!api) return false;
+    let ids: string[];
+    try {
+      ids = await expiredInvitationIds(api);
+    } catch (error) {
+      this.#section.show({ tone: 'error', text: this.#section.fail(error) });
+      return false;
+    }
+    return this.remove(ids, question(ids.length));
+  }
+
+  /** Deactivates a member after the host and the admin agree. */
+  async deactivate(member: Member): Promise<boolean> {
+    const t = this.#section.t;
+    if (!(await this.#approve('member-deactivate-request', { member }, t.confirmDeactivate(member.name), t.deactivate))) return false;
+    return this.#changeMember((api) => api.client.members.deactivate(api.groupId, member.id), t.deactivated(member.name));
+  }
+
+  /** Reactivates a member; says so when no seat is free. */
+  async reactivate(member: Member): Promise<boolean> {
+    const t = this.#section.t;
+    return this.#changeMember((api) => api.client.members.reactivate(api.groupId, member.id), t.reactivated(member.name));
+  }
+
+  async #changeMember(change: (api: Api) => Promise<{ member: Member; seats: Seats }>, done: string) {
+    const section = this.#section;
+    const answer = await this.#run(
+      change,
+      (changed) => {
+        section.host.emit('members-changed', changed);
+        section.setSeats(changed.seats);
+        section.store.stale('active', 'deactivated');
+        return done;
+      },
+      (error) => (error instanceof SeatsExhaustedError ? section.t.reactivateNoSeat : undefined),
+    );
+    return answer !== undefined;
+  }
+
+  /** Adds a subgroup. */
+  async addSubgroup(name: string): Promise<boolean> {
+    const answer = await this.#run(
+      (api) => api.client.subgroups.create(api.groupId, { name }),
+      (created) => this.#setSubgroups([...this.#section.subgroups, created], this.#section.t.subgroupAdded(created.name)),
+    );
+    return answer !== undefined;
+  }
+
+  /** Renames a subgroup; lists on screen show the new name. */
+  async renameSubgroup(subgroup: Subgroup, name: string): Promise<boolean> {
+    const answer = await this.#run(
+      (api) => api.client.subgroups.rename(api.groupId, subgroup.id, { name }),
+      (renamed) => {
+        this.#section.store.stale('invitations', 'active', 'deactivated');
+        const list = this.#section.subgroups.map((s) => (s.id === renamed.id ? renamed : s));
+        return this.#setSubgroups(list, this.#section.t.subgroupRenamed(subgroup.name, renamed.name));
+      },
+    );
+    return answer !== undefined;
+  }
+
+  /** Removes a subgroup after the host and the admin agree. */
+  async removeSubgroup(subgroup: Subgroup): Promise<boolean> {
+    const t = this.#section.t;
+    if (!(await this.#approve('subgroup-remove-request', { subgroup }, t.confirmRemoveSubgroup(subgroup.name)))) return false;
+    const answer = await this.#run(
+      async (api) => {
+        await api.client.subgroups.remove(api.groupId, subgroup.id);
+        return subgroup;
+      },
+      () => {
+        this.#section.store.stale('invitations', 'active', 'deactivated');
+        const list = this.#section.subgroups.filter((s) => s.id !== subgroup.id);
+        return this.#setSubgroups(list, t.subgroupRemoved(subgroup.name));
+      },
+    );
+    return answer !== undefined;
+  }
+
+  #setSubgroups(list: Subgroup[], done: string) {
+    const store = this.#section.store;
+    store.subgroups = [...list].sort((a, b) => a.name.localeCompare(b.name));
+    this.#section.host.emit('subgroups-changed', { subgroups: store.subgroups });
+    store.changed();
+    return done;
+  }
+
+  /** Subgroups an invite created, from its answer: no need to read them again. */
+  #addSubgroupsOf(sent: InviteResponse) {
+    const known = this.#section.store.subgroups;
+    if (!known) return;
+    const created = new Map<string, Subgroup>();
+    for (const { invitation } of sent.results) {
+      const ref = invitation?.subgroup;
+      if (!ref || known.some((s) => s.id === ref.id)) continue;
+      const count = (created.get(ref.id)?.invitationCount ?? 0) + 1;
+      created.set(ref.id, { ...ref, memberCount: 0, invitationCount: count });
+    }
+    if (created.size) this.#setSubgroups([...known, ...created.values()], '');
+  }
+
+  /** The host may cancel (`…-request`), then the admin confirms. */
+  async #approve<K extends RequestEvent>(name: K, detail: EventDetails[K], question: string, action?: string) {
+    const section = this.#section;
+    if (!section.host.emit(name, detail, { cancelable: true })) return false;
+    return section.confirmation.ask(question, action ?? section.t.remove);
+  }
+
+  /**
+   * Runs one action: busy meanwhile, then its result (or failure) shown and announced.
+   * `explain` may word a failure itself (an empty string shows nothing).
+   */
+  async #run<T>(work: (api: Api) => Promise<T>, done: (answer: T) => string | undefined, explain?: (error: unknown) => string | undefined) {
+    const section = this.#section;
+    const api = section.api;
+    if (!api || section.busy) return undefined;
+    section.busy = true;
+    section.show(undefined);
+    try {
+      const answer = await work(api);
+      const text = done(answer);
+      if (text) section.show({ tone: 'done', text });
+      return answer;
+    } catch (error) {
+      const reported = section.fail(error);
+      const text = explain?.(error) ?? reported;
+      if (text) section.show({ tone: 'error', text });
+      return undefined;
+    } finally {
+      section.busy = false;
+      section.host.requestUpdate();
+    }
+  }
+}
+
+/** Resending an expired invitation makes it pending again: the seat moves from expired to pending. */
+function seatsAfterResend(seats: Seats, sent: ResendTarget[], results: ResendResult[]): Seats | undefined {
+  const revived = results.filter((r) => r.status === 'resent' && sent.find((i) => i.id === r.id)?.status === 'expired').length;
+  return revived ? { ...seats, pending: seats.pending + revived, expired: seats.expired - revived } : undefined;
+}
+
+/** "2 invitations resent. Not sent again yet (sent less than a minute ago): a@x.org." */
+function resendReport(section: SectionController, sent: ResendTarget[], results: ResendResult[]): string {
+  const t = section.t;
+  const resent = results.filter((r) => r.status === 'resent').length;
+  const throttled = results.filter((r) => r.status === 'rate_limited').map((r) => sent.find((i) => i.id === r.id)?.email ?? r.id);
+  return [resent ? t.resentN(resent) : '', throttled.length ? t.resendTooSoonFor(throttled.length, throttled.join(', ')) : '']
+    .filter(Boolean)
+    .join(' ');
+}
