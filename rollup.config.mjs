@@ -33,6 +33,8 @@ const mswWorker = () => ({
 export default [
   {
     input: { 'manage-users': 'src/define.ts' },
+    // Locale chunks import the plural helper from the widget itself, not from a split chunk.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'locales/[name]-[hash].js' },
     plugins: plugins(),
     onwarn,

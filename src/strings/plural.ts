@@ -1,11 +1,10 @@
 /**
- * Plural forms through `Intl.PluralRules`, so each catalog names its forms (`one`, `other`,
- * and `few`/`many` where a language has them) and the locale picks one.
+ * Plural forms through `Intl.PluralRules`: the locale decides which numbers take the
+ * singular ("1 seat", "0 seats" in English; French would say "0 place").
  */
-export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** A `plural(n, forms)` for one locale. */
+/** A `plural(n, one, other)` for one locale. */
 export function pluralRules(locale: string) {
   const rules = new Intl.PluralRules(locale);
-  return (n: number, forms: Forms): string => forms[rules.select(n)] ?? forms.other;
+  return (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);
 }
