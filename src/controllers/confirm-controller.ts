@@ -32,7 +32,11 @@ export class ConfirmController implements ReactiveController {
 
   hostUpdated() {
     const dialog = this.#dialog;
-    if (this.#question && dialog && !dialog.open) dialog.showModal();
+    // Once per question: a dialog closing (its close event still to come) is not reopened.
+    if (this.#question && dialog && !dialog.open && !dialog.dataset['shown']) {
+      dialog.dataset['shown'] = 'true';
+      dialog.showModal();
+    }
   }
 
   get #dialog() {

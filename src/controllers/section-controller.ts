@@ -4,10 +4,10 @@
  * store needs, and how failures and results are reported. The admin's actions are in
  * {@link SectionActions}.
  */
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { html, nothing, type ReactiveController } from 'lit';
-import { createInvitationsClient, type InvitationsClient, type Seats } from '../../sdk/index.ts';
+import { createInvitationsClient, InvitationsError, type InvitationsClient, type Seats } from '../../sdk/index.ts';
 import { sectionContext } from '../context.ts';
 import { SectionStore, type Api } from '../state/section-store.ts';
 import { loadSubgroups } from '../state/loads.ts';
@@ -50,6 +50,9 @@ export class SectionController<L = unknown> implements ReactiveController {
   readonly #own = new SectionStore();
   #shared: SectionStore | undefined;
   #client: { baseUrl: string; client: InvitationsClient } | undefined;
+  #hadToken = false;
+  /** A request was refused as unauthenticated. */
+  #refused = false;
 
   constructor(host: ManageUsersElement, options: SectionOptions<L> = {}) {
     this.host = host;
@@ -116,6 +119,7 @@ export class SectionController<L = unknown> implements ReactiveController {
   }
 
   hostUpdate() {
+    this.#retryOnFirstToken();
     const own = this.#own;
     own.locale = this.locale;
     const api = this.#ready() ? this.#ownApi() : undefined;
@@ -123,6 +127,16 @@ export class SectionController<L = unknown> implements ReactiveController {
   }
 
   #onCatalog = () => this.host.requestUpdate();
+
+  /** A token provider arriving after a request was refused for want of one: load again at once. */
+  #retryOnFirstToken() {
+    const hadToken = this.#hadToken;
+    this.#hadToken = Boolean(this.host.getToken);
+    if (hadToken || !this.#hadToken || !this.#refused) return;
+    this.#refused = false;
+    if (this.loading.status === TaskStatus.ERROR) void this.loading.run();
+    this.#own.stale('invitations', 'active', 'deactivated');
+  }
 
   #share(store: SectionStore | undefined) {
     this.#shared?.unsubscribe(this.host);
@@ -150,9 +164,12 @@ export class SectionController<L = unknown> implements ReactiveController {
   #clientFor(baseUrl: string): InvitationsClient {
     if (this.#client?.baseUrl !== baseUrl) {
       const host = this.host;
+      // Read at each request (a getter, so "no provider" still means cookies and no 401 retry).
       const client = createInvitationsClient({
         baseUrl,
-        getToken: () => host.getToken?.(),
+        get getToken() {
+          return host.getToken;
+        },
         fetch: (input, init) => (host.fetch ?? globalThis.fetch)(input, init),
       });
       this.#client = { baseUrl, client };
@@ -162,6 +179,7 @@ export class SectionController<L = unknown> implements ReactiveController {
 
   /** Reports a failure: fires `manage-users-error` and returns the words to show. */
   fail(error: unknown): string {
+    if (error instanceof InvitationsError && error.code === 'unauthenticated') this.#refused = true;
     const message = describeError(this.t, error);
     this.host.emit('manage-users-error', { error: error instanceof Error ? error : new Error(String(error)), message });
     return message;

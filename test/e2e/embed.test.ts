@@ -5,13 +5,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer } from '../../demo/server/app.ts';
-
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, listenReferenceServer } from '../helpers/browser.ts';
 
 /** The first ```html block under "## Embed the widget" in the README. */
 async function readmeSnippet(): Promise<string> {
@@ -28,13 +23,10 @@ describe('the README embed snippet in a page', () => {
   let stop: () => Promise<void>;
 
   before(async () => {
-    const server = await createServer({ database: ':memory:', publicUrl: 'http://127.0.0.1', demo: true });
-    const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const listening = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    stop = () => new Promise((resolve) => http.close(() => (server.close(), resolve())));
-    browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+    const server = await listenReferenceServer();
+    origin = server.origin;
+    stop = server.close;
+    browser = await launchChromium();
   });
 
   after(async () => {

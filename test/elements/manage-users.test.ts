@@ -95,28 +95,42 @@ describe('<manage-users>', () => {
     expect(status.value).to.equal('expired');
   });
 
-  it('deactivates after a confirmation (a host may veto), and refuses to reactivate without a free seat', async () => {
-    const mock = await useMockApi();
+  it('lets a host veto a deactivation before any confirmation appears', async () => {
+    await useMockApi();
     const section = await renderSection();
+    const request = nextEvent(section, 'member-deactivate-request');
     section.addEventListener('member-deactivate-request', (event) => event.preventDefault(), { once: true });
     (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate')).click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(queryAllByRole(section, 'dialog')).to.have.length(0);
+    expect((await request).defaultPrevented).to.equal(true);
+    const panel = section.shadowRoot!.querySelector('members-panel')!;
+    await panel.updateComplete;
+    expect(queryAllByRole(section, 'dialog').length).to.equal(0);
+  });
 
+  it('deactivates after a confirmation; the meter follows, and the result is shown', async () => {
+    await useMockApi();
+    const section = await renderSection();
     (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate')).click();
     await findText(section, 'Deactivate Marco Rossi? They lose access and their seat is freed.');
     const changed = nextEvent<{ member: { status: string } }>(section, 'members-changed');
     (await findByRole(await findByRole(section, 'dialog'), 'button', 'Deactivate')).click();
     expect((await changed).detail.member.status).to.equal('deactivated');
     await waitUntil(() => meterText(section) === 'Total 25 Active 9 Pending 4 Expired 3 Available 9');
+    await findText(section, 'Marco Rossi was deactivated; a seat was freed.');
+  });
 
-    // Fill every seat, then try to bring Marco back.
+  it('refuses to reactivate without a free seat, and says why where the admin acted', async () => {
+    const mock = await useMockApi();
+    const section = await renderSection();
     const client = createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' });
+    await client.members.deactivate('demo', 'usr_marco');
     await client.invitations.create('demo', { batches: [{ role: 'learner', emails: Array.from({ length: 9 }, (_, i) => `fill${i}@x.org`) }] });
     await section.refresh();
     (await findByRole(section, 'tab', 'Deactivated')).click();
+    const error = nextEvent<{ message: string }>(section, 'manage-users-error');
     (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Reactivate')).click();
     await findText(section, 'No seat is free, so this user cannot be reactivated.');
+    expect((await error).detail.message).to.match(/seat/);
     await expectAccessible(section, 'reactivation refused');
     expect((await mock.store.member('usr_marco'))?.status).to.equal('deactivated');
   });
@@ -131,10 +145,9 @@ describe('<manage-users>', () => {
     name.value = 'Pharmacy';
     (await findByRole(manager, 'button', 'Add subgroup')).click();
     (await findByRole(await findRow(manager, 'Pharmacy'), 'button', 'Rename')).click();
-    const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name');
     await waitUntil(() => queryAllByRole(manager, 'textbox', 'Subgroup name').length === 2);
     const rename = queryAllByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')[1]!;
-    expect(field).to.exist;
+    expect(rename.value).to.equal('Pharmacy');
     rename.value = 'radiology';
     (await findByRole(manager, 'button', 'Save')).click();
     await findText(manager, 'A subgroup with that name already exists.');
@@ -158,15 +171,60 @@ describe('<manage-users>', () => {
     await expectAccessible(section, 'learner');
   });
 
-  it('explains a server error and loads on Try again', async () => {
+  it('explains a server error on the first load, tells the host, and loads on Try again', async () => {
     await useMockApi();
     fail('get', 'groups/demo/me', 503);
-    const section = await renderSection();
+    const errors: string[] = [];
+    const section = await fixture<ManageUsers>(html`<manage-users base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}
+      @manage-users-error=${(e: CustomEvent<{ message: string }>) => errors.push(e.detail.message)}></manage-users>`);
     await findText(section, 'Something went wrong on the server.');
+    expect(errors).to.deep.equal(['Something went wrong on the server. Try again in a moment; nothing you typed was lost.']);
     await expectAccessible(section, 'server error');
     heal();
     (await findByRole(section, 'button', 'Try again')).click();
     await findByRole(section, 'button', 'Invite New Users');
+  });
+
+  it('never reloads or re-fires seats-changed when callbacks are set again', async () => {
+    const mock = await useMockApi();
+    const section = await renderSection();
+    await waitUntil(() => bodyRows(section).length === 10);
+    await waitUntil(mock.idle);
+    const before = mock.requests.length;
+    let seatEvents = 0;
+    section.addEventListener('seats-changed', () => seatEvents++);
+    for (let i = 0; i < 50; i++) {
+      section.getToken = () => 'demo-admin';
+      section.fetch = (input, init) => fetch(input, init);
+      section.now = () => Date.now();
+      await section.updateComplete;
+    }
+    await waitUntil(mock.idle);
+    expect(mock.requests.length).to.equal(before);
+    expect(seatEvents).to.equal(0);
+  });
+
+  it('uses a token provider set after the first render for the next request', async () => {
+    const mock = await useMockApi();
+    const section = await fixture<ManageUsers>(html`<manage-users base-url="/api/v1/" group-id="demo"></manage-users>`);
+    await findText(section, 'Your session has ended. Sign in again, then try again.');
+    section.getToken = () => 'demo-admin';
+    await findByRole(section, 'button', 'Invite New Users');
+    expect(mock.requests.filter((r) => r.url.endsWith('/me'))).to.have.length(2);
+  });
+
+  it('tells the host when an invite creates a subgroup', async () => {
+    await useMockApi();
+    const section = await renderSection();
+    (await findByRole(section, 'button', 'Invite New Users')).click();
+    await waitUntil(() => focused()?.getAttribute('part') === 'email-input');
+    paste(focused() as HTMLInputElement, 'night@x.org');
+    const subgroup = await findByRole<HTMLInputElement>(section, 'combobox', 'Subgroup (optional)');
+    subgroup.value = 'Night Shift';
+    subgroup.dispatchEvent(new InputEvent('input'));
+    const changed = nextEvent<{ subgroups: Array<{ name: string }> }>(section, 'subgroups-changed');
+    (await findByRole(section, 'button', 'Invite Users')).click();
+    expect((await changed).detail.subgroups.map((s) => s.name)).to.include('Night Shift');
   });
 
   it('works with a ready .client instead of base-url', async () => {
