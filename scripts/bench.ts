@@ -40,7 +40,8 @@ async function bundleSizes() {
 
 async function renderTimings() {
   const built = await esbuild.build({
-    entryPoints: ['bench/pending-table.page.ts'],
+    entryPoints: ['bench/pending-table.page.ts', 'bench/requests.page.ts'],
+    outdir: 'bench-out',
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -49,13 +50,17 @@ async function renderTimings() {
     conditions: ['browser', 'production'],
     logLevel: 'silent',
   });
-  const script = built.outputFiles[0]!.text;
+  const scripts = new Map(built.outputFiles.map((file) => [`/${file.path.split('/').at(-1)}`, file.text]));
   const server = createServer((req, res) => {
-    if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    const script = scripts.get(req.url ?? '');
+    if (script) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     else
       res
         .writeHead(200, { 'Content-Type': 'text/html' })
-        .end('<!doctype html><html lang="en"><title>bench</title><script type="module" src="/bench.js"></script>');
+        .end(
+          '<!doctype html><html lang="en"><title>bench</title>' +
+            '<script type="module" src="/pending-table.page.js"></script><script type="module" src="/requests.page.js"></script>',
+        );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch(await findChromium());
@@ -64,7 +69,10 @@ async function renderTimings() {
     page.on('console', (message) => message.type() === 'error' && console.error(`page: ${message.text()}`));
     page.on('pageerror', (error) => console.error(`page: ${error.message}`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => 'runBench' in window);
+    await page.waitForFunction(() => 'runBench' in window && 'runRequestCounts' in window);
+    const counts = await page.evaluate(() => window.runRequestCounts());
+    console.log('\nRequests per action in <manage-users> on the Pending tab (in-memory API; the action, then reloads)');
+    for (const { action, POST, GET } of counts) console.log(`  ${action.padEnd(11)} ${POST} POST + ${GET} GET`);
     const results = await page.evaluate((sizes) => window.runBench(sizes), SIZES);
     console.log(
       '\n<pending-table> in headless Chromium, ms (widget: median of 3 runs, 50 rows a page from the in-memory API; plain DOM: one run, every row)',

@@ -1,0 +1,77 @@
+/** <subgroups-manager> used alone, against the msw handlers: add, rename, remove subgroups. */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.ts';
+import type { SubgroupsManager } from '../../src/index.ts';
+import { useMockApi, heal } from '../helpers/mock-worker.ts';
+import { deepAll, findByRole, findRow, findText, nextEvent, queryAllByRole } from '../helpers/dom.ts';
+import { expectAccessible } from '../helpers/axe.ts';
+
+async function openManager() {
+  const manager = await fixture<SubgroupsManager>(
+    html`<subgroups-manager base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+  );
+  await manager.show();
+  await findText(manager, 'Radiology');
+  return manager;
+}
+
+const names = (manager: HTMLElement) => deepAll(manager, 'li strong').map((strong) => strong.textContent);
+
+describe('<subgroups-manager>', () => {
+  afterEach(() => heal());
+
+  it('opens from its open attribute as a modal, listing subgroups with their counts', async () => {
+    await useMockApi();
+    const manager = await fixture<SubgroupsManager>(
+      html`<subgroups-manager open base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+    );
+    const dialog = await findByRole<HTMLDialogElement>(manager, 'dialog');
+    expect(dialog.matches(':modal')).to.equal(true);
+    await findText(manager, 'Radiology');
+    expect(names(manager)).to.deep.equal(['Emergency Medicine', 'Nursing', 'Radiology']);
+    await expectAccessible(manager, 'open');
+  });
+
+  it('adds a subgroup, says so, and fires subgroups-changed with the new list', async () => {
+    await useMockApi();
+    const manager = await openManager();
+    (await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')).value = 'Pharmacy';
+    const changed = nextEvent<{ subgroups: Array<{ name: string }> }>(manager, 'subgroups-changed');
+    (await findByRole(manager, 'button', 'Add subgroup')).click();
+    expect((await changed).detail.subgroups.map((s) => s.name)).to.deep.equal(['Emergency Medicine', 'Nursing', 'Pharmacy', 'Radiology']);
+    await findText(manager, 'Subgroup "Pharmacy" added.');
+  });
+
+  it('renames a subgroup; a name already taken is refused in words', async () => {
+    const mock = await useMockApi();
+    const manager = await openManager();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename')).click();
+    await waitUntil(() => queryAllByRole(manager, 'textbox', 'Subgroup name').length === 2);
+    const field = queryAllByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')[1]!;
+    field.value = 'radiology';
+    (await findByRole(manager, 'button', 'Save')).click();
+    await findByRole(manager, 'alert', 'A subgroup with that name already exists.');
+    field.value = 'Nursing Team';
+    (await findByRole(manager, 'button', 'Save')).click();
+    await findText(manager, 'Subgroup "Nursing" renamed to "Nursing Team".');
+    expect(mock.store.subgroupByName('demo', 'nursing team')).to.not.equal(undefined);
+  });
+
+  it('removes a subgroup after a confirmation; a host may veto it first', async () => {
+    const mock = await useMockApi();
+    const manager = await openManager();
+    const request = nextEvent(manager, 'subgroup-remove-request');
+    manager.addEventListener('subgroup-remove-request', (event) => event.preventDefault(), { once: true });
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove')).click();
+    expect((await request).defaultPrevented).to.equal(true);
+    await manager.updateComplete;
+    expect(deepAll(manager, 'dialog.confirm').length).to.equal(0);
+
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove')).click();
+    await waitUntil(() => deepAll<HTMLDialogElement>(manager, 'dialog.confirm')[0]?.open);
+    (await findByRole(deepAll(manager, 'dialog.confirm')[0]!, 'button', 'Remove')).click();
+    await findText(manager, 'Subgroup "Nursing" removed.');
+    expect(names(manager)).to.deep.equal(['Emergency Medicine', 'Radiology']);
+    expect(mock.store.subgroupByName('demo', 'nursing')).to.equal(undefined);
+  });
+});
