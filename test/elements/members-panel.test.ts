@@ -47,7 +47,7 @@ describe('<members-panel>', () => {
     expect((await changed).detail.member.id).to.equal('usr_marco');
     await findText(panel, 'Marco Rossi was deactivated; a seat was freed.');
     await waitUntil(() => !rows(panel).some((row) => row.textContent!.includes('Marco Rossi')));
-    expect(mock.store.member('usr_marco')?.status).to.equal('deactivated');
+    expect((await mock.store.member('usr_marco'))?.status).to.equal('deactivated');
   });
 
   it('reactivates a deactivated member and fires seats-changed with the answer', async () => {

@@ -54,7 +54,7 @@ describe('<subgroups-manager>', () => {
     field.value = 'Nursing Team';
     (await findByRole(manager, 'button', 'Save')).click();
     await findText(manager, 'Subgroup "Nursing" renamed to "Nursing Team".');
-    expect(mock.store.subgroupByName('demo', 'nursing team')).to.not.equal(undefined);
+    expect(await mock.store.subgroupByName('demo', 'nursing team')).to.not.equal(undefined);
   });
 
   it('removes a subgroup after a confirmation; a host may veto it first', async () => {
@@ -72,6 +72,6 @@ describe('<subgroups-manager>', () => {
     (await findByRole(deepAll(manager, 'dialog.confirm')[0]!, 'button', 'Remove')).click();
     await findText(manager, 'Subgroup "Nursing" removed.');
     expect(names(manager)).to.deep.equal(['Emergency Medicine', 'Radiology']);
-    expect(mock.store.subgroupByName('demo', 'nursing')).to.equal(undefined);
+    expect(await mock.store.subgroupByName('demo', 'nursing')).to.equal(undefined);
   });
 });
