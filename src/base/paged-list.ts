@@ -34,16 +34,20 @@ export class PagedList<T, Q> {
   #queryKey: string | undefined;
   #query: Q | undefined;
   #filtered = false;
+  /** The cursors of the page on screen (the next one may be loading): the pager counts from them. */
+  #pageCursors: Array<string | undefined> = [undefined];
 
   constructor(host: ReactiveControllerHost, section: SectionController, options: PagedListOptions<T, Q>) {
     this.#host = host;
     this.#task = new Task(host, {
       task: async ([api, , cursor], { signal }) => {
         const query = this.#query;
+        const walked = this.cursors;
         if (!api || query === undefined) return undefined;
         const page = await options.fetch(api, query, cursor, signal);
-        if (page.items.length === 0 && this.cursors.length > 1) return void this.#go(this.cursors.slice(0, -1));
+        if (page.items.length === 0 && walked.length > 1) return void this.#go(walked.slice(0, -1));
         this.page = page;
+        this.#pageCursors = walked;
         options.onPage?.(page);
         if (this.#filtered) options.onFiltered?.(page);
         this.#filtered = false;
@@ -97,11 +101,12 @@ export class PagedList<T, Q> {
   renderPager(t: Messages, locale: string, label: string, pageSize: number) {
     const page = this.page;
     if (!page || page.total <= page.items.length) return nothing;
-    const from = (this.cursors.length - 1) * pageSize + 1;
+    const cursors = this.#pageCursors;
+    const from = (cursors.length - 1) * pageSize + 1;
     return html`<nav class="pager" part="pager" aria-label=${label}>
-      <button part="button" ?disabled=${this.cursors.length === 1} @click=${() => this.#go(this.cursors.slice(0, -1))}>${t.previousPage}</button>
+      <button part="button" ?disabled=${cursors.length === 1} @click=${() => this.#go(cursors.slice(0, -1))}>${t.previousPage}</button>
       <span>${t.pageOf(number(locale, from), number(locale, from + page.items.length - 1), number(locale, page.total))}</span>
-      <button part="button" ?disabled=${!page.nextCursor} @click=${() => this.#go([...this.cursors, page.nextCursor ?? undefined])}>${t.nextPage}</button>
+      <button part="button" ?disabled=${!page.nextCursor} @click=${() => this.#go([...cursors, page.nextCursor ?? undefined])}>${t.nextPage}</button>
     </nav>`;
   }
 }
