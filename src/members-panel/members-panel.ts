@@ -6,7 +6,7 @@ import { SectionController } from '../controllers/section-controller.ts';
 import { describeError } from '../base/errors.ts';
 import { PagedList } from '../base/paged-list.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
-import { number, shortDate } from '../strings/index.ts';
+import { number, shortDate, wrappableEmail } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
 import { lists } from '../styles/lists.ts';
 
@@ -101,10 +101,10 @@ export class MembersPanel extends ManageUsersElement {
           <tbody>
             ${this.#list.items.map((m) => html`<tr part="row">
               <th scope="row" part="cell name-cell" id="member-${m.id}">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
-              <td part="cell" class="email">${m.email}</td>
+              <td part="cell" class="email">${wrappableEmail(m.email)}</td>
               <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
               <td part="cell">${m.subgroup?.name ?? t.none}</td>
-              <td part="cell"><time datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
+              <td part="cell"><time class="date" datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
               <td part="cell">${m.id === this.currentMemberId
                 ? nothing
                 : active

@@ -7,7 +7,7 @@ import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
 import { ManageUsersElement } from '../base/element.ts';
 import { SectionController } from '../controllers/section-controller.ts';
 import { describeError } from '../base/errors.ts';
-import { number, relativeTime, shortDate } from '../strings/index.ts';
+import { number, relativeTime, shortDate, wrappableEmail } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
 import { lists } from '../styles/lists.ts';
 import { styles } from './styles.ts';
@@ -202,13 +202,13 @@ export class PendingTable extends ManageUsersElement {
         <input type="checkbox" part="checkbox" aria-label=${t.selectRow(item.email)} .checked=${live(this.selected.has(item.id))}
           @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)} />
       </td>
-      <th scope="row" part="cell email-cell" id="email-${item.id}">${item.email}</th>
+      <th scope="row" part="cell email-cell" id="email-${item.id}">${wrappableEmail(item.email)}</th>
       <td part="cell">${item.role === 'admin' ? t.admin : t.learner}</td>
       <td part="cell">${item.subgroup?.name ?? t.none}</td>
       <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
       <td part="cell"><time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}>${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time></td>
-      <td part="cell" class="email">${item.invitedBy.email}</td>
-      <td part="cell"><time datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
+      <td part="cell" class="email">${wrappableEmail(item.invitedBy.email)}</td>
+      <td part="cell"><time class="date" datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
       <td part="cell">
         <button class="link" part="button resend-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
       </td>

@@ -2,6 +2,7 @@
  * Message catalogs and the `Intl` formatting the elements share. English is built in;
  * other languages load on demand, and elements re-render when one arrives.
  */
+import { html } from 'lit';
 import { en, type Messages } from './en.ts';
 
 export type { Messages };
@@ -72,6 +73,12 @@ export function relativeTime(locale: string, to: Date | string, now: number): st
 /** A date as the locale writes it, e.g. "Nov 29, 2026". */
 export function shortDate(locale: string, value: Date | string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+}
+
+/** An address that may wrap after its "@" in a narrow column: `name@<wbr>domain`. */
+export function wrappableEmail(email: string) {
+  const at = email.lastIndexOf('@') + 1;
+  return at ? html`${email.slice(0, at)}<wbr />${email.slice(at)}` : email;
 }
 
 /** A number as the locale writes it. */

@@ -17,11 +17,10 @@ export const lists = css`
     overflow-x: auto;
     position: relative;
   }
-  /* Addresses break anywhere, so every column fits a 1,280 px page; narrower, the box scrolls. */
+  /* Addresses wrap after their "@", so every column fits a 1,280 px page; narrower, the box scrolls. */
   tbody th,
   td.email {
-    overflow-wrap: anywhere;
-    min-width: 8rem;
+    overflow-wrap: break-word;
   }
   .scroll[aria-busy='true'] tbody {
     opacity: 0.6;
@@ -35,7 +34,8 @@ export const lists = css`
     margin-inline-start: 0.4em;
     font-weight: 400;
   }
-  td time {
+  /* Dates stay whole; relative times ("expires in 9 days") may wrap. */
+  time.date {
     white-space: nowrap;
   }
   .message {
