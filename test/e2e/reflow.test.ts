@@ -29,7 +29,9 @@ describe('reflow at 320 px and 200 % zoom', () => {
     await stop?.();
   });
 
-  async function open(window: (typeof WINDOWS)[number] | { viewport: { width: number; height: number }; deviceScaleFactor: number }) {
+  async function open(
+    window: (typeof WINDOWS)[number] | { viewport: { width: number; height: number }; deviceScaleFactor: number },
+  ) {
     const page = await browser.newPage({ viewport: window.viewport, deviceScaleFactor: window.deviceScaleFactor });
     page.setDefaultTimeout(8000);
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
@@ -45,7 +47,10 @@ describe('reflow at 320 px and 200 % zoom', () => {
       it('never scrolls the page sideways, on any tab', async () => {
         const page = await open(window);
         const widths: Record<string, number> = { Users: await pageWidth(page) };
-        for (const [tab, row] of [['Pending', /chloe\.dubois/], ['Deactivated', /Deactivated users/]] as const) {
+        for (const [tab, row] of [
+          ['Pending', /chloe\.dubois/],
+          ['Deactivated', /Deactivated users/],
+        ] as const) {
           await page.getByRole('tab', { name: new RegExp(tab) }).click();
           await (tab === 'Pending' ? page.getByRole('row', { name: row }) : page.getByText(row)).waitFor();
           widths[tab] = await pageWidth(page);
@@ -61,7 +66,10 @@ describe('reflow at 320 px and 200 % zoom', () => {
         await page.getByRole('row', { name: /chloe\.dubois/ }).waitFor();
         const reports = [...(await tabThrough(page)), ...(await tabThrough(page, 'Shift+Tab'))];
         assert.ok(reports.length > 40, `only ${reports.length} controls reached`);
-        assert.deepEqual(reports.filter((r) => !r.inView || !r.uncovered), []);
+        assert.deepEqual(
+          reports.filter((r) => !r.inView || !r.uncovered),
+          [],
+        );
         await page.close();
       });
 
@@ -69,10 +77,18 @@ describe('reflow at 320 px and 200 % zoom', () => {
         const page = await open(window);
         const dialog = await fillInviteDialog(page);
         const reports = [...(await tabThrough(page)), ...(await tabThrough(page, 'Shift+Tab'))];
-        assert.ok(reports.some((r) => r.name.includes('Remove 3 expired invitations')), 'the seat shortfall is shown');
-        assert.deepEqual(reports.filter((r) => !r.inView || !r.uncovered), []);
+        assert.ok(
+          reports.some((r) => r.name.includes('Remove 3 expired invitations')),
+          'the seat shortfall is shown',
+        );
+        assert.deepEqual(
+          reports.filter((r) => !r.inView || !r.uncovered),
+          [],
+        );
         const overflowing = await dialog.evaluate((element) =>
-          [element, ...element.querySelectorAll('button')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)),
+          [element, ...element.querySelectorAll('button')]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => e.outerHTML.slice(0, 80)),
         );
         assert.deepEqual(overflowing, []);
         await page.close();
@@ -87,18 +103,24 @@ describe('reflow at 320 px and 200 % zoom', () => {
     await row.waitFor();
     assert.equal(await pageWidth(page), 1280);
     const box = page.locator('pending-table .scroll');
-    assert.ok(await box.evaluate((element) => element.scrollWidth <= element.clientWidth), 'the table is wider than its box');
+    assert.ok(
+      await box.evaluate((element) => element.scrollWidth <= element.clientWidth),
+      'the table is wider than its box',
+    );
     await row.getByRole('button', { name: 'Resend' }).focus();
     assert.deepEqual(await focusReport(page), { name: 'button Resend', inView: true, uncovered: true });
     await page.close();
   });
 
-  it('keeps the invite dialog\'s focused controls clear of its footer at 1,280 × 900', async () => {
+  it("keeps the invite dialog's focused controls clear of its footer at 1,280 × 900", async () => {
     const page = await open({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     await fillInviteDialog(page);
     const reports = [...(await tabThrough(page)), ...(await tabThrough(page, 'Shift+Tab'))];
     assert.ok(reports.some((r) => r.name.includes('Choose CSV file')));
-    assert.deepEqual(reports.filter((r) => !r.inView || !r.uncovered), []);
+    assert.deepEqual(
+      reports.filter((r) => !r.inView || !r.uncovered),
+      [],
+    );
     await page.close();
   });
 });

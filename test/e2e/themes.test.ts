@@ -17,8 +17,21 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** axe's violations on the whole page, shadow roots included, as "rule: targets" lines. */
 async function violations(page: Page): Promise<string[]> {
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      rules: { 'target-size': { enabled: true } },
+      resultTypes: ['violations'],
+    });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   }, TAGS);
 }
@@ -67,7 +80,9 @@ describe('colours, language and CSP', () => {
           if (!filled) {
             // Kept between openings: valid, invalid and duplicate addresses, past the free seats.
             const addresses = Array.from({ length: 9 }, (_, i) => `person${i}@clinic.example`);
-            await page.locator('[part~="email-input"]').fill(`${addresses.join(', ')}, not-an-email, PERSON0@clinic.example,`);
+            await page
+              .locator('[part~="email-input"]')
+              .fill(`${addresses.join(', ')}, not-an-email, PERSON0@clinic.example,`);
             filled = true;
           }
           await page.locator('[part~="remove-expired-button"]').last().waitFor();
@@ -76,12 +91,15 @@ describe('colours, language and CSP', () => {
         }
       }
     }
-    assert.deepEqual(Object.entries(found).filter(([, list]) => list.length), []);
+    assert.deepEqual(
+      Object.entries(found).filter(([, list]) => list.length),
+      [],
+    );
     assert.equal(Object.keys(found).length, 16);
     await page.close();
   });
 
-  it('marks the widget with its language when it differs from the page\'s', async () => {
+  it("marks the widget with its language when it differs from the page's", async () => {
     const page = await open();
     const widget = page.locator('manage-users');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -94,12 +112,14 @@ describe('colours, language and CSP', () => {
     await page.close();
   });
 
-  it('draws the seat meter under a CSP without \'unsafe-inline\', with no violation', async () => {
+  it("draws the seat meter under a CSP without 'unsafe-inline', with no violation", async () => {
     const page = await browser.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { violations: string[] }).violations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.sample}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.sample}`),
+      );
     });
     await page.goto(origin);
     await page.locator('[part~="invite-button"]').waitFor();

@@ -29,7 +29,11 @@ export function focusReport(page: Page): Promise<FocusReport | null> {
       if (!inner || inner === hit) break;
       hit = inner;
     }
-    const label = focused.getAttribute('aria-label') ?? (focused as HTMLInputElement).labels?.[0]?.textContent ?? focused.textContent ?? '';
+    const label =
+      focused.getAttribute('aria-label') ??
+      (focused as HTMLInputElement).labels?.[0]?.textContent ??
+      focused.textContent ??
+      '';
     const type = focused instanceof HTMLInputElement ? `[${focused.type}]` : '';
     return {
       name: `${focused.localName}${type} ${label.replace(/\s+/g, ' ').trim()}`,
