@@ -104,7 +104,8 @@ export const styles = css`
     display: contents;
     list-style: none;
   }
-  .chip span {
+  .chip span,
+  [part='results'] td {
     overflow-wrap: anywhere;
   }
   .chip {

@@ -14,6 +14,10 @@ export const styles = css`
     grid-column: 1 / -1;
     font-weight: 600;
   }
+  /* Fields shrink to the dialog at 320 px instead of pushing their buttons out of it. */
+  form input {
+    min-width: 0;
+  }
   .list {
     list-style: none;
     padding: 0;
@@ -31,6 +35,7 @@ export const styles = css`
   .row-actions,
   form.rename {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
   }
 `;

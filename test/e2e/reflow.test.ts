@@ -96,6 +96,36 @@ describe('reflow at 320 px and 200 % zoom', () => {
     });
   }
 
+  for (const window of WINDOWS) {
+    it(`shows the subgroups manager and the invite results whole and uncovered at ${window.name}`, async () => {
+      const page = await open(window);
+      await page.getByRole('button', { name: 'Subgroups' }).click();
+      const manager = page.getByRole('dialog', { name: 'Subgroups' });
+      await manager.getByText('Radiology').first().waitFor();
+      const reports = [...(await tabThrough(page)), ...(await tabThrough(page, 'Shift+Tab'))];
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Invite New Users' }).click();
+      const invite = page.getByRole('dialog', { name: 'Invite New Users' });
+      // Already invited: the results offer Resend, and no seat is taken.
+      await invite.getByRole('textbox', { name: 'Email addresses' }).fill('kim.nguyen@riverside.example,');
+      await invite.getByRole('button', { name: 'Invite Users' }).click();
+      await invite.getByRole('button', { name: 'Done' }).waitFor();
+      reports.push(...(await tabThrough(page)), ...(await tabThrough(page, 'Shift+Tab')));
+      assert.ok(
+        reports.some((r) => r.name.includes('Add subgroup')) && reports.some((r) => r.name.includes('Invite more')),
+      );
+      assert.deepEqual(
+        reports.filter((r) => !r.inView || !r.uncovered),
+        [],
+      );
+      assert.ok(
+        await invite.evaluate((element) => element.scrollWidth <= element.clientWidth),
+        'the results are wider than the dialog',
+      );
+      await page.close();
+    });
+  }
+
   it('fits the Pending table in a 1,280 px window, Last sent and Resend in view', async () => {
     const page = await open({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     await page.getByRole('tab', { name: /Pending/ }).click();
