@@ -274,3 +274,18 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const Outbox = z.object({ items: z.array(OutboxMessage) });
 export const ClockRequest = z.strictObject({ advanceMs: z.int().check(z.minimum(0), z.maximum(365 * 86_400_000)) });
 export const ClockResponse = z.object({ now: timestamp });
+
+/** Most rows one seed request adds. */
+export const MAX_SEEDED_ROWS = 1_000_000;
+const seeded = z.int().check(z.minimum(0), z.maximum(MAX_SEEDED_ROWS));
+
+export const ScaleSeedRequest = z.strictObject({
+  groupId: id,
+  invitations: seeded,
+  /** How many of the invitations are past their expiry. */
+  expired: seeded,
+  members: seeded,
+});
+export type ScaleSeedRequest = z.input<typeof ScaleSeedRequest>;
+export const ScaleSeedResponse = z.object({ groupId: id, seats: Seats });
+export type ScaleSeedResponse = z.infer<typeof ScaleSeedResponse>;

@@ -1,31 +1,59 @@
 /**
- * List cursors. They are opaque to clients; here they carry the offset of the next page.
+ * List cursors (keyset). A cursor is opaque to clients: base64url JSON of the sort it was
+ * made for and the sort key and id of the last row shown, so the next page starts right
+ * after that row however many rows were added or removed meanwhile. A cursor that does not
+ * decode, or was made for another sort, is a 422.
  */
+import type { ListKey, ListWindow } from '../store/store.ts';
 import { validationFailed } from './problem.ts';
 
-export interface ListWindow {
-  offset: number;
-  limit: number;
+interface CursorBody {
+  /** The sort the cursor was made for. */
+  s: string;
+  /** The sort key of the last row shown. */
+  k: string;
+  /** The id of the last row shown. */
+  i: string;
 }
 
-/** The window a request asks for; a cursor that is not ours is a 422. */
-export function readCursor(cursor: string | undefined, limit: number | undefined): ListWindow {
-  let offset = 0;
-  if (cursor) {
-    try {
-      offset = Number((JSON.parse(atob(cursor)) as { offset?: unknown }).offset);
-    } catch {
-      offset = Number.NaN;
-    }
-    if (!Number.isSafeInteger(offset) || offset < 0) {
-      throw validationFailed([{ path: 'cursor', message: 'Unknown cursor' }]);
-    }
+const unknownCursor = () => validationFailed([{ path: 'cursor', message: 'Unknown cursor' }]);
+
+// Runs in browsers too (the mocks), so no Buffer: UTF-8 bytes through btoa/atob.
+function encode(body: CursorBody): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+function decode(cursor: string): unknown {
+  try {
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw unknownCursor();
   }
-  return { offset, limit: limit ?? 50 };
 }
 
-/** The cursor of the page after `window`, or null after the last one. */
-export function nextCursor(window: ListWindow, total: number): string | null {
-  const offset = window.offset + window.limit;
-  return offset < total ? btoa(JSON.stringify({ offset })) : null;
+function isCursorBody(value: unknown): value is CursorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return typeof body.s === 'string' && typeof body.k === 'string' && typeof body.i === 'string';
+}
+
+/** The window a request asks for, under the sort it asks for. */
+export function readCursor(cursor: string | undefined, limit: number | undefined, sort: string): ListWindow {
+  const window = { limit: limit ?? 50 };
+  if (!cursor) return window;
+  const body = decode(cursor);
+  if (!isCursorBody(body) || body.s !== sort) throw unknownCursor();
+  return { ...window, after: { key: body.k, id: body.i } };
+}
+
+/** The cursor of the page after the one shown, or null after the last one. */
+export function nextCursor(sort: string, next: ListKey | null): string | null {
+  if (!next) return null;
+  return encode({ s: sort, k: next.key, i: next.id });
 }

@@ -31,18 +31,19 @@ export function invitationService(ctx: ServiceContext) {
   return {
     async listInvitations(caller: MemberView, groupId: string, query: Parsed<typeof InvitationQuery>) {
       await authorize(store, caller, groupId);
-      const window = readCursor(query.cursor, query.limit);
+      const sort = query.sort ?? '-createdAt';
+      const window = readCursor(query.cursor, query.limit, sort);
       const at = ctx.clock.now();
-      const { items, total } = await store.invitations(groupId, {
+      const { items, total, next } = await store.invitations(groupId, {
         status: query.status ?? 'all',
         q: query.q?.trim().toLowerCase() || undefined,
         role: query.role,
         subgroupId: query.subgroupId,
-        sort: query.sort ?? '-createdAt',
+        sort,
         now: at.toISOString(),
         ...window,
       });
-      return { items: items.map((row) => invitationOf(row, at)), nextCursor: nextCursor(window, total), total };
+      return { items: items.map((row) => invitationOf(row, at)), nextCursor: nextCursor(sort, next), total };
     },
 
     /** All or nothing: every new invitation gets a seat, or the request changes nothing. */

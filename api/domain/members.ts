@@ -23,16 +23,17 @@ export function memberService(ctx: ServiceContext) {
 
     async listMembers(caller: MemberView, groupId: string, query: Parsed<typeof MemberQuery>) {
       await authorize(store, caller, groupId);
-      const window = readCursor(query.cursor, query.limit);
-      const { items, total } = await store.members(groupId, {
+      const sort = query.sort ?? 'email';
+      const window = readCursor(query.cursor, query.limit, sort);
+      const { items, total, next } = await store.members(groupId, {
         status: query.status,
         q: query.q?.trim().toLowerCase() || undefined,
         role: query.role,
         subgroupId: query.subgroupId,
-        sort: query.sort ?? 'email',
+        sort,
         ...window,
       });
-      return { items: items.map(memberOf), nextCursor: nextCursor(window, total), total };
+      return { items: items.map(memberOf), nextCursor: nextCursor(sort, next), total };
     },
 
     /** Deactivating frees a seat; reactivating needs one. Nobody changes their own status. */

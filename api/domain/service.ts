@@ -3,7 +3,9 @@
  * read by resource: members (and the group), subgroups, invitations, the invitee. The
  * reference server runs them on SQLite, the msw handlers in memory.
  */
-import { createContext, type ServiceOptions } from './context.ts';
+import type { ScaleSeedRequest } from '../../sdk/schemas.ts';
+import { createContext, type Parsed, type ServiceOptions } from './context.ts';
+import { seedScale } from './scale-seed.ts';
 import { invitationService } from './invitations.ts';
 import { inviteeService } from './invitee.ts';
 import { memberService } from './members.ts';
@@ -25,6 +27,9 @@ export function createInvitationsService(options: ServiceOptions) {
     async outbox(to?: string) {
       return { items: await ctx.store.mails(to?.trim().toLowerCase() || undefined) };
     },
+
+    /** Demo mode: fills a group with many rows (bench, the demo's big group, tests). */
+    seedScale: (input: Parsed<typeof ScaleSeedRequest>) => seedScale(ctx, input),
 
     /** Demo mode: moves the clock forward, to show expiry. */
     advanceClock(ms: number) {

@@ -46,5 +46,6 @@ export function handlersOf(service: InvitationsService): Handlers {
     acceptInvitation: ({ params, body }) => service.accept(params.token, body),
     readOutbox: ({ query }) => service.outbox(query.to),
     advanceClock: ({ body }) => service.advanceClock(body.advanceMs),
+    seedGroup: ({ body }) => service.seedScale(body),
   };
 }

@@ -22,6 +22,8 @@ import {
   MemberQuery,
   Outbox,
   RemoveResponse,
+  ScaleSeedRequest,
+  ScaleSeedResponse,
   ResendResponse,
   Subgroup,
   SubgroupInput,
@@ -69,6 +71,7 @@ export const operations = {
   lookUpInvitation: { method: 'get', path: 'invitations/{token}', summary: 'What an invitation link is for', tag: 'Invitee', access: 'public', status: 200, response: InvitationPreview, problems: ['invitation_expired'] },
   acceptInvitation: { method: 'post', path: 'invitations/{token}/accept', summary: 'Accept an invitation and become a member', tag: 'Invitee', access: 'public', body: AcceptRequest, status: 201, response: Member, problems: ['invitation_expired', 'idempotency_conflict'] },
   readOutbox: { method: 'get', path: 'dev/outbox', summary: 'Messages sent in demo mode, newest first', tag: 'Demo', access: 'demo', query: OutboxQuery, status: 200, response: Outbox, problems: [] },
+  seedGroup: { method: 'post', path: 'dev/seed', summary: 'Fill a group with many invitations and members (seats raised to fit)', tag: 'Demo', access: 'demo', body: ScaleSeedRequest, status: 200, response: ScaleSeedResponse, problems: [] },
   advanceClock: { method: 'post', path: 'dev/clock', summary: 'Move the demo clock forward', tag: 'Demo', access: 'demo', body: ClockRequest, status: 200, response: ClockResponse, problems: [] },
 } as const satisfies Record<string, Operation>;
 

@@ -15,7 +15,9 @@ import type {
   GroupRow,
   InvitationRow,
   InvitationView,
+  ListKey,
   Listed,
+  ListWindow,
   MemberRow,
   MemberView,
   Store,
@@ -115,6 +117,10 @@ function groupsOn(state: () => State): Sync<GroupStorage> {
   return {
     group: (id) => state().groups.get(id),
     insertGroup: (row) => void state().groups.set(row.id, { ...row }),
+    setTotalSeats(id, totalSeats) {
+      const row = state().groups.get(id);
+      if (row) state().groups.set(id, { ...row, totalSeats });
+    },
     seatCounts(groupId, now) {
       const invitations = inGroup(state().invitations, groupId);
       const expired = invitations.filter((row) => row.expiresAt <= now).length;
@@ -250,20 +256,27 @@ function mailsOn(state: () => State): Sync<MailStorage> {
   };
 }
 
-/** Sorts by a contract sort key (`-` for descending, ties broken by id) and cuts a window. */
-function window<T extends { id: string }>(
-  rows: T[],
-  sort: string,
-  range: { offset: number; limit: number },
-): Listed<T> {
+/**
+ * Sorts by a contract sort key (`-` for descending, ties broken by id) and cuts the page
+ * after `range.after` (keyset, as the SQL stores do).
+ */
+function window<T extends { id: string }>(rows: T[], sort: string, range: ListWindow): Listed<T> {
   const descending = sort.startsWith('-');
   const field = (descending ? sort.slice(1) : sort) as keyof T;
   const direction = descending ? -1 : 1;
+  const compare = (a: ListKey, b: ListKey) =>
+    direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // Keys are computed once per row, not once per comparison: it matters at 50,000 rows.
-  const keyed = rows.map((row) => ({ key: String(row[field]).toLowerCase(), row }));
-  keyed.sort(
-    (a, b) =>
-      direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
-  );
-  return { items: keyed.slice(range.offset, range.offset + range.limit).map(({ row }) => row), total: rows.length };
+  const keyed = rows.map((row) => ({ key: String(row[field]).toLowerCase(), id: row.id, row }));
+  keyed.sort(compare);
+  const { after } = range;
+  const start = after ? keyed.findIndex((entry) => compare(entry, after) > 0) : 0;
+  const page = start < 0 ? [] : keyed.slice(start, start + range.limit);
+  const last = page.at(-1);
+  const more = start >= 0 && start + range.limit < keyed.length;
+  return {
+    items: page.map(({ row }) => row),
+    total: rows.length,
+    next: more && last ? { key: last.key, id: last.id } : null,
+  };
 }

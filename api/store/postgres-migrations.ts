@@ -31,4 +31,16 @@ export const POSTGRES_MIGRATIONS = [
     text text NOT NULL, html text NOT NULL, accept_url text NOT NULL, sent_at timestamptz NOT NULL);
   CREATE INDEX outbox_recipient ON outbox (lower(recipient));
   `,
+  `
+  -- Lists walk an index in their sort order, ties broken by id: a page costs O(log n + page).
+  CREATE INDEX invitations_by_created ON invitations (group_id, created_at, id);
+  CREATE INDEX invitations_by_email ON invitations (group_id, lower(email), id);
+  CREATE INDEX invitations_by_expires ON invitations (group_id, expires_at, id);
+  CREATE INDEX invitations_by_last_sent ON invitations (group_id, last_sent_at, id);
+  DROP INDEX invitations_created;
+  DROP INDEX invitations_expires;
+  CREATE INDEX members_by_email ON members (group_id, lower(email), id);
+  CREATE INDEX members_by_name ON members (group_id, lower(name), id);
+  CREATE INDEX members_by_joined ON members (group_id, joined_at, id);
+  `,
 ];

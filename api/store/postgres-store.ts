@@ -24,7 +24,7 @@ import type {
   Transaction,
 } from './store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { POSTGRES, invitationListSql, memberListSql, type ListSql } from './sql-lists.ts';
+import { POSTGRES, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
 
 type Value = string | number | null | string[];
 
@@ -130,6 +130,7 @@ function groupsOn({ one, run }: Db): GroupStorage {
     group: (id) => one(`SELECT id, name, total_seats FROM groups WHERE id = $1`, [id]),
     insertGroup: (row) =>
       run(`INSERT INTO groups (id, name, total_seats) VALUES ($1, $2, $3)`, [row.id, row.name, row.totalSeats]),
+    setTotalSeats: (id, totalSeats) => run(`UPDATE groups SET total_seats = $1 WHERE id = $2`, [totalSeats, id]),
     async seatCounts(groupId, now) {
       const counts = await one<{ active: number; pending: number; expired: number }>(
         `SELECT (SELECT count(*)::int FROM members WHERE group_id = $1 AND status = 'active') AS active,
@@ -174,9 +175,9 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
 
 /** Runs a list's two statements: the filtered count and the window of rows. */
 function listOn({ query, one }: Db) {
-  return async <T>({ count, items }: ListSql) => ({
+  return async <T extends { id: string }>({ count, items }: ListSql, limit: number) => ({
     total: Number((await one<{ n: string }>(count.text, count.params))?.n ?? 0),
-    items: await query<T>(items.text, items.params),
+    ...pageOf(await query<T & { sortKey: unknown }>(items.text, items.params), limit),
   });
 }
 
@@ -189,7 +190,8 @@ function membersOn(db: Db): MemberStorage {
       one<MemberView>(`${MEMBER_SELECT} WHERE m.group_id = $1 AND lower(m.email) = $2`, [groupId, key]),
     membersByEmail: (groupId, keys) =>
       query<MemberView>(`${MEMBER_SELECT} WHERE m.group_id = $1 AND lower(m.email) = ANY($2::text[])`, [groupId, keys]),
-    members: (groupId, filter) => list<MemberView>(memberListSql(POSTGRES, MEMBER_SOURCE, groupId, filter)),
+    members: (groupId, filter) =>
+      list<MemberView>(memberListSql(POSTGRES, MEMBER_SOURCE, groupId, filter), filter.limit),
     insertMember: (row) =>
       run(
         `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
@@ -222,7 +224,8 @@ function invitationsOn(db: Db): InvitationStorage {
     invitationsByEmail: (groupId, keys) =>
       query<InvitationView>(`${select} WHERE i.group_id = $1 AND lower(i.email) = ANY($2::text[])`, [groupId, keys]),
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = $1`, [tokenHash]),
-    invitations: (groupId, filter) => list<InvitationView>(invitationListSql(POSTGRES, source, groupId, filter)),
+    invitations: (groupId, filter) =>
+      list<InvitationView>(invitationListSql(POSTGRES, source, groupId, filter), filter.limit),
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,

@@ -2,7 +2,7 @@
  * The list queries of the SQL stores (SQLite, PostgreSQL), written once: the conditions a
  * filter makes, the order a sort key names, and the window. Each store runs the SQL.
  */
-import type { InvitationFilter, MemberFilter } from './store.ts';
+import type { InvitationFilter, ListKey, Listed, MemberFilter } from './store.ts';
 
 export type Param = string | number | null;
 
@@ -66,12 +66,31 @@ function listSql(
   const byColumn = SORT_COLUMNS[descending ? filter.sort.slice(1) : filter.sort];
   const column = byColumn ? byColumn(source.alias) : `${source.alias}.created_at`;
   const direction = descending ? 'DESC' : 'ASC';
+  const count = { text: `SELECT count(*) AS n ${source.tables} WHERE ${where.join(' AND ')}`, params: [...params] };
+  // Keyset: the page starts after the last row shown (`sortKey` carries its key).
+  if (filter.after) {
+    const after = `(${param(filter.after.key)}, ${param(filter.after.id)})`;
+    where.push(`(${column}, ${source.alias}.id) ${descending ? '<' : '>'} ${after}`);
+  }
   const from = `${source.tables} WHERE ${where.join(' AND ')}`;
-  const count = { text: `SELECT count(*) AS n ${from}`, params: [...params] };
-  const window = `LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`;
-  const text = `SELECT ${source.columns} ${from} ORDER BY ${column} ${direction}, ${source.alias}.id ${direction} ${window}`;
+  const order = `ORDER BY ${column} ${direction}, ${source.alias}.id ${direction} LIMIT ${param(filter.limit + 1)}`;
+  const text = `SELECT ${source.columns}, ${column} AS sort_key ${from} ${order}`;
   return { count, items: { text, params } };
 }
+
+/** A page from the rows a list read (one more than `limit`, each with its `sortKey`). */
+export function pageOf<T extends { id: string }>(
+  rows: Array<T & { sortKey: unknown }>,
+  limit: number,
+): Omit<Listed<T>, 'total'> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next: ListKey | null = rows.length > limit && last ? { key: keyText(last.sortKey), id: last.id } : null;
+  return { items: page.map(({ sortKey: _key, ...row }) => row as unknown as T), next };
+}
+
+/** A sort key as text: PostgreSQL answers timestamps as dates. */
+const keyText = (key: unknown) => (key instanceof Date ? key.toISOString() : String(key));
 
 /** A group's members that match `filter` (the main table's alias is `m`). */
 export function memberListSql(dialect: Dialect, source: ListSource, groupId: string, filter: MemberFilter): ListSql {

@@ -29,4 +29,71 @@ export const MIGRATIONS = [
   // Answers stored before fingerprints were keyed hashes kept raw paths and bodies (tokens,
   // passwords): forget them all. With secure_delete on, their bytes are zeroed, not just unlinked.
   `DELETE FROM stored_responses;`,
+  `
+  -- Lists walk an index in their sort order, ties broken by id: a page costs O(log n + page).
+  CREATE INDEX invitations_by_created ON invitations (group_id, created_at, id);
+  CREATE INDEX invitations_by_email ON invitations (group_id, lower(email), id);
+  CREATE INDEX invitations_by_expires ON invitations (group_id, expires_at, id);
+  CREATE INDEX invitations_by_last_sent ON invitations (group_id, last_sent_at, id);
+  CREATE INDEX invitations_by_subgroup ON invitations (subgroup_id, created_at, id);
+  DROP INDEX invitations_created;
+  DROP INDEX invitations_expires;
+  CREATE INDEX members_by_email ON members (group_id, lower(email), id);
+  CREATE INDEX members_by_name ON members (group_id, lower(name), id);
+  CREATE INDEX members_by_joined ON members (group_id, joined_at, id);
+  CREATE INDEX members_by_subgroup ON members (subgroup_id, joined_at, id);
+  CREATE INDEX outbox_recipient ON outbox (lower(recipient), seq);
+
+  -- Substring search: trigram indexes of the addresses (and members' names).
+  CREATE VIRTUAL TABLE invitations_search USING fts5(
+    email, content = 'invitations', content_rowid = 'rowid', tokenize = 'trigram');
+  CREATE VIRTUAL TABLE members_search USING fts5(
+    email, name, content = 'members', content_rowid = 'rowid', tokenize = 'trigram');
+  INSERT INTO invitations_search (invitations_search) VALUES ('rebuild');
+  INSERT INTO members_search (members_search) VALUES ('rebuild');
+
+  -- Counts kept up to date by triggers, in the writing transaction: invitations by subgroup
+  -- ('' for none), role and the hour they expire in; members by subgroup, role and status.
+  CREATE TABLE invitation_counts (
+    group_id TEXT NOT NULL, subgroup_id TEXT NOT NULL, role TEXT NOT NULL, expiry_hour TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (group_id, subgroup_id, role, expiry_hour)) WITHOUT ROWID;
+  CREATE TABLE member_counts (
+    group_id TEXT NOT NULL, subgroup_id TEXT NOT NULL, role TEXT NOT NULL, status TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (group_id, subgroup_id, role, status)) WITHOUT ROWID;
+  INSERT INTO invitation_counts
+    SELECT group_id, coalesce(subgroup_id, ''), role, substr(expires_at, 1, 13), count(*) FROM invitations
+    GROUP BY 1, 2, 3, 4;
+  INSERT INTO member_counts
+    SELECT group_id, coalesce(subgroup_id, ''), role, status, count(*) FROM members GROUP BY 1, 2, 3, 4;
+
+  CREATE TRIGGER invitations_added AFTER INSERT ON invitations BEGIN
+    INSERT INTO invitations_search (rowid, email) VALUES (new.rowid, new.email);
+    INSERT INTO invitation_counts
+      VALUES (new.group_id, coalesce(new.subgroup_id, ''), new.role, substr(new.expires_at, 1, 13), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER invitations_removed AFTER DELETE ON invitations BEGIN
+    INSERT INTO invitations_search (invitations_search, rowid, email) VALUES ('delete', old.rowid, old.email);
+    UPDATE invitation_counts SET n = n - 1 WHERE group_id = old.group_id
+      AND subgroup_id = coalesce(old.subgroup_id, '') AND role = old.role AND expiry_hour = substr(old.expires_at, 1, 13);
+  END;
+  CREATE TRIGGER invitations_changed AFTER UPDATE OF subgroup_id, role, expires_at ON invitations BEGIN
+    UPDATE invitation_counts SET n = n - 1 WHERE group_id = old.group_id
+      AND subgroup_id = coalesce(old.subgroup_id, '') AND role = old.role AND expiry_hour = substr(old.expires_at, 1, 13);
+    INSERT INTO invitation_counts
+      VALUES (new.group_id, coalesce(new.subgroup_id, ''), new.role, substr(new.expires_at, 1, 13), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER members_added AFTER INSERT ON members BEGIN
+    INSERT INTO members_search (rowid, email, name) VALUES (new.rowid, new.email, new.name);
+    INSERT INTO member_counts VALUES (new.group_id, coalesce(new.subgroup_id, ''), new.role, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER members_changed AFTER UPDATE OF subgroup_id, role, status ON members BEGIN
+    UPDATE member_counts SET n = n - 1 WHERE group_id = old.group_id
+      AND subgroup_id = coalesce(old.subgroup_id, '') AND role = old.role AND status = old.status;
+    INSERT INTO member_counts VALUES (new.group_id, coalesce(new.subgroup_id, ''), new.role, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];

@@ -8,7 +8,7 @@
  * joins it, through the store or the `tx` alike, so nested calls never wait on themselves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { createMutex } from './mutex.ts';
 import type {
   GroupStorage,
@@ -17,6 +17,7 @@ import type {
   MemberStorage,
   ResponseStorage,
   SubgroupStorage,
+  InvitationFilter,
   InvitationView,
   MemberView,
   Store,
@@ -28,7 +29,15 @@ import type {
 } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
-import { SQLITE, invitationListSql, memberListSql, type ListSql } from './sql-lists.ts';
+import {
+  addSearch,
+  inGroup,
+  countInvitations,
+  countMembers,
+  listPage,
+  seatCountsOf,
+  type Sql,
+} from './sqlite-lists.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -40,29 +49,26 @@ const INVITATION_COLUMNS = `i.id, i.group_id AS groupId, i.email, i.role, i.subg
 const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
   LEFT JOIN members b ON b.id = i.invited_by_id`;
 const SUBGROUP_COLUMNS = `id, group_id AS groupId, name, created_at AS createdAt`;
+const MEMBER_LIST = { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' };
+const INVITATION_LIST = { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' };
 /** A JSON array of lower-cased addresses, as one parameter. */
 const IN_KEYS = `IN (SELECT value FROM json_each(?))`;
-
-/** Runs SQL on one connection. */
-interface Sql {
-  one: <T>(sql: string, ...params: SQLInputValue[]) => T | undefined;
-  all: <T>(sql: string, ...params: SQLInputValue[]) => T[];
-  run: (sql: string, ...params: SQLInputValue[]) => void;
-  /** Runs a write; how many rows it changed. */
-  changes: (sql: string, ...params: SQLInputValue[]) => number;
-}
 
 /** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
 export function openSqliteStore(path: string): Store {
   const db = new DatabaseSync(path);
   // secure_delete: deleted rows are overwritten with zeros, so their bytes leave the file.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; ' +
+      'PRAGMA temp_store = MEMORY;',
+  );
   migrate(db);
+  const prepared = statementsOf(db);
   const sql: Sql = {
-    one: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).get(...params) as T | undefined,
-    all: <T>(text: string, ...params: SQLInputValue[]) => db.prepare(text).all(...params) as T[],
-    run: (text, ...params) => void db.prepare(text).run(...params),
-    changes: (text, ...params) => Number(db.prepare(text).run(...params).changes),
+    one: <T>(text: string, ...params: SQLInputValue[]) => prepared(text).get(...params) as T | undefined,
+    all: <T>(text: string, ...params: SQLInputValue[]) => prepared(text).all(...params) as T[],
+    run: (text, ...params) => void prepared(text).run(...params),
+    changes: (text, ...params) => Number(prepared(text).run(...params).changes),
   };
   const storage = storageOn(sql);
   const mutex = createMutex();
@@ -93,6 +99,22 @@ export function openSqliteStore(path: string): Store {
   };
 }
 
+/**
+ * Statements prepared once per SQL text: a write compiles its triggers when prepared, which
+ * costs more than running it. The texts are the store's own (values are parameters), so few.
+ */
+function statementsOf(db: DatabaseSync) {
+  const statements = new Map<string, StatementSync>();
+  return (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+}
+
 function storageOn(sql: Sql): SyncStorage {
   return {
     ...groupsOn(sql),
@@ -104,24 +126,14 @@ function storageOn(sql: Sql): SyncStorage {
   };
 }
 
-function groupsOn({ one, run }: Sql): Sync<GroupStorage> {
+function groupsOn(sql: Sql): Sync<GroupStorage> {
+  const { one, run } = sql;
   return {
     group: (id) => one(`SELECT id, name, total_seats AS totalSeats FROM groups WHERE id = ?`, id),
     insertGroup: (row) =>
       run(`INSERT INTO groups (id, name, total_seats) VALUES (?, ?, ?)`, row.id, row.name, row.totalSeats),
-    seatCounts(groupId, now) {
-      const active = one<{ n: number }>(
-        `SELECT count(*) AS n FROM members WHERE group_id = ? AND status = 'active'`,
-        groupId,
-      )?.n;
-      const invitations = one<{ pending: number | null; expired: number | null }>(
-        `SELECT sum(expires_at > ?) AS pending, sum(expires_at <= ?) AS expired FROM invitations WHERE group_id = ?`,
-        now,
-        now,
-        groupId,
-      );
-      return { active: active ?? 0, pending: invitations?.pending ?? 0, expired: invitations?.expired ?? 0 };
-    },
+    setTotalSeats: (id, totalSeats) => run(`UPDATE groups SET total_seats = ? WHERE id = ?`, totalSeats, id),
+    seatCounts: (groupId, now) => seatCountsOf(sql, groupId, now),
   };
 }
 
@@ -130,8 +142,10 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
     subgroups: (groupId) =>
       all<SubgroupView>(
         `SELECT s.id, s.group_id AS groupId, s.name, s.created_at AS createdAt,
-           (SELECT count(*) FROM members m WHERE m.subgroup_id = s.id) AS memberCount,
-           (SELECT count(*) FROM invitations i WHERE i.subgroup_id = s.id) AS invitationCount
+           (SELECT coalesce(sum(n), 0) FROM member_counts m WHERE m.group_id = s.group_id AND m.subgroup_id = s.id)
+             AS memberCount,
+           (SELECT coalesce(sum(n), 0) FROM invitation_counts i WHERE i.group_id = s.group_id AND i.subgroup_id = s.id)
+             AS invitationCount
          FROM subgroups s WHERE s.group_id = ? ORDER BY lower(s.name), s.id`,
         groupId,
       ),
@@ -153,6 +167,7 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
       ),
     renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = ? WHERE id = ?`, name, id),
     deleteSubgroup(id) {
+      // Both go by the subgroup's index.
       run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = ?`, id);
       run(`UPDATE invitations SET subgroup_id = NULL WHERE subgroup_id = ?`, id);
       run(`DELETE FROM subgroups WHERE id = ?`, id);
@@ -160,18 +175,8 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
   };
 }
 
-/** Runs a list's two statements: the filtered count and the window of rows. */
-function listOn(sql: Sql) {
-  return <T>({ count, items }: ListSql) => ({
-    total: Number(sql.one<{ n: number }>(count.text, ...count.params)?.n ?? 0),
-    items: sql.all<T>(items.text, ...items.params),
-  });
-}
-
 function membersOn(sql: Sql): Sync<MemberStorage> {
   const { one, all, run } = sql;
-  const list = listOn(sql);
-  const source = { columns: MEMBER_COLUMNS, tables: MEMBER_FROM, alias: 'm' };
   const select = `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}`;
   return {
     member: (id) => one<MemberView>(`${select} WHERE m.id = ?`, id),
@@ -179,7 +184,16 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
       one<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) = ?`, groupId, key),
     membersByEmail: (groupId, keys) =>
       all<MemberView>(`${select} WHERE m.group_id = ? AND lower(m.email) ${IN_KEYS}`, groupId, JSON.stringify(keys)),
-    members: (groupId, filter) => list<MemberView>(memberListSql(SQLITE, source, groupId, filter)),
+    members(groupId, filter) {
+      const found = inGroup('m', groupId, filter.q);
+      // A leading + keeps a filter off the indexes, so that the sort's index is walked.
+      if (filter.status) found.add('+m.status = ?', filter.status);
+      if (filter.role) found.add('+m.role = ?', filter.role);
+      if (filter.subgroupId) found.add('m.subgroup_id = ?', filter.subgroupId);
+      if (filter.q) addSearch(found, 'm', 'members_search', filter.q, ['email', 'name']);
+      const page = listPage<MemberView>(sql, MEMBER_LIST, found, filter.sort, filter);
+      return { ...page, total: countMembers(sql, groupId, filter, found) };
+    },
     insertMember: (row) =>
       run(
         `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
@@ -191,10 +205,21 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
   };
 }
 
+/** The conditions of an invitation filter on `invitations i`. */
+function invitationConditions(groupId: string, filter: Omit<InvitationFilter, 'limit'>) {
+  const found = inGroup('i', groupId, filter.q);
+  // A leading + keeps a filter off the indexes, so that the sort's index is walked (unless it is the sorted column).
+  const expiry = filter.sort.endsWith('expiresAt') ? 'i.expires_at' : '+i.expires_at';
+  if (filter.status === 'pending') found.add(`${expiry} > ?`, filter.now);
+  if (filter.status === 'expired') found.add(`${expiry} <= ?`, filter.now);
+  if (filter.role) found.add('+i.role = ?', filter.role);
+  if (filter.subgroupId) found.add('i.subgroup_id = ?', filter.subgroupId);
+  if (filter.q) addSearch(found, 'i', 'invitations_search', filter.q, ['email']);
+  return found;
+}
+
 function invitationsOn(sql: Sql): Sync<InvitationStorage> {
   const { one, all, run } = sql;
-  const list = listOn(sql);
-  const source = { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' };
   const select = `SELECT ${INVITATION_COLUMNS} ${INVITATION_FROM}`;
   return {
     invitation: (groupId, id) => one<InvitationView>(`${select} WHERE i.group_id = ? AND i.id = ?`, groupId, id),
@@ -207,7 +232,14 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
         JSON.stringify(keys),
       ),
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = ?`, tokenHash),
-    invitations: (groupId, filter) => list<InvitationView>(invitationListSql(SQLITE, source, groupId, filter)),
+    invitations(groupId, filter) {
+      const found = invitationConditions(groupId, filter);
+      const page = listPage<InvitationView>(sql, INVITATION_LIST, found, filter.sort, filter);
+      const total = filter.q
+        ? (one<{ n: number }>(`SELECT count(*) AS n FROM invitations i WHERE ${found.text()}`, ...found.params)?.n ?? 0)
+        : countInvitations(sql, groupId, filter);
+      return { ...page, total };
+    },
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,

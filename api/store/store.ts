@@ -67,8 +67,15 @@ export interface SeatCounts {
   expired: number;
 }
 
-interface ListWindow {
-  offset: number;
+/** A position in a sorted list: the sort key and the id of the last row a page showed. */
+export interface ListKey {
+  key: string;
+  id: string;
+}
+
+/** A page: the `limit` rows after `after` (from the start when it is undefined). */
+export interface ListWindow {
+  after?: ListKey | undefined;
   limit: number;
 }
 
@@ -94,7 +101,10 @@ export interface InvitationFilter extends ListWindow {
 
 export interface Listed<T> {
   items: T[];
+  /** How many rows match the filter (whatever the window). */
   total: number;
+  /** Where the next page starts, or null after the last one. */
+  next: ListKey | null;
 }
 
 export interface StoredResponse {
@@ -118,6 +128,7 @@ export interface StoredMail {
 export interface GroupStorage {
   group(id: string): Promise<GroupRow | undefined>;
   insertGroup(row: GroupRow): Promise<void>;
+  setTotalSeats(id: string, totalSeats: number): Promise<void>;
   seatCounts(groupId: string, now: string): Promise<SeatCounts>;
 }
 
