@@ -12,6 +12,7 @@ import {
   Group,
   IdsRequest,
   Invitation,
+  InvitationFilter,
   InvitationPage,
   InvitationPreview,
   InvitationQuery,
@@ -23,8 +24,12 @@ import {
   MemberPage,
   MemberQuery,
   Outbox,
+  RemoveCounts,
   RemoveResponse,
+  ResendCounts,
   ResendResponse,
+  ScaleSeedRequest,
+  ScaleSeedResponse,
   Subgroup,
   SubgroupInput,
   SubgroupList,
@@ -104,6 +109,23 @@ export function createInvitationsClient(options: ClientOptions) {
       /** Deletes invitations, which frees their seats. */
       remove: async (groupId: string, ids: string[], options: RequestOptions = {}) =>
         send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, ...options }),
+      /**
+       * Sends every invitation a filter matches again, in one request; answers how many were
+       * resent and how many were sent too recently to resend.
+       *
+       * @example
+       * const { resent } = await client.invitations.resendMatching('g_123', { status: 'expired' });
+       */
+      resendMatching: async (groupId: string, filter: InvitationFilter, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: { filter: checked(InvitationFilter, filter) }, schema: ResendCounts, ...options }),
+      /**
+       * Deletes every invitation a filter matches, in one request; answers how many and the seats after.
+       *
+       * @example
+       * const { removed, seats } = await client.invitations.removeMatching('g_123', { status: 'expired' });
+       */
+      removeMatching: async (groupId: string, filter: InvitationFilter, options: RequestOptions = {}) =>
+        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: { filter: checked(InvitationFilter, filter) }, schema: RemoveCounts, ...options }),
     },
     invitee: {
       /** What an invitation link is for (no auth: the token is the secret). */
@@ -117,6 +139,9 @@ export function createInvitationsClient(options: ClientOptions) {
     demo: {
       outbox: async (query: { to?: string } = {}, options: RequestOptions = {}) =>
         send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, ...options }),
+      /** Fills a group with many invitations and members (created if missing; seats raised to fit). */
+      seed: async (input: ScaleSeedRequest, options: RequestOptions = {}) =>
+        send({ method: 'post', path: 'dev/seed', json: checked(ScaleSeedRequest, input), schema: ScaleSeedResponse, ...options }),
       advanceClock: async (advanceMs: number, options: RequestOptions = {}) =>
         send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, ...options }),
     },

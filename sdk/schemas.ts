@@ -131,8 +131,10 @@ export const InvitationSort = z.enum([
 ]);
 export type InvitationSort = z.infer<typeof InvitationSort>;
 
+export const InvitationStatusFilter = z.enum(['pending', 'expired', 'all']);
+
 export const InvitationQuery = z.strictObject({
-  status: z.optional(z.enum(['pending', 'expired', 'all'])),
+  status: z.optional(InvitationStatusFilter),
   q: z.optional(z.string().check(z.maxLength(254))),
   role: z.optional(Role),
   subgroupId: z.optional(id),
@@ -176,6 +178,28 @@ const ids = z.array(id).check(z.minLength(1), z.maxLength(MAX_IDS_PER_REQUEST));
 
 export const IdsRequest = z.strictObject({ ids });
 export type IdsRequest = z.input<typeof IdsRequest>;
+
+/** Which invitations a bulk action by filter acts on: every one that matches (like the list's query). */
+export const InvitationFilter = z.strictObject({
+  status: z.optional(InvitationStatusFilter),
+  role: z.optional(Role),
+  /** A subgroup id. */
+  subgroup: z.optional(id),
+  q: z.optional(z.string().check(z.maxLength(254))),
+});
+export type InvitationFilter = z.input<typeof InvitationFilter>;
+
+/** A resend or remove request: the invitations by id (at most 500), or every one a filter matches. */
+export const InvitationSelection = z.union([IdsRequest, z.strictObject({ filter: InvitationFilter })]);
+export type InvitationSelection = z.input<typeof InvitationSelection>;
+
+/** The answer to a resend by filter: how many were sent again, and how many waited (sent in the last minute). */
+export const ResendCounts = z.object({ resent: count, rateLimited: count });
+export type ResendCounts = z.infer<typeof ResendCounts>;
+
+/** The answer to a remove by filter: how many were removed, and the seats after. */
+export const RemoveCounts = z.object({ removed: count, seats: Seats });
+export type RemoveCounts = z.infer<typeof RemoveCounts>;
 
 export const ResendResult = z.object({
   id,

@@ -4,7 +4,7 @@
 import { emailKey } from '../../sdk/emails.ts';
 import {
   MAX_EMAILS_PER_REQUEST,
-  type IdsRequest,
+  type InvitationSelection,
   type InvitationQuery,
   type InviteRequest,
   type InviteResult,
@@ -12,7 +12,8 @@ import {
 } from '../../sdk/schemas.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { invitationMail } from '../mail/invitation-mail.ts';
-import type { GroupRow, InvitationRow, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
+import type { GroupRow, InvitationRow, InvitationView, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
+import { matchOf, removeMatching, resendMatching } from './bulk-invitations.ts';
 import { authorize, deliver, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor } from './cursor.ts';
 import { negotiateLanguage } from './language.ts';
@@ -76,16 +77,27 @@ async function resendInvitations(
   ctx: ServiceContext,
   caller: MemberView,
   groupId: string,
-  input: Parsed<typeof IdsRequest>,
+  input: Parsed<typeof InvitationSelection>,
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
+  const resend = (tx: Transaction, row: InvitationView, send: (row: InvitationRow, token: string) => void) =>
+    resendRow(ctx, tx, row, at, send);
+  if ('filter' in input) {
+    const mail = (row: InvitationRow, token: string) => mailFor(ctx, row, group.name, token);
+    const answer = (tx: Transaction, row: InvitationView, send: (row: InvitationRow, token: string) => void) =>
+      resend(tx, row, send).then((result) => result.status === 'resent');
+    return resendMatching(ctx, group, matchOf(input.filter, at), answer, mail);
+  }
   const mails: Mail[] = [];
   const results = await ctx.store.transaction(async (tx) => {
     await tx.lockGroup(groupId);
     const send = (row: InvitationRow, token: string) => mails.push(mailFor(ctx, row, group.name, token));
     const answers = [];
-    for (const id of input.ids) answers.push(await resendOne(ctx, tx, groupId, id, at, send));
+    for (const id of input.ids) {
+      const row = await tx.invitation(groupId, id);
+      answers.push(row ? await resend(tx, row, send) : { id, status: 'not_found' as const });
+    }
     return answers;
   });
   await deliver(ctx.mailer, mails);
@@ -97,9 +109,10 @@ async function removeInvitations(
   ctx: ServiceContext,
   caller: MemberView,
   groupId: string,
-  input: Parsed<typeof IdsRequest>,
+  input: Parsed<typeof InvitationSelection>,
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
+  if ('filter' in input) return removeMatching(ctx, group, matchOf(input.filter, ctx.clock.now()));
   return ctx.store.transaction(async (tx) => {
     await tx.lockGroup(groupId);
     const removed: string[] = [];
@@ -115,16 +128,14 @@ async function removeInvitations(
 }
 
 /** A new link and a new expiry for one invitation, unless it was sent too recently. */
-async function resendOne(
+async function resendRow(
   ctx: ServiceContext,
   tx: Transaction,
-  groupId: string,
-  id: string,
+  row: InvitationView,
   at: Date,
   send: (row: InvitationRow, token: string) => void,
 ) {
-  const row = await tx.invitation(groupId, id);
-  if (!row) return { id, status: 'not_found' as const };
+  const { id } = row;
   const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
   if (waited < RESEND_INTERVAL_SECONDS) {
     return { id, status: 'rate_limited' as const, retryAfter: Math.ceil(RESEND_INTERVAL_SECONDS - waited) };

@@ -13,6 +13,7 @@ import type {
   ResponseStorage,
   SubgroupStorage,
   GroupRow,
+  InvitationMatch,
   InvitationRow,
   InvitationView,
   ListKey,
@@ -199,6 +200,14 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
     inGroup(state().invitations, groupId)
       .filter((i) => wanted.has(i.email.toLowerCase()))
       .map(views.invitation);
+  const matching = (groupId: string, match: InvitationMatch) =>
+    inGroup(state().invitations, groupId).filter(
+      (row) =>
+        (match.status === 'all' || (match.status === 'expired') === row.expiresAt <= match.now) &&
+        (!match.role || row.role === match.role) &&
+        (!match.subgroupId || row.subgroupId === match.subgroupId) &&
+        (!match.q || row.email.toLowerCase().includes(match.q)),
+    );
   return {
     invitation(groupId, id) {
       const row = state().invitations.get(id);
@@ -210,22 +219,18 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
       const row = [...state().invitations.values()].find((i) => i.tokenHash === tokenHash);
       return row && views.invitation(row);
     },
-    invitations(groupId, filter) {
-      const rows = inGroup(state().invitations, groupId).filter(
-        (row) =>
-          (filter.status === 'all' || (filter.status === 'expired') === row.expiresAt <= filter.now) &&
-          (!filter.role || row.role === filter.role) &&
-          (!filter.subgroupId || row.subgroupId === filter.subgroupId) &&
-          (!filter.q || row.email.toLowerCase().includes(filter.q)),
-      );
-      return window(rows.map(views.invitation), filter.sort, filter);
-    },
+    invitations: (groupId, filter) => window(matching(groupId, filter).map(views.invitation), filter.sort, filter),
     insertInvitation: (row) => void state().invitations.set(row.id, { ...row }),
     updateInvitation(id, change) {
       const row = state().invitations.get(id);
       if (row) state().invitations.set(id, { ...row, ...change });
     },
     deleteInvitation: (id) => void state().invitations.delete(id),
+    deleteInvitationsMatching(groupId, match, limit) {
+      const doomed = matching(groupId, match).slice(0, limit);
+      for (const row of doomed) state().invitations.delete(row.id);
+      return doomed.length;
+    },
   };
 }
 

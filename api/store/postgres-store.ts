@@ -24,7 +24,7 @@ import type {
   Transaction,
 } from './store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { POSTGRES, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
+import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
 
 type Value = string | number | null | string[];
 
@@ -241,6 +241,14 @@ function invitationsOn(db: Db): InvitationStorage {
         ...[change.tokenHash, change.lastSentAt, change.expiresAt, change.sendCount, id],
       ]),
     deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = $1`, [id]),
+    async deleteInvitationsMatching(groupId, match, limit) {
+      const { text, params } = deleteMatchingSql(POSTGRES, groupId, match, limit);
+      const gone = await one<{ n: number }>(
+        `WITH gone AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+        params,
+      );
+      return gone?.n ?? 0;
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * The list queries of the SQL stores (SQLite, PostgreSQL), written once: the conditions a
  * filter makes, the order a sort key names, and the window. Each store runs the SQL.
  */
-import type { InvitationFilter, ListKey, Listed, MemberFilter } from './store.ts';
+import type { InvitationFilter, InvitationMatch, ListKey, Listed, MemberFilter } from './store.ts';
 
 export type Param = string | number | null;
 
@@ -114,6 +114,17 @@ export function invitationListSql(
   groupId: string,
   filter: InvitationFilter,
 ): ListSql {
+  return listSql(source, invitationConditions(dialect, groupId, filter), filter);
+}
+
+/** Deletes up to `limit` of a group's invitations that match (the soonest to expire first). */
+export function deleteMatchingSql(dialect: Dialect, groupId: string, match: InvitationMatch, limit: number) {
+  const { where, params, param } = invitationConditions(dialect, groupId, match);
+  const doomed = `SELECT i.id FROM invitations i WHERE ${where.join(' AND ')} ORDER BY i.expires_at LIMIT ${param(limit)}`;
+  return { text: `DELETE FROM invitations WHERE id IN (${doomed})`, params };
+}
+
+function invitationConditions(dialect: Dialect, groupId: string, filter: InvitationMatch) {
   const built = conditions(dialect);
   const { where, param } = built;
   where.push(`i.group_id = ${param(groupId)}`);
@@ -122,5 +133,5 @@ export function invitationListSql(
   if (filter.role) where.push(`i.role = ${param(filter.role)}`);
   if (filter.subgroupId) where.push(`i.subgroup_id = ${param(filter.subgroupId)}`);
   if (filter.q) where.push(dialect.contains('lower(i.email)', param(filter.q)));
-  return listSql(source, built, filter);
+  return built;
 }

@@ -18,6 +18,7 @@ import type {
   ResponseStorage,
   SubgroupStorage,
   InvitationFilter,
+  InvitationMatch,
   InvitationView,
   MemberView,
   Store,
@@ -206,7 +207,7 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
 }
 
 /** The conditions of an invitation filter on `invitations i`. */
-function invitationConditions(groupId: string, filter: Omit<InvitationFilter, 'limit'>) {
+function invitationConditions(groupId: string, filter: Omit<InvitationFilter, 'limit'> | InvitationMatch & { sort: string }) {
   const found = inGroup('i', groupId, filter.q);
   // A leading + keeps a filter off the indexes, so that the sort's index is walked (unless it is the sorted column).
   const expiry = filter.sort.endsWith('expiresAt') ? 'i.expires_at' : '+i.expires_at';
@@ -254,6 +255,12 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
         ...[change.tokenHash, change.lastSentAt, change.expiresAt, change.sendCount, id],
       ),
     deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = ?`, id),
+    deleteInvitationsMatching(groupId, match, limit) {
+      // Sorted by expiry: a status filter is then a range of that index.
+      const found = invitationConditions(groupId, { ...match, sort: 'expiresAt' });
+      const doomed = `SELECT i.rowid FROM invitations i WHERE ${found.text()} ORDER BY i.expires_at LIMIT ?`;
+      return sql.changes(`DELETE FROM invitations WHERE rowid IN (${doomed})`, ...found.params, limit);
+    },
   };
 }
 

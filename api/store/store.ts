@@ -88,6 +88,9 @@ export interface MemberFilter extends ListWindow {
   sort: MemberSort;
 }
 
+/** Which invitations a bulk action matches, at `now`. */
+export type InvitationMatch = Pick<InvitationFilter, 'status' | 'q' | 'role' | 'subgroupId' | 'now'>;
+
 export interface InvitationFilter extends ListWindow {
   status: 'pending' | 'expired' | 'all';
   /** Lower-case text that the email contains. */
@@ -164,6 +167,8 @@ export interface InvitationStorage {
   insertInvitation(row: InvitationRow): Promise<void>;
   updateInvitation(id: string, change: InvitationChange): Promise<void>;
   deleteInvitation(id: string): Promise<void>;
+  /** Deletes up to `limit` invitations of the group that match; answers how many. */
+  deleteInvitationsMatching(groupId: string, match: InvitationMatch, limit: number): Promise<number>;
 }
 
 export interface ResponseStorage {

@@ -29,10 +29,17 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
     const raw = (path: string, init: RequestInit = {}, token: string | null = 'demo-admin') =>
       fetch(new URL(path, target.baseUrl), {
         ...init,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(init.headers as Record<string, string>),
+        },
       });
     const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      raw(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+      raw(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json', ...headers },
+      });
     const seats = async () => (await admin.group.get(G)).seats;
     /** Invites fillers until only `keep` seats are free (seed: 25 seats, 17 occupied). */
     const leaveFree = async (keep: number) => {
@@ -68,7 +75,9 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
       it('refuses a Learner with 403 and no token with 401', async () => {
         await assert.rejects(learner.group.get(G), { code: 'forbidden', status: 403 });
-        await assert.rejects(learner.invitations.create(G, { batches: [{ role: 'learner', emails: ['x@y.org'] }] }), { code: 'forbidden' });
+        await assert.rejects(learner.invitations.create(G, { batches: [{ role: 'learner', emails: ['x@y.org'] }] }), {
+          code: 'forbidden',
+        });
         await assert.rejects(async () => learner.invitations.list(G), { code: 'forbidden' });
         await assert.rejects(anonymous.group.get(G), { code: 'unauthenticated', status: 401 });
         await assert.rejects(anonymous.group.me(G), { code: 'unauthenticated' });
@@ -85,7 +94,9 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       it('creates, lists, renames and deletes, keeping members and invitations', async () => {
         const created = await admin.subgroups.create(G, { name: '  Cardiology ' });
         assert.equal(created.name, 'Cardiology');
-        await admin.invitations.create(G, { batches: [{ role: 'learner', subgroup: { id: created.id }, emails: ['c1@x.org'] }] });
+        await admin.invitations.create(G, {
+          batches: [{ role: 'learner', subgroup: { id: created.id }, emails: ['c1@x.org'] }],
+        });
         let list = await admin.subgroups.list(G);
         assert.deepEqual(
           list.items.find((s) => s.id === created.id),
@@ -95,18 +106,25 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(renamed.name, 'Cardiology Unit');
         await admin.subgroups.remove(G, created.id);
         list = await admin.subgroups.list(G);
-        assert.equal(list.items.some((s) => s.id === created.id), false);
+        assert.equal(
+          list.items.some((s) => s.id === created.id),
+          false,
+        );
         const invitation = (await admin.invitations.list(G, { q: 'c1@x.org' })).items[0]!;
         assert.equal(invitation.subgroup, null);
       });
       it('refuses a name that exists, ignoring case', async () => {
-        await assert.rejects(admin.subgroups.create(G, { name: 'radiology' }), { code: 'subgroup_exists', status: 409 });
+        await assert.rejects(admin.subgroups.create(G, { name: 'radiology' }), {
+          code: 'subgroup_exists',
+          status: 409,
+        });
         const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
         await assert.rejects(admin.subgroups.rename(G, nursing.id, { name: 'RADIOLOGY' }), { code: 'subgroup_exists' });
       });
       it('a DELETE repeated with its Idempotency-Key (a retry after a lost answer) gets the same 204', async () => {
         const created = await admin.subgroups.create(G, { name: 'Temporary' });
-        const remove = () => raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE', headers: { 'Idempotency-Key': 'del-1' } });
+        const remove = () =>
+          raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE', headers: { 'Idempotency-Key': 'del-1' } });
         assert.equal((await remove()).status, 204);
         assert.equal((await remove()).status, 204);
         assert.equal((await raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE' })).status, 404);
@@ -124,7 +142,10 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(page.items.length, 4);
         assert.ok(page.nextCursor);
         const names = page.items.map((m) => m.name);
-        assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+        assert.deepEqual(
+          names,
+          [...names].sort((a, b) => a.localeCompare(b)),
+        );
         const all = [];
         for await (const member of admin.members.list(G, { status: 'active', limit: 3 })) all.push(member);
         assert.equal(all.length, 10);
@@ -132,7 +153,10 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const admins = await admin.members.list(G, { role: 'admin' });
         assert.ok(admins.items.every((m) => m.role === 'admin'));
         const found = await admin.members.list(G, { q: 'OKAFOR' });
-        assert.deepEqual(found.items.map((m) => m.email), ['lee.learner@riverside.example']);
+        assert.deepEqual(
+          found.items.map((m) => m.email),
+          ['lee.learner@riverside.example'],
+        );
         const deactivated = await admin.members.list(G, { status: 'deactivated' });
         assert.equal(deactivated.total, 1);
       });
@@ -166,7 +190,16 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
           batches: [
             { role: 'learner', subgroup: { id: radiology.id }, emails: ['r1@x.org', ' R2@x.org '] },
             { role: 'learner', subgroup: { name: 'Night Shift' }, emails: ['n1@x.org'] },
-            { role: 'admin', emails: ['boss@x.org', 'not an email', 'r1@X.org', 'kim.nguyen@riverside.example', 'marco.rossi@riverside.example'] },
+            {
+              role: 'admin',
+              emails: [
+                'boss@x.org',
+                'not an email',
+                'r1@X.org',
+                'kim.nguyen@riverside.example',
+                'marco.rossi@riverside.example',
+              ],
+            },
           ],
         });
         assert.deepEqual(
@@ -210,13 +243,18 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.deepEqual(error.seats, before);
         assert.deepEqual(await seats(), before);
         assert.equal((await admin.invitations.list(G, { q: 'many' })).total, 0);
-        assert.equal((await admin.subgroups.list(G)).items.some((s) => s.name === 'Overflow'), false);
+        assert.equal(
+          (await admin.subgroups.list(G)).items.some((s) => s.name === 'Overflow'),
+          false,
+        );
         assert.equal((await admin.demo.outbox({ to: 'many0@x.org' })).items.length, 0);
       });
       it('never oversells: 20 parallel invites for the last seat create exactly one', async () => {
         await leaveFree(1);
         const attempts = await Promise.allSettled(
-          Array.from({ length: 20 }, (_, i) => admin.invitations.create(G, { batches: [{ role: 'learner', emails: [`p${i}@race.example`] }] })),
+          Array.from({ length: 20 }, (_, i) =>
+            admin.invitations.create(G, { batches: [{ role: 'learner', emails: [`p${i}@race.example`] }] }),
+          ),
         );
         const won = attempts.filter((a) => a.status === 'fulfilled');
         const lost = attempts.filter((a) => a.status === 'rejected');
@@ -234,7 +272,11 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.deepEqual(await second.json(), await first.json());
         assert.equal((await admin.invitations.list(G, { q: 'once@' })).total, 1);
         assert.equal((await admin.demo.outbox({ to: 'once@x.org' })).items.length, 1);
-        const other = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'admin', emails: ['once@x.org'] }] }, { 'Idempotency-Key': 'k-1' });
+        const other = await postJson(
+          `groups/${G}/invitations`,
+          { batches: [{ role: 'admin', emails: ['once@x.org'] }] },
+          { 'Idempotency-Key': 'k-1' },
+        );
         assert.equal(other.status, 422);
         assert.equal((await other.json()).code, 'idempotency_conflict');
       });
@@ -260,7 +302,10 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const byEmail = await admin.invitations.list(G, { sort: '-email', limit: 2 });
         assert.equal(byEmail.items[0]!.email, 'kim.nguyen@riverside.example');
         const admins = await admin.invitations.list(G, { role: 'admin' });
-        assert.deepEqual(admins.items.map((i) => i.email), ['grace.obi@riverside.example']);
+        assert.deepEqual(
+          admins.items.map((i) => i.email),
+          ['grace.obi@riverside.example'],
+        );
         const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
         assert.equal((await admin.invitations.list(G, { subgroupId: nursing.id })).total, 2);
         const every = [];
@@ -307,6 +352,48 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
     });
 
+    describe('bulk actions by filter', () => {
+      it('removes every expired invitation in one request and answers the count and the seats', async () => {
+        const answer = await admin.invitations.removeMatching(G, { status: 'expired' });
+        assert.deepEqual(answer, {
+          removed: 3,
+          seats: { total: 25, active: 10, pending: 4, expired: 0, available: 11 },
+        });
+        assert.equal((await admin.invitations.list(G)).total, 4);
+      });
+      it('removes only what every part of the filter matches', async () => {
+        const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
+        const answer = await admin.invitations.removeMatching(G, {
+          status: 'pending',
+          subgroup: nursing.id,
+          role: 'learner',
+        });
+        assert.equal(answer.removed, 1);
+        assert.equal((await admin.invitations.list(G, { q: 'hugo.martin' })).total, 0);
+        assert.equal((await admin.invitations.removeMatching(G, { q: 'riverside.example', role: 'admin' })).removed, 1);
+        assert.equal((await admin.invitations.list(G)).total, 5);
+      });
+      it('resends every match once, counting those sent too recently', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['fresh@x.org'] }] });
+        const answer = await admin.invitations.resendMatching(G, { q: 'x.org' });
+        assert.deepEqual(answer, { resent: 0, rateLimited: 1 });
+        await admin.demo.advanceClock(61_000);
+        assert.deepEqual(await admin.invitations.resendMatching(G, { status: 'expired' }), {
+          resent: 3,
+          rateLimited: 0,
+        });
+        assert.equal((await admin.invitations.list(G, { status: 'expired' })).total, 0);
+        assert.equal((await admin.demo.outbox({ to: 'ana.silva@riverside.example' })).items.length, 2);
+      });
+      it('refuses a body with both ids and a filter, or an unknown filter field, with 422', async () => {
+        const both = await postJson(`groups/${G}/invitations/remove`, { ids: ['inv_seed_1'], filter: {} });
+        assert.equal(both.status, 422);
+        const unknown = await postJson(`groups/${G}/invitations/resend`, { filter: { state: 'expired' } });
+        assert.equal(unknown.status, 422);
+        assert.equal((await admin.invitations.list(G)).total, 7);
+      });
+    });
+
     describe('the clock and expiry', () => {
       it('after 10 days every pending invitation is expired and still holds its seat', async () => {
         const before = await seats();
@@ -319,13 +406,21 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
 
     describe("the invitee's side", () => {
       it('looks up, accepts once, and moves the seat from pending to active', async () => {
-        await admin.invitations.create(G, { batches: [{ role: 'learner', subgroup: { name: 'Nursing' }, emails: ['new.nurse@x.org'] }] });
+        await admin.invitations.create(G, {
+          batches: [{ role: 'learner', subgroup: { name: 'Nursing' }, emails: ['new.nurse@x.org'] }],
+        });
         const link = (await admin.demo.outbox({ to: 'new.nurse@x.org' })).items[0]!.acceptUrl;
         const token = tokenOf(link);
         const preview = await anonymous.invitee.lookUp(token);
         assert.deepEqual(
           { ...preview, expiresAt: undefined },
-          { email: 'new.nurse@x.org', groupName: 'Riverside General Hospital', role: 'learner', status: 'pending', expiresAt: undefined },
+          {
+            email: 'new.nurse@x.org',
+            groupName: 'Riverside General Hospital',
+            role: 'learner',
+            status: 'pending',
+            expiresAt: undefined,
+          },
         );
         const before = await seats();
         const member = await anonymous.invitee.accept(token, { name: ' Nell Nurse ', password: 'correct horse' });
@@ -334,8 +429,13 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(member.subgroup?.name, 'Nursing');
         const after = await seats();
         assert.deepEqual(after, { ...before, active: before.active + 1, pending: before.pending - 1 });
-        await assert.rejects(anonymous.invitee.accept(token, { name: 'Again', password: 'correct horse' }), { code: 'not_found', status: 404 });
-        const again = await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['NEW.nurse@x.org'] }] });
+        await assert.rejects(anonymous.invitee.accept(token, { name: 'Again', password: 'correct horse' }), {
+          code: 'not_found',
+          status: 404,
+        });
+        const again = await admin.invitations.create(G, {
+          batches: [{ role: 'learner', emails: ['NEW.nurse@x.org'] }],
+        });
         assert.equal(again.results[0]!.status, 'already_member');
       });
       it('refuses an expired link with 410', async () => {
@@ -349,11 +449,15 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       it('answers 404 for an unknown token and 422 for a short password', async () => {
         await assert.rejects(anonymous.invitee.lookUp('x'.repeat(43)), { code: 'not_found' });
         const link = (await admin.demo.outbox({ to: 'kim.nguyen@riverside.example' })).items[0]!.acceptUrl;
-        const response = await raw(`invitations/${tokenOf(link)}/accept`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'Kim', password: 'short' }),
-        }, null);
+        const response = await raw(
+          `invitations/${tokenOf(link)}/accept`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: 'Kim', password: 'short' }),
+          },
+          null,
+        );
         assert.equal(response.status, 422);
         assert.equal((await response.json()).errors[0].path, 'body.password');
       });
@@ -369,10 +473,18 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         return body;
       };
       it('malformed JSON and wrong content type: 400 malformed_request', async () => {
-        const broken = await raw(`groups/${G}/invitations`, { method: 'POST', body: '{"batches": [', headers: { 'Content-Type': 'application/json' } });
+        const broken = await raw(`groups/${G}/invitations`, {
+          method: 'POST',
+          body: '{"batches": [',
+          headers: { 'Content-Type': 'application/json' },
+        });
         assert.equal(broken.status, 400);
         assert.equal((await problemOf(broken)).code, 'malformed_request');
-        const text = await raw(`groups/${G}/invitations`, { method: 'POST', body: 'a@b.c', headers: { 'Content-Type': 'text/plain' } });
+        const text = await raw(`groups/${G}/invitations`, {
+          method: 'POST',
+          body: 'a@b.c',
+          headers: { 'Content-Type': 'text/plain' },
+        });
         assert.equal(text.status, 400);
         assert.equal((await problemOf(text)).code, 'malformed_request');
       });
@@ -381,8 +493,14 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(wrong.status, 422);
         const body = await problemOf(wrong);
         assert.equal(body.code, 'validation_failed');
-        assert.deepEqual(body.errors.map((e: { path: string }) => e.path).sort(), ['body.batches.0.emails', 'body.batches.0.role']);
-        const unknown = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'learner', emails: ['a@b.c'] }], sendAt: 'now' });
+        assert.deepEqual(body.errors.map((e: { path: string }) => e.path).sort(), [
+          'body.batches.0.emails',
+          'body.batches.0.role',
+        ]);
+        const unknown = await postJson(`groups/${G}/invitations`, {
+          batches: [{ role: 'learner', emails: ['a@b.c'] }],
+          sendAt: 'now',
+        });
         assert.equal(unknown.status, 422);
         assert.match((await problemOf(unknown)).detail, /sendAt/);
         const query = await raw(`groups/${G}/invitations?limit=500`);
@@ -402,7 +520,10 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal((await problemOf(response)).code, 'not_found');
       });
       it('the SDK checks input before sending', async () => {
-        await assert.rejects(admin.subgroups.create(G, { name: '   ' }), (error) => error instanceof ValidationError && error.status === 0);
+        await assert.rejects(
+          admin.subgroups.create(G, { name: '   ' }),
+          (error) => error instanceof ValidationError && error.status === 0,
+        );
         await assert.rejects(admin.invitations.resend(G, []), ValidationError);
       });
       it('problem errors are ApiErrors with the server detail', async () => {
@@ -417,4 +538,3 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
 function tokenOf(acceptUrl: string): string {
   return new URL(acceptUrl).searchParams.get('token')!;
 }
-

@@ -1,9 +1,9 @@
 /**
- * Lists at scale, on every store: a walk through the pages sees every row exactly once
+ * Lists at scale, on every store (SQLite, PostgreSQL, memory): a walk through the pages sees every row exactly once
  * while rows come and go between pages, and the counts the stores keep (seats, list
  * totals, subgroup counts) equal a full recount after a series of admin actions.
  */
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApiApp } from '../../api/http/app.ts';
 import { createClock } from '../../api/domain/clock.ts';
@@ -11,14 +11,21 @@ import { hashPassword } from '../../api/domain/passwords.ts';
 import { demoAuthenticate, seedDemo, DEMO_GROUP_ID } from '../../api/domain/seed.ts';
 import { outboxMailer } from '../../api/mail/mailer.ts';
 import { createMemoryStore } from '../../api/store/memory-store.ts';
+import { openPostgresStore } from '../../api/store/postgres-store.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
+import { startPostgres, type ThrowawayPostgres } from '../helpers/postgres.ts';
 import type { InvitationRow, Store } from '../../api/store/store.ts';
 import { createInvitationsClient, type InvitationsClient } from '../../sdk/index.ts';
 import type { Invitation, InvitationQuery, Member } from '../../sdk/schemas.ts';
 
 const DAY = 86_400_000;
-const stores: Array<[string, () => Store]> = [
+let postgres: ThrowawayPostgres;
+before(async () => (postgres = await startPostgres()));
+after(() => postgres.stop());
+
+const stores: Array<[string, () => Store | Promise<Store>]> = [
   ['SQLite', () => openSqliteStore(':memory:')],
+  ['PostgreSQL', async () => openPostgresStore(await postgres.createDatabase())],
   ['memory', () => createMemoryStore()],
 ];
 
@@ -62,7 +69,7 @@ for (const [name, open] of stores) {
   describe(`lists on the ${name} store`, () => {
     for (const sort of ['-createdAt', 'email', 'lastSentAt'] as const) {
       it(`walks every invitation exactly once by ${sort} while rows are added and removed`, async () => {
-        const store = open();
+        const store = await open();
         const { client } = await demoApi(store);
         const now = Date.now();
         for (let n = 0; n < 90; n++) await store.insertInvitation(row(n, now));
@@ -95,7 +102,7 @@ for (const [name, open] of stores) {
     }
 
     it('refuses a cursor made for another sort', async () => {
-      const store = open();
+      const store = await open();
       const { client } = await demoApi(store);
       const { nextCursor } = await client.invitations.list(DEMO_GROUP_ID, { sort: 'email', limit: 2 });
       await assert.rejects(
@@ -108,7 +115,7 @@ for (const [name, open] of stores) {
     });
 
     it('keeps seats, totals and subgroup counts equal to a full recount after admin actions', async () => {
-      const store = open();
+      const store = await open();
       const { client, clock } = await demoApi(store);
       await client.invitations.create(DEMO_GROUP_ID, {
         batches: [

@@ -1,0 +1,75 @@
+/**
+ * Resend and remove by filter: every invitation that matches, in one request, one
+ * transaction per chunk of {@link BULK_CHUNK} so other requests are served in between.
+ * The answer is counts, not ids (there can be hundreds of thousands).
+ */
+import type { InvitationFilter as FilterInput, RemoveCounts, ResendCounts } from '../../sdk/schemas.ts';
+import type { Mail } from '../mail/mailer.ts';
+import type { GroupRow, InvitationMatch, InvitationRow, InvitationView, ListKey, Transaction } from '../store/store.ts';
+import { deliver, seats, type Parsed, type ServiceContext } from './context.ts';
+
+/** Invitations changed in one transaction of a bulk action. */
+export const BULK_CHUNK = 5_000;
+
+/** What a filter of the contract matches at `at`. */
+export function matchOf(filter: Parsed<typeof FilterInput>, at: Date): InvitationMatch {
+  return {
+    status: filter.status ?? 'all',
+    q: filter.q?.trim().toLowerCase() || undefined,
+    role: filter.role,
+    subgroupId: filter.subgroup,
+    now: at.toISOString(),
+  };
+}
+
+/** Removes every invitation that matches, chunk by chunk. */
+export async function removeMatching(
+  ctx: ServiceContext,
+  group: GroupRow,
+  match: InvitationMatch,
+): Promise<RemoveCounts> {
+  let removed = 0;
+  for (let chunk = BULK_CHUNK; chunk === BULK_CHUNK; removed += chunk) {
+    chunk = await ctx.store.transaction(async (tx) => {
+      await tx.lockGroup(group.id);
+      return tx.deleteInvitationsMatching(group.id, match, BULK_CHUNK);
+    });
+  }
+  return { removed, seats: await seats(ctx.store, group, ctx.clock.now()) };
+}
+
+/** Resends one invitation; answers whether it was sent or has to wait. */
+export type ResendRow = (
+  tx: Transaction,
+  row: InvitationView,
+  send: (row: InvitationRow, token: string) => void,
+) => Promise<boolean>;
+
+/**
+ * Resends every invitation that matches, walking them by creation (which a resend does not
+ * change, so none is met twice); each chunk's mails go once it committed.
+ */
+export async function resendMatching(
+  ctx: ServiceContext,
+  group: GroupRow,
+  match: InvitationMatch,
+  resendRow: ResendRow,
+  mailFor: (row: InvitationRow, token: string) => Mail,
+): Promise<ResendCounts> {
+  const counts = { resent: 0, rateLimited: 0 };
+  let after: ListKey | undefined;
+  do {
+    const mails: Mail[] = [];
+    after = await ctx.store.transaction(async (tx) => {
+      await tx.lockGroup(group.id);
+      const page = await tx.invitations(group.id, { ...match, sort: 'createdAt', after, limit: BULK_CHUNK });
+      for (const row of page.items) {
+        const sent = await resendRow(tx, row, (changed, token) => mails.push(mailFor(changed, token)));
+        counts[sent ? 'resent' : 'rateLimited'] += 1;
+      }
+      return page.next ?? undefined;
+    });
+    await deliver(ctx.mailer, mails);
+  } while (after);
+  return counts;
+}
