@@ -4,7 +4,8 @@
  *   with everything they import inside, built exactly as `npm run build` builds them;
  * - render timings of <pending-table> for 1,000 / 10,000 / 50,000 invitations in headless
  *   Chromium, beside a plain-DOM table of the same rows measured in the same page;
- * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server.
+ * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server;
+ * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
+import { scaleBench } from './bench-scale.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 
@@ -98,3 +100,4 @@ async function renderTimings() {
 await bundleSizes();
 await renderTimings();
 await acceptFlood();
+await scaleBench();

@@ -1,0 +1,167 @@
+/**
+ * The reference server at 1,000 and 200,000 invitations (`BENCH_SCALE=1000,200000`), each
+ * in a process of its own on loopback, loaded with autocannon in bounded runs: list requests
+ * (first page, search, sort, status filter, deep page), a single invite, `GET me` while ten
+ * searches run, one remove by filter of every expired invitation, and the server's RSS
+ * before and after 20,000 invites. A database is seeded once (`POST dev/seed`) and kept in
+ * `node_modules/.cache/manage-users-bench/`; every run works on a fresh copy of it.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { access, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { nextCursor } from '../api/domain/cursor.ts';
+
+const SCALES = (process.env.BENCH_SCALE ?? '1000,200000').split(',').map(Number);
+const CACHE = new URL('../node_modules/.cache/manage-users-bench/', import.meta.url).pathname;
+const ADMIN = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
+const DAY = 86_400_000;
+const REQUESTS = 200;
+
+interface Running {
+  base: string;
+  rssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startServer(database: string): Promise<Running> {
+  const script = new URL('./bench-scale-server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, DATABASE: database },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const { port } = JSON.parse(line) as { port: number };
+  return {
+    base: `http://127.0.0.1:${port}/api/v1/`,
+    async rssMb() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function post(base: string, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(new URL(path, base), { method: 'POST', headers: ADMIN, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A copy of a database with `n` invitations (half expired) and 5,000 members, seeded once. */
+async function databaseWith(n: number): Promise<string> {
+  await mkdir(CACHE, { recursive: true });
+  const seeded = join(CACHE, `scale-${n}.db`);
+  const present = await access(seeded).then(
+    () => true,
+    () => false,
+  );
+  if (!present) {
+    const server = await startServer(seeded);
+    const started = performance.now();
+    await post(server.base, 'dev/seed', { groupId: 'demo', invitations: n, expired: n / 2, members: 5000 });
+    console.log(
+      `  (seeded ${n.toLocaleString('en')} invitations in ${((performance.now() - started) / 1000).toFixed(1)} s, once)`,
+    );
+    await server.stop();
+  }
+  const copy = join(tmpdir(), `manage-users-bench-${n}-${process.pid}.db`);
+  await copyFile(seeded, copy);
+  return copy;
+}
+
+interface Latency {
+  p50: number;
+  p99: number;
+}
+
+/** p50 / p99 of `REQUESTS` requests, one connection. */
+async function latency(url: string, options: Partial<autocannon.Options> = {}): Promise<Latency> {
+  const result = await autocannon({ url, amount: REQUESTS, connections: 1, headers: ADMIN, ...options });
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} answers were not 2xx`);
+  return { p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** `GET me` p99 while ten connections search for what matches nothing. */
+async function meWhileSearching(base: string): Promise<Latency> {
+  const load = { url: `${base}groups/demo/invitations?q=zzz`, connections: 10, duration: 60, headers: ADMIN };
+  const searches = autocannon(load, () => undefined);
+  const me = await latency(`${base}groups/demo/me`, { amount: 300 });
+  searches.stop();
+  return me;
+}
+
+let invitee = 0;
+const oneInvite = () =>
+  JSON.stringify({ batches: [{ role: 'learner', emails: [`bench-${invitee++}@bench.example`] }] });
+
+/** The figures of one scale: every cell in order, on one fresh copy. */
+async function measureScale(n: number) {
+  const database = await databaseWith(n);
+  const server = await startServer(database);
+  const list = `${server.base}groups/demo/invitations`;
+  const deep = nextCursor('-createdAt', { key: new Date(Date.now() - 20 * DAY).toISOString(), id: 'inv_' });
+  try {
+    const cells: Array<[string, Latency | string]> = [
+      ['first page (50)', await latency(`${list}?limit=50`)],
+      ['search, no match (q=zzz)', await latency(`${list}?q=zzz`)],
+      ['search (q=-123@)', await latency(`${list}?q=-123%40`)],
+      ['sort=lastSentAt', await latency(`${list}?sort=lastSentAt`)],
+      ['status=expired', await latency(`${list}?status=expired`)],
+      ['deep page (20 days back)', await latency(`${list}?cursor=${deep ?? ''}`)],
+      ['GET me during 10 searches', await meWhileSearching(server.base)],
+    ];
+    const started = performance.now();
+    const removed = (await post(server.base, 'groups/demo/invitations/remove', { filter: { status: 'expired' } })) as {
+      removed: number;
+    };
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    cells.push([`remove ${removed.removed.toLocaleString('en')} expired by filter`, `${seconds} s, 1 request`]);
+    // After the removal, which freed seats.
+    const setupRequest = (request: autocannon.Request) => ({ ...request, body: oneInvite() });
+    cells.push(['single invite', await latency(list, { method: 'POST', amount: 100, requests: [{ setupRequest }] })]);
+    return cells;
+  } finally {
+    await server.stop();
+    await rm(database, { force: true });
+  }
+}
+
+/** RSS of a fresh server before and after 20,000 invites (40 requests of 500). */
+async function rssAfterInvites() {
+  const database = await databaseWith(SCALES[0] ?? 1000);
+  const server = await startServer(database);
+  try {
+    // Room for 20,000 more: seed 20,000 expired invitations, then remove them by filter.
+    await post(server.base, 'dev/seed', { groupId: 'demo', invitations: 20_000, expired: 20_000, members: 0 });
+    await post(server.base, 'groups/demo/invitations/remove', { filter: { status: 'expired' } });
+    const before = await server.rssMb();
+    for (let batch = 0; batch < 40; batch++) {
+      const emails = Array.from({ length: 500 }, (_, i) => `rss-${batch}-${i}@bench.example`);
+      await post(server.base, 'groups/demo/invitations', { batches: [{ role: 'learner', emails }] });
+    }
+    return { before, after: await server.rssMb() };
+  } finally {
+    await server.stop();
+    await rm(database, { force: true });
+  }
+}
+
+export async function scaleBench() {
+  console.log(`\nReference server over loopback (autocannon, 1 connection, ${REQUESTS} requests a cell; p50 / p99 ms)`);
+  const results = [];
+  for (const n of SCALES) results.push(await measureScale(n));
+  const show = (value: Latency | string) => (typeof value === 'string' ? value : `${value.p50} / ${value.p99}`);
+  console.log(`  ${'invitations'.padEnd(34)}${SCALES.map((n) => n.toLocaleString('en').padStart(22)).join('')}`);
+  for (const [index, [label]] of (results[0] ?? []).entries()) {
+    console.log(`  ${label.padEnd(34)}${results.map((cells) => show(cells[index]?.[1] ?? '').padStart(22)).join('')}`);
+  }
+  const rss = await rssAfterInvites();
+  console.log(`  RSS before / after 20,000 invites: ${rss.before.toFixed(0)} MB / ${rss.after.toFixed(0)} MB`);
+}
