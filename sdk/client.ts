@@ -137,7 +137,7 @@ export function createInvitationsClient(options: ClientOptions) {
     },
     /** Demo-mode endpoints of the reference server and the mocks; absent in production. */
     demo: {
-      outbox: async (query: { to?: string } = {}, options: RequestOptions = {}) =>
+      outbox: async (query: { to?: string; limit?: number } = {}, options: RequestOptions = {}) =>
         send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, ...options }),
       /** Fills a group with many invitations and members (created if missing; seats raised to fit). */
       seed: async (input: ScaleSeedRequest, options: RequestOptions = {}) =>

@@ -23,9 +23,9 @@ export function createInvitationsService(options: ServiceOptions) {
     ...invitationService(ctx),
     ...inviteeService(ctx),
 
-    /** Demo mode: the messages sent, newest first. */
-    async outbox(to?: string) {
-      return { items: await ctx.store.mails(to?.trim().toLowerCase() || undefined) };
+    /** Demo mode: the newest messages sent (100 unless `limit` says), newest first. */
+    async outbox(to?: string, limit?: number) {
+      return { items: await ctx.store.mails(to?.trim().toLowerCase() || undefined, limit) };
     },
 
     /** Demo mode: fills a group with many rows (bench, the demo's big group, tests). */

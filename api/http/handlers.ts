@@ -44,7 +44,7 @@ export function handlersOf(service: InvitationsService): Handlers {
     removeInvitations: ({ caller, params, body }) => service.remove(caller, params.groupId, body),
     lookUpInvitation: ({ params }) => service.lookUp(params.token),
     acceptInvitation: ({ params, body }) => service.accept(params.token, body),
-    readOutbox: ({ query }) => service.outbox(query.to),
+    readOutbox: ({ query }) => service.outbox(query.to, query.limit),
     advanceClock: ({ body }) => service.advanceClock(body.advanceMs),
     seedGroup: ({ body }) => service.seedScale(body),
   };

@@ -54,7 +54,11 @@ export interface Operation {
   problems: ProblemCode[];
 }
 
-const OutboxQuery = z.strictObject({ to: z.optional(z.string().check(z.maxLength(254))) });
+const OutboxQuery = z.strictObject({
+  to: z.optional(z.string().check(z.maxLength(254))),
+  /** The newest this many (default 100). */
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+});
 
 export const operations = {
   getGroup: { method: 'get', path: 'groups/{groupId}', summary: 'The group and its seat usage', tag: 'Group', access: 'admin', status: 200, response: Group, problems: [] },

@@ -27,6 +27,7 @@ import type {
   SubgroupRow,
   Transaction,
 } from './store.ts';
+import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 
 interface State {
@@ -253,10 +254,15 @@ function responsesOn(state: () => State): Sync<ResponseStorage> {
 
 function mailsOn(state: () => State): Sync<MailStorage> {
   return {
-    addMail: (mail) => void state().mails.push({ ...mail }),
-    mails: (to) =>
+    addMail(mail) {
+      const { mails } = state();
+      mails.push({ ...mail });
+      if (mails.length > OUTBOX_KEEPS) mails.splice(0, mails.length - OUTBOX_KEEPS);
+    },
+    mails: (to, limit = OUTBOX_PAGE) =>
       state()
         .mails.filter((mail) => !to || mail.to.toLowerCase() === to)
+        .slice(-limit)
         .reverse(),
   };
 }

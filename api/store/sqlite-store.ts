@@ -28,6 +28,7 @@ import type {
   SubgroupView,
   Transaction,
 } from './store.ts';
+import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import {
@@ -207,7 +208,10 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
 }
 
 /** The conditions of an invitation filter on `invitations i`. */
-function invitationConditions(groupId: string, filter: Omit<InvitationFilter, 'limit'> | InvitationMatch & { sort: string }) {
+function invitationConditions(
+  groupId: string,
+  filter: Omit<InvitationFilter, 'limit'> | (InvitationMatch & { sort: string }),
+) {
   const found = inGroup('i', groupId, filter.q);
   // A leading + keeps a filter off the indexes, so that the sort's index is walked (unless it is the sorted column).
   const expiry = filter.sort.endsWith('expiresAt') ? 'i.expires_at' : '+i.expires_at';
@@ -290,20 +294,25 @@ function responsesOn({ one, run, changes }: Sql): Sync<ResponseStorage> {
   };
 }
 
+const MAIL_COLUMNS = `recipient AS "to", subject, text, html, accept_url AS acceptUrl, sent_at AS sentAt`;
+
 function mailsOn({ all, run }: Sql): Sync<MailStorage> {
   return {
-    addMail: (m) =>
+    addMail(m) {
       run(
         `INSERT INTO outbox (recipient, subject, text, html, accept_url, sent_at) VALUES (?, ?, ?, ?, ?, ?)`,
         ...[m.to, m.subject, m.text, m.html, m.acceptUrl, m.sentAt],
-      ),
-    mails: (to) =>
-      all<StoredMail>(
-        `SELECT recipient AS "to", subject, text, html, accept_url AS acceptUrl, sent_at AS sentAt FROM outbox
-         WHERE ? IS NULL OR lower(recipient) = ? ORDER BY seq DESC`,
-        to ?? null,
-        to ?? null,
-      ),
+      );
+      run(`DELETE FROM outbox WHERE seq <= (SELECT max(seq) FROM outbox) - ?`, OUTBOX_KEEPS);
+    },
+    mails: (to, limit = OUTBOX_PAGE) =>
+      to === undefined
+        ? all<StoredMail>(`SELECT ${MAIL_COLUMNS} FROM outbox ORDER BY seq DESC LIMIT ?`, limit)
+        : all<StoredMail>(
+            `SELECT ${MAIL_COLUMNS} FROM outbox WHERE lower(recipient) = ? ORDER BY seq DESC LIMIT ?`,
+            to,
+            limit,
+          ),
   };
 }
 

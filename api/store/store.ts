@@ -186,10 +186,15 @@ export interface ResponseStorage {
   purgeResponses(before: string): Promise<void>;
 }
 
+/** The demo outbox keeps this many newest mails and forgets older ones. */
+export const OUTBOX_KEEPS = 10_000;
+/** Mails one outbox read answers when it names no limit. */
+export const OUTBOX_PAGE = 100;
+
 export interface MailStorage {
   addMail(mail: StoredMail): Promise<void>;
-  /** Newest first; `to` is a lower-case address. */
-  mails(to?: string): Promise<StoredMail[]>;
+  /** The newest `limit` (default {@link OUTBOX_PAGE}), newest first; `to` is a lower-case address. */
+  mails(to?: string, limit?: number): Promise<StoredMail[]>;
 }
 
 /** The reads and writes, alike on the store (each on its own) and in a transaction. */
