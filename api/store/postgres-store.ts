@@ -24,6 +24,7 @@ import type {
   Transaction,
 } from './store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
 
 type Value = string | number | null | string[];
@@ -281,20 +282,18 @@ function responsesOn({ query, one, run }: Db): ResponseStorage {
 
 function mailsOn({ query, run }: Db): MailStorage {
   return {
-    addMail: (m) =>
-      run(`INSERT INTO outbox (recipient, subject, text, html, accept_url, sent_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        m.to,
-        m.subject,
-        m.text,
-        m.html,
-        m.acceptUrl,
-        m.sentAt,
-      ]),
-    mails: (to) =>
+    async addMail(m) {
+      await run(
+        `INSERT INTO outbox (recipient, subject, text, html, accept_url, sent_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [m.to, m.subject, m.text, m.html, m.acceptUrl, m.sentAt],
+      );
+      await run(`DELETE FROM outbox WHERE seq <= (SELECT max(seq) FROM outbox) - $1`, [OUTBOX_KEEPS]);
+    },
+    mails: (to, limit = OUTBOX_PAGE) =>
       query<StoredMail>(
         `SELECT recipient AS to, subject, text, html, accept_url, sent_at FROM outbox
-         WHERE $1::text IS NULL OR lower(recipient) = $1 ORDER BY seq DESC`,
-        [to ?? null],
+         WHERE $1::text IS NULL OR lower(recipient) = $1 ORDER BY seq DESC LIMIT $2`,
+        [to ?? null, limit],
       ),
   };
 }
