@@ -64,7 +64,10 @@ export function createApiApp(options: ApiAppOptions) {
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
         const detail = `The body may be at most ${MAX_BODY_BYTES} bytes.`;
-        return problem(c, new ProblemError('payload_too_large', 'Request too large', detail));
+        const refusal = problem(c, new ProblemError('payload_too_large', 'Request too large', detail));
+        // The rest of the body is still on its way and would be read as the next request: close.
+        refusal.headers.set('Connection', 'close');
+        return refusal;
       },
     }),
   );

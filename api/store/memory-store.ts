@@ -69,6 +69,7 @@ export function createMemoryStore(): Store {
         state = draft;
         return result;
       }),
+    ping: () => Promise.resolve(),
     close: () => mutex.run(() => Promise.resolve()),
   };
   return store;

@@ -87,6 +87,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
         };
         return work(tx);
       }) as Promise<T>,
+    ping: async () => void (await sql.unsafe('SELECT 1')),
     close: () => sql.end({ timeout: 5 }),
   };
   return store;

@@ -97,6 +97,7 @@ export function openSqliteStore(path: string): Store {
     // A synchronous step cannot interleave with anything: only a transaction in progress is waited for.
     ...asyncStorage(storage, (run) => (current.getStore() || mutex.idle ? settle(run) : mutex.run(() => settle(run)))),
     transaction: (work) => (current.getStore() ? work(tx) : mutex.run(() => transaction(work))),
+    ping: () => mutex.run(() => settle(() => void sql.one('SELECT 1'))),
     close: () => mutex.run(() => settle(() => db.close())),
   };
 }

@@ -224,6 +224,8 @@ export interface Transaction extends Storage {
  */
 export interface Store extends Storage {
   transaction<T>(work: TransactionWork<T>): Promise<T>;
+  /** Resolves when the database answers (a readiness check); rejects otherwise. */
+  ping(): Promise<void>;
   /** Waits for running work, then releases the database. */
   close(): Promise<void>;
 }

@@ -17,6 +17,7 @@ import { hashPassword } from '../../api/domain/passwords.ts';
 import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import { openPostgresStore } from '../../api/store/postgres-store.ts';
+import type { Store } from '../../api/store/store.ts';
 import { acceptPage } from './accept-page.ts';
 import { clientAddressOf } from './client-address.ts';
 import { idempotencySecret } from './idempotency-secret.ts';
@@ -81,7 +82,13 @@ export async function createServer(options: ServerOptions) {
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 
   const app = new Hono();
+  let draining = false;
   app.use('*', securityHeaders());
+  // While shutting down, each answer closes its connection: keep-alive clients reconnect elsewhere.
+  app.use('*', async (c, next) => {
+    await next();
+    if (draining) c.header('Connection', 'close');
+  });
   // The API is opened to the listed origins; the outbox and the clock (demo only) are not.
   const cors = allowOrigins(options.corsOrigins ?? []);
   app.use(`${API_BASE}/*`, (c, next) => (c.req.path.startsWith(`${API_BASE}/dev/`) ? next() : cors(c, next)));
@@ -91,8 +98,33 @@ export async function createServer(options: ServerOptions) {
   app.notFound((c) => (c.req.path.startsWith(`${API_BASE}/`) ? api.fetch(c.req.raw) : c.text('Not found', 404)));
   routeAcceptPage(app, api);
   if (options.demo) routeDemoPage(app);
+  routeHealth(app, store, () => draining);
 
-  return { app, store, clock, close: () => store.close() };
+  return {
+    app,
+    store,
+    clock,
+    /** From now on `/readyz` answers 503, so the load balancer sends no new requests. */
+    drain: () => void (draining = true),
+    close: () => store.close(),
+  };
+}
+
+/**
+ * For load balancers: `/healthz` is 200 while the process runs; `/readyz` is 200 while the
+ * database answers and the server is not shutting down, 503 otherwise.
+ */
+function routeHealth(app: Hono, store: Store, draining: () => boolean) {
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (draining()) return c.json({ status: 'draining' }, 503);
+    try {
+      await store.ping();
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'database unavailable' }, 503);
+    }
+  });
 }
 
 /** Calls the API in-process as the page's own visitor: same address, same forwarded hops. */
@@ -143,12 +175,10 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
     '/accept',
     bodyLimit({
       maxSize: MAX_FORM_BYTES,
-      onError: (c) =>
-        page(
-          c,
-          acceptPage(negotiateLanguage(undefined, c.req.header('Accept-Language')), { token: '', status: 413 }),
-          413,
-        ),
+      onError: (c) => {
+        const language = negotiateLanguage(undefined, c.req.header('Accept-Language'));
+        return page(c, acceptPage(language, { token: '', status: 413 }), 413);
+      },
     }),
     async (c) => {
       const form = await c.req.parseBody();

@@ -4,7 +4,11 @@
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
  * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
  * client address for rate limits is then read from `X-Forwarded-For`), `CORS_ORIGINS`
- * (comma-separated exact origins) for host pages on other origins.
+ * (comma-separated exact origins) for host pages on other origins. It listens on 127.0.0.1
+ * unless `HOST` says otherwise (`HOST=0.0.0.0` for every interface).
+ *
+ * On SIGTERM or SIGINT it shuts down gracefully: `/readyz` turns 503, it stops accepting
+ * connections, finishes the requests in flight, then closes the database.
  */
 import { serve } from '@hono/node-server';
 import { createServer } from './app.ts';
@@ -23,12 +27,22 @@ const server = await createServer({
   idempotencySecret: process.env.IDEMPOTENCY_SECRET,
 });
 
-serve({ fetch: server.app.fetch, port }, (info) => {
-  console.log(`Manage Users demo: http://localhost:${info.port}/  (API: http://localhost:${info.port}/api/v1/, demo mode ${demo ? 'on' : 'off'})`);
+const host = process.env.HOST ?? '127.0.0.1';
+const http = serve({ fetch: server.app.fetch, port, hostname: host }, (info) => {
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+  console.log(`Manage Users demo: ${origin}/  (API: ${origin}/api/v1/, demo mode ${demo ? 'on' : 'off'})`);
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    process.exit(0);
-  });
+
+let stopping = false;
+async function shutDown() {
+  if (stopping) return;
+  stopping = true;
+  server.drain();
+  // close() stops accepting and resolves once every request in flight has been answered;
+  // a client that keeps an idle connection open longer than this is cut off.
+  setTimeout(() => 'closeAllConnections' in http && http.closeAllConnections(), 10_000).unref();
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await server.close();
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutDown());

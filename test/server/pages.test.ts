@@ -65,7 +65,7 @@ describe('pages', () => {
     try {
       const port = await new Promise<number>((resolve) => {
         child.stdout.on('data', (chunk: Buffer) => {
-          const found = /localhost:(\d+)\//.exec(chunk.toString());
+          const found = /(?:localhost|127\.0\.0\.1):(\d+)\//.exec(chunk.toString());
           if (found) resolve(Number(found[1]));
         });
       });
