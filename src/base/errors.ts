@@ -23,5 +23,5 @@ export function describeError(t: Messages, error: unknown): string {
 
 /** Whether a failure is only a superseded load being cancelled. */
 export function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
+  return error instanceof Error && error.name === 'AbortError';
 }

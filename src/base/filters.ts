@@ -17,7 +17,7 @@ export function renderSearch(label: string, placeholder: string, onSearch: (text
     timer = setTimeout(() => onSearch(value), SEARCH_DELAY_MS);
   };
   return html`<label class="search">${label}
-    <input type="search" part="search-input" placeholder=${placeholder} aria-label=${placeholder} @input=${onInput} />
+    <input type="search" part="search-input" data-focus-fallback placeholder=${placeholder} aria-label=${placeholder} @input=${onInput} />
   </label>`;
 }
 

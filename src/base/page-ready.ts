@@ -5,16 +5,13 @@
  * without a token.
  */
 let parsed = typeof document === 'undefined' || document.readyState === 'complete';
-const waiting = new Set<() => void>();
+const waiting: Array<() => void> = [];
 
 if (!parsed) {
-  const done = () => {
+  document.addEventListener('DOMContentLoaded', () => {
     parsed = true;
-    for (const callback of waiting) callback();
-    waiting.clear();
-  };
-  document.addEventListener('DOMContentLoaded', done, { once: true });
-  window.addEventListener('load', done, { once: true });
+    for (const callback of waiting.splice(0)) callback();
+  });
 }
 
 /** True once the page's parser-inserted scripts have run. */
@@ -25,5 +22,5 @@ export function pageParsed(): boolean {
 /** Calls back once the page's parser-inserted scripts have run. */
 export function whenPageParsed(callback: () => void) {
   if (parsed) callback();
-  else waiting.add(callback);
+  else waiting.push(callback);
 }

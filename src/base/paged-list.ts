@@ -104,9 +104,9 @@ export class PagedList<T, Q> {
     const cursors = this.#pageCursors;
     const from = (cursors.length - 1) * pageSize + 1;
     return html`<nav class="pager" part="pager" aria-label=${label}>
-      <button part="button" ?disabled=${cursors.length === 1} @click=${() => this.#go(cursors.slice(0, -1))}>${t.previousPage}</button>
+      <button part="button" aria-disabled=${cursors.length === 1 ? 'true' : 'false'} @click=${() => cursors.length > 1 && this.#go(cursors.slice(0, -1))}>${t.previousPage}</button>
       <span>${t.pageOf(number(locale, from), number(locale, from + page.items.length - 1), number(locale, page.total))}</span>
-      <button part="button" ?disabled=${!page.nextCursor} @click=${() => this.#go([...cursors, page.nextCursor ?? undefined])}>${t.nextPage}</button>
+      <button part="button" aria-disabled=${page.nextCursor ? 'false' : 'true'} @click=${() => page.nextCursor && this.#go([...cursors, page.nextCursor])}>${t.nextPage}</button>
     </nav>`;
   }
 }

@@ -14,6 +14,7 @@ export class ConfirmController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
   #question: Question | undefined;
   #answer = false;
+  #shown = false;
 
   constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }) {
     this.#host = host;
@@ -26,6 +27,7 @@ export class ConfirmController implements ReactiveController {
     return new Promise((resolve) => {
       this.#question = { message, action, resolve };
       this.#answer = false;
+      this.#shown = false;
       this.#host.requestUpdate();
     });
   }
@@ -33,8 +35,8 @@ export class ConfirmController implements ReactiveController {
   hostUpdated() {
     const dialog = this.#dialog;
     // Once per question: a dialog closing (its close event still to come) is not reopened.
-    if (this.#question && dialog && !dialog.open && !dialog.dataset['shown']) {
-      dialog.dataset['shown'] = 'true';
+    if (this.#question && !this.#shown && dialog) {
+      this.#shown = true;
       dialog.showModal();
     }
   }

@@ -5,6 +5,7 @@ import { SeatsExhaustedError, type Invitation, type InviteResult, type Role, typ
 import { ManageUsersElement } from '../base/element.ts';
 import { ModalController } from '../controllers/modal-controller.ts';
 import { SectionController } from '../controllers/section-controller.ts';
+import { FocusController } from '../controllers/focus-controller.ts';
 import { loadGroupState } from '../state/loads.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
@@ -66,6 +67,7 @@ export class InviteDialog extends ManageUsersElement {
   // Used alone, it reads seats and subgroups each time it opens; in a section, they are shared.
   readonly #section = new SectionController(this, { load: loadGroupState, loadWhen: () => this.open });
   readonly #modal = new ModalController(this);
+  readonly #focus = new FocusController(this);
 
   /** One key per draft: a retry after a failure cannot invite twice. */
   #idempotencyKey = crypto.randomUUID();
@@ -159,6 +161,7 @@ export class InviteDialog extends ManageUsersElement {
     this.boxes = addPeople(this.boxes.map((box) => commitDraft(box)), this.csvPeople ?? []);
     this.csvPeople = undefined;
     this.#idempotencyKey = crypto.randomUUID();
+    this.#focus.moveTo(() => this.#byPart('submit-button'));
   }
 
   async #send() {
@@ -174,7 +177,23 @@ export class InviteDialog extends ManageUsersElement {
     else if (outcome) this.#showResults(outcome.results);
   }
 
+  #byPart(part: string) {
+    return this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`);
+  }
+
+  /** ✕ during a send says the invitations still go out; after it, ✕ closes. */
+  #closeButton() {
+    if (this.#section.busy) this.#section.show({ tone: 'done', text: this.#section.t.closeWhileSending });
+    else this.close();
+  }
+
+  #inviteMore() {
+    this.results = undefined;
+    this.#focus.moveTo();
+  }
+
   #showResults(results: InviteResult[]) {
+    this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('#results-title'));
     this.results = results;
     this.resent = new Set();
     this.boxes = [newBox('learner')];
@@ -185,12 +204,19 @@ export class InviteDialog extends ManageUsersElement {
   async #resend(invitation: Invitation) {
     const results = await this.#section.actions.resend([invitation]);
     if (results?.some((r) => r.status === 'resent')) this.resent = new Set([...this.resent, invitation.id]);
+    // The next address to resend, or Done.
+    this.#focus.moveTo(() => this.#byPart('resend-button') ?? this.#byPart('done-button'));
   }
 
   async #removeExpired() {
     if (!(await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count)))) return;
     this.shortfall = undefined;
-    this.renderRoot.querySelector<HTMLElement>('button[part~="submit-button"]')?.focus();
+    this.#focus.moveTo(() => this.#byPart('submit-button'));
+  }
+
+  #cancelCsv() {
+    this.csvPeople = undefined;
+    this.#focus.moveTo(() => this.#byPart('csv-input'));
   }
 
   #onDrop(event: DragEvent) {
@@ -211,7 +237,7 @@ export class InviteDialog extends ManageUsersElement {
         @drop=${this.#onDrop}>
         <header class="head">
           <h2 id="invite-title" part="heading">${t.inviteTitle}</h2>
-          <button class="icon" part="button close-button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
+          <button class="icon" part="button close-button" aria-label=${t.close} @click=${this.#closeButton}>✕</button>
         </header>
         ${this.results ? this.renderResults() : this.renderForm()}
         ${this.#section.renderSupport()}
@@ -236,9 +262,10 @@ export class InviteDialog extends ManageUsersElement {
       ${this.renderCsv()}</div>
       <div class="footer">
         ${this.renderPreview()}
+        ${this.#section.busy ? html`<p class="hint" id="sending-note">${t.sendingLocked}</p>` : nothing}
         ${this.#section.renderFeedback()}
         <div class="actions">
-          <button part="button cancel-button" @click=${() => this.close()}>${t.cancel}</button>
+          <button part="button cancel-button" @click=${this.#closeButton}>${t.cancel}</button>
           <button class="primary" part="button submit-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} @click=${this.#send}>
             ${this.#section.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
           </button>
@@ -279,14 +306,14 @@ export class InviteDialog extends ManageUsersElement {
             </li>`;
           })}
         </ul>
-        <input id="emails-${box.key}" part="email-input" ?data-initial-focus=${index === 0} type="text" inputmode="email" autocomplete="off" spellcheck="false"
-          aria-describedby="emails-hint-${box.key}" .value=${live(box.draft)}
+        <input id="emails-${box.key}" part="email-input" ?data-initial-focus=${index === 0} ?data-focus-fallback=${index === 0} type="text" inputmode="email" autocomplete="off" spellcheck="false"
+          aria-describedby="emails-hint-${box.key}${this.#section.busy ? ' sending-note' : ''}" ?readonly=${this.#section.busy} .value=${live(box.draft)}
           @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)} @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
           @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)} @blur=${() => this.#update(box.key, (b) => commitDraft(b))} />
       </div>
       <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>
       <label for="subgroup-${box.key}">${t.subgroup}</label>
-      <input id="subgroup-${box.key}" part="subgroup-input" list="subgroups" autocomplete="off" .value=${live(box.subgroup)}
+      <input id="subgroup-${box.key}" part="subgroup-input" list="subgroups" autocomplete="off" ?readonly=${this.#section.busy} .value=${live(box.subgroup)}
         aria-describedby="subgroup-hint-${box.key}" @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))} />
       <p class="hint" id="subgroup-hint-${box.key}">${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}</p>
     </section>`;
@@ -310,7 +337,7 @@ export class InviteDialog extends ManageUsersElement {
             </table>
             ${people.length > 5 ? html`<p class="hint">… +${people.length - 5}</p>` : nothing}
             <div class="actions">
-              <button part="button" @click=${() => (this.csvPeople = undefined)}>${t.cancel}</button>
+              <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
               <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
             </div>
           </div>`
@@ -342,7 +369,7 @@ export class InviteDialog extends ManageUsersElement {
     const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
     const results = this.results ?? [];
     return html`<section part="results" aria-labelledby="results-title">
-        <h3 id="results-title">${t.results}</h3>
+        <h3 id="results-title" tabindex="-1">${t.results}</h3>
         <p>${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}</p>
         <table>
           <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colStatus}</th><th scope="col"><span class="visually-hidden">${t.colActions}</span></th></tr></thead>
@@ -362,7 +389,7 @@ export class InviteDialog extends ManageUsersElement {
         </table>
       </section>
       <div class="actions">
-        <button part="button invite-more-button" @click=${() => (this.results = undefined)}>${t.inviteMore}</button>
+        <button part="button invite-more-button" @click=${this.#inviteMore}>${t.inviteMore}</button>
         <button class="primary" part="button done-button" @click=${() => this.close()}>${t.done}</button>
       </div>`;
   }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Member, MemberStatus, Role } from '../../sdk/index.ts';
 import { ManageUsersElement } from '../base/element.ts';
 import { SectionController } from '../controllers/section-controller.ts';
+import { FocusController } from '../controllers/focus-controller.ts';
 import { describeError } from '../base/errors.ts';
 import { PagedList } from '../base/paged-list.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
@@ -53,6 +54,12 @@ export class MembersPanel extends ManageUsersElement {
   /** @internal */
   @state() accessor subgroupId = '';
   readonly #section = new SectionController(this);
+
+  constructor() {
+    super();
+    // A row that went away (deactivated, reactivated) leaves focus on the next row, or the search.
+    new FocusController(this);
+  }
 
   #list = new PagedList(this, this.#section, {
     kind: () => this.status,

@@ -6,6 +6,7 @@ import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from 
 import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
 import { ManageUsersElement } from '../base/element.ts';
 import { SectionController } from '../controllers/section-controller.ts';
+import { FocusController } from '../controllers/focus-controller.ts';
 import { describeError } from '../base/errors.ts';
 import { number, relativeTime, shortDate, wrappableEmail } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -69,6 +70,7 @@ export class PendingTable extends ManageUsersElement {
   @state() accessor selected = new Set<string>();
 
   readonly #section = new SectionController(this);
+  readonly #focus = new FocusController(this);
 
   #list = new PagedList(this, this.#section, {
     kind: () => 'invitations',
@@ -108,11 +110,14 @@ export class PendingTable extends ManageUsersElement {
   }
 
   async #remove(ids: string[]) {
-    if (await this.#section.actions.remove(ids, this.#section.t.confirmRemove(ids.length))) this.selected = new Set();
+    if (!(await this.#section.actions.remove(ids, this.#section.t.confirmRemove(ids.length)))) return;
+    this.selected = new Set();
+    this.#focus.moveTo();
   }
 
   async #removeAllExpired() {
-    await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count));
+    if (this.#section.seats?.expired === 0) return;
+    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count))) this.#focus.moveTo();
   }
 
   #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
@@ -132,10 +137,10 @@ export class PendingTable extends ManageUsersElement {
         ${this.renderFilters()}
         <div class="bulk">
           ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
-          <button part="button resend-button" ?disabled=${!selection.length} aria-disabled=${busy} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
-          <button class="danger" part="button remove-button" ?disabled=${!selection.length} aria-disabled=${busy}
+          <button part="button resend-button" aria-disabled=${selection.length ? busy : 'true'} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
+          <button class="danger" part="button remove-button" aria-disabled=${selection.length ? busy : 'true'}
             @click=${() => this.#remove(selection)}>${t.remove}</button>
-          <button part="button remove-expired-button" ?disabled=${this.#section.seats?.expired === 0} aria-disabled=${busy} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
+          <button part="button remove-expired-button" aria-disabled=${this.#section.seats?.expired === 0 ? 'true' : busy} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
         </div>
       </div>
       ${this.#section.renderFeedback()}

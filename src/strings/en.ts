@@ -62,6 +62,8 @@ export const en = {
   chipDuplicate: 'already in this invitation',
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
+  sendingLocked: 'Addresses are read-only while sending.',
+  closeWhileSending: 'The invitations go out even if you close this dialog.',
   invalidLeft: (n: number) => `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`,
   nothingToSend: 'Add at least one email address.',
   seatPreview: (n: number, free: number) =>

@@ -55,6 +55,8 @@ export const es: Messages = {
   chipDuplicate: 'ya está en esta invitación',
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
+  sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
+  closeWhileSending: 'Las invitaciones se están enviando y saldrán aunque cierre este diálogo.',
   invalidLeft: (n: number) => `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
   nothingToSend: 'Añada al menos una dirección de correo.',
   seatPreview: (n, free) => `Se enviarán ${n} ${plural(n, 'invitación', 'invitaciones')}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,

@@ -6,6 +6,7 @@ import { ManageUsersElement } from '../base/element.ts';
 import { isAbort } from '../base/errors.ts';
 import { ModalController } from '../controllers/modal-controller.ts';
 import { SectionController } from '../controllers/section-controller.ts';
+import { FocusController } from '../controllers/focus-controller.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 
@@ -38,6 +39,8 @@ export class SubgroupsManager extends ManageUsersElement {
   // Used alone, it loads its subgroups when it opens (below), not before.
   readonly #section = new SectionController(this, { loadWhen: () => false });
   readonly #modal = new ModalController(this);
+  // A removed subgroup leaves focus on the next one, or the name field.
+  readonly #focus = new FocusController(this);
 
   constructor() {
     super();
@@ -71,13 +74,20 @@ export class SubgroupsManager extends ManageUsersElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const name = new FormData(form).get('name')?.toString().trim() ?? '';
-    if (name && (await this.#section.actions.addSubgroup(name))) form.reset();
+    if (!name || !(await this.#section.actions.addSubgroup(name))) return;
+    form.reset();
+    this.#focus.moveTo();
+  }
+
+  #stopEditing(id: string) {
+    this.editing = '';
+    this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][aria-describedby="subgroup-${id}"]`));
   }
 
   async #rename(event: SubmitEvent, subgroup: Subgroup) {
     event.preventDefault();
     const name = new FormData(event.target as HTMLFormElement).get('name')?.toString().trim() ?? '';
-    if (name && (await this.#section.actions.renameSubgroup(subgroup, name))) this.editing = '';
+    if (name && (await this.#section.actions.renameSubgroup(subgroup, name))) this.#stopEditing(subgroup.id);
   }
 
   async #remove(subgroup: Subgroup) {
@@ -93,7 +103,7 @@ export class SubgroupsManager extends ManageUsersElement {
       </header>
       <form class="add" @submit=${this.#add}>
         <label for="new-subgroup">${t.subgroupName}</label>
-        <input id="new-subgroup" name="name" part="name-input" required maxlength="80" autocomplete="off" data-initial-focus />
+        <input id="new-subgroup" name="name" part="name-input" required maxlength="80" autocomplete="off" data-initial-focus data-focus-fallback />
         <button class="primary" part="button add-subgroup-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.addSubgroup}</button>
       </form>
       ${this.#section.renderFeedback()}
@@ -104,7 +114,7 @@ export class SubgroupsManager extends ManageUsersElement {
             ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
                 <input name="name" part="name-input" aria-label=${t.subgroupName} .value=${s.name} required maxlength="80" autocomplete="off" />
                 <button class="primary" part="button save-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.save}</button>
-                <button type="button" part="button" @click=${() => (this.editing = '')}>${t.cancel}</button>
+                <button type="button" part="button" @click=${() => this.#stopEditing(s.id)}>${t.cancel}</button>
               </form>`
             : html`<span class="name"><strong id="subgroup-${s.id}">${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
                 <span class="row-actions">
