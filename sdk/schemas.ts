@@ -96,14 +96,31 @@ export const InvitationPage = pageOf(Invitation);
 
 // ---- requests ----------------------------------------------------------------------
 
-const subgroupName = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SUBGROUP_NAME));
+/**
+ * Strings whose surrounding whitespace is removed before the length checks, with their
+ * longest length. JSON Schema cannot trim, so the OpenAPI document states the rule as a pattern.
+ */
+export const trimmedStrings = z.registry<{ maxLength: number }>();
+
+/** A name: surrounding whitespace is removed, then 1 to `max` characters must remain. */
+function trimmedName(max: number) {
+  const schema = z.string().check(z.trim(), z.minLength(1, 'Must not be blank'), z.maxLength(max));
+  trimmedStrings.add(schema, { maxLength: max });
+  return schema;
+}
+
+const subgroupName = trimmedName(MAX_SUBGROUP_NAME);
 
 export const SubgroupInput = z.strictObject({ name: subgroupName });
 export type SubgroupInput = z.input<typeof SubgroupInput>;
 
+/** A whole number, or its plain decimal digits as a query string carries it (no sign, spaces or hex). */
+const digits = z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number));
+const decimal = z.union([z.int(), digits], 'Must be a whole number');
+
 const pagination = {
   cursor: z.optional(z.string().check(z.maxLength(500))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+  limit: z.optional(z.pipe(decimal, z.int().check(z.minimum(1), z.maximum(200)))),
 };
 
 export const MemberSort = z.enum(['email', '-email', 'name', '-name', 'joinedAt', '-joinedAt']);
@@ -236,7 +253,7 @@ export const MAX_PASSWORD_LENGTH = 128;
 
 /** The server also refuses the most common passwords (field error code `common_password`). */
 export const AcceptRequest = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: trimmedName(100),
   password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH)),
 });
 export type AcceptRequest = z.input<typeof AcceptRequest>;
@@ -248,6 +265,7 @@ export const ProblemCode = z.enum([
   'unauthenticated',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'seats_exhausted',
   'subgroup_exists',
   'invitation_expired',

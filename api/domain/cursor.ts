@@ -16,7 +16,7 @@ interface CursorBody {
   i: string;
 }
 
-const unknownCursor = () => validationFailed([{ path: 'cursor', message: 'Unknown cursor' }]);
+const unknownCursor = () => validationFailed([{ path: 'query.cursor', message: 'Unknown cursor' }]);
 
 // Runs in browsers too (the mocks), so no Buffer: UTF-8 bytes through btoa/atob.
 function encode(body: CursorBody): string {

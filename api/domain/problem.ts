@@ -9,6 +9,7 @@ export const STATUS_OF = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   seats_exhausted: 409,
   subgroup_exists: 409,
   invitation_expired: 410,

@@ -87,7 +87,33 @@ export function createApiApp(options: ApiAppOptions) {
   for (const id of Object.keys(operations) as OperationId[]) {
     if (operations[id].access !== 'demo' || options.demo) route(app, id, { handlers, idempotency, limits });
   }
+  for (const [path, allowed] of allowedMethods(options.demo)) app.all(path, (c) => methodNotAllowed(c, allowed));
   return app;
+}
+
+/** An operation's path in Hono's syntax: `{param}` becomes `:param`. */
+function routeOf(operation: { path: string }): string {
+  return '/' + operation.path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** The methods each served path answers (GET paths answer HEAD too). */
+function allowedMethods(demo: boolean): Map<string, string[]> {
+  const allowed = new Map<string, string[]>();
+  for (const operation of Object.values(operations)) {
+    if (operation.access === 'demo' && !demo) continue;
+    const method = operation.method.toUpperCase();
+    const path = routeOf(operation);
+    allowed.set(path, [...(allowed.get(path) ?? []), ...(method === 'GET' ? ['GET', 'HEAD'] : [method])]);
+  }
+  return allowed;
+}
+
+/** A known path asked with a method it does not serve: 405 with the methods it does. */
+function methodNotAllowed(c: Context, allowed: string[]) {
+  const detail = `${new URL(c.req.url).pathname} answers ${allowed.join(', ')}, not ${c.req.method}.`;
+  const response = problem(c, new ProblemError('method_not_allowed', 'Method not allowed', detail));
+  response.headers.set('Allow', allowed.join(', '));
+  return response;
 }
 
 /** The request budgets: every request, and on top of it the invitee's token look-ups and accepts. */
@@ -116,8 +142,7 @@ interface Routing {
 function route<Id extends OperationId>(app: Hono<Env>, id: Id, { handlers, idempotency, limits }: Routing) {
   const operation = operations[id];
   const handler: Handlers[Id] = handlers[id];
-  const path = '/' + operation.path.replace(/\{(\w+)\}/g, ':$1');
-  app.on(operation.method.toUpperCase(), path, async (c) => {
+  app.on(operation.method.toUpperCase(), routeOf(operation), async (c) => {
     if (operation.access === 'public') limits.tokenRequest(c);
     const run = async (): Promise<Answer> => {
       const result = await handler(await inputOf(id, c));
@@ -178,5 +203,6 @@ function parse<S extends z.ZodMiniType>(schema: S, value: unknown, where: 'body'
 function problem(c: Context, error: ProblemError) {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (error.extensions.retryAfter !== undefined) headers['Retry-After'] = String(error.extensions.retryAfter);
+  if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer';
   return c.body(JSON.stringify(error.toJSON()), error.status as 400, headers);
 }

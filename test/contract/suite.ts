@@ -2,7 +2,7 @@
  * The contract, as tests. The same suite runs against the reference server over real HTTP
  * and against the msw handlers: a rule that passes on one and fails on the other is a bug.
  */
-import { describe, it, beforeEach, afterEach } from 'node:test';
+import { describe, it, beforeEach, afterEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   createInvitationsClient,
@@ -11,6 +11,7 @@ import {
   ValidationError,
   type InvitationsClient,
 } from '../../sdk/index.ts';
+import { createContractChecker, type Exchange } from '../helpers/contract-checker.ts';
 
 export interface Target {
   baseUrl: string;
@@ -26,8 +27,29 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
     let admin: InvitationsClient;
     let learner: InvitationsClient;
     let anonymous: InvitationsClient;
+    const checker = createContractChecker();
+    let exchanges: Exchange[] = [];
+    let validated = 0;
+    /** Every request of the suite goes through here, so that each exchange is checked against the document. */
+    const recordingFetch: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const requestBody = await request.clone().text();
+      const response = await fetch(request);
+      const url = new URL(request.url);
+      const below = url.pathname.slice(new URL(target.baseUrl).pathname.length - 1);
+      exchanges.push({
+        method: request.method,
+        url: new URL(`${below}${url.search}`, 'http://api.invalid'),
+        requestHeaders: request.headers,
+        requestBody,
+        status: response.status,
+        responseHeaders: response.headers,
+        responseBody: await response.clone().text(),
+      });
+      return response;
+    };
     const raw = (path: string, init: RequestInit = {}, token: string | null = 'demo-admin') =>
-      fetch(new URL(path, target.baseUrl), {
+      recordingFetch(new URL(path, target.baseUrl), {
         ...init,
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -54,14 +76,24 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
     beforeEach(async () => {
       target = await start();
       const make = (token?: string) =>
-        createInvitationsClient({ baseUrl: target.baseUrl, retry: 0, ...(token ? { getToken: () => token } : {}) });
+        createInvitationsClient({
+          baseUrl: target.baseUrl,
+          retry: 0,
+          fetch: recordingFetch,
+          ...(token ? { getToken: () => token } : {}),
+        });
       admin = make('demo-admin');
       learner = make('demo-learner');
       anonymous = make();
     });
     afterEach(async () => {
       await target.close();
+      const mismatches = (await Promise.all(exchanges.map((exchange) => checker.mismatches(exchange)))).flat();
+      validated += exchanges.length;
+      exchanges = [];
+      assert.deepEqual(mismatches, [], 'every request and answer is one the OpenAPI document lists');
     });
+    after(() => console.log(`# ${name}: ${validated} requests and responses validated against the OpenAPI document`));
 
     describe('group and me', () => {
       it('shows the seeded group with its seats', async () => {
@@ -128,6 +160,13 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal((await remove()).status, 204);
         assert.equal((await remove()).status, 204);
         assert.equal((await raw(`groups/${G}/subgroups/${created.id}`, { method: 'DELETE' })).status, 404);
+      });
+      it('trims a name before checking its length, and refuses a blank one', async () => {
+        const padded = await admin.subgroups.create(G, { name: `     ${'r'.repeat(80)}` });
+        assert.equal(padded.name, 'r'.repeat(80));
+        const blank = await postJson(`groups/${G}/subgroups`, { name: '   ' });
+        assert.equal(blank.status, 422);
+        assert.deepEqual((await blank.json()).errors, [{ path: 'body.name', message: 'Must not be blank' }]);
       });
       it('answers 404 for an unknown subgroup', async () => {
         await assert.rejects(admin.subgroups.rename(G, 'sub_nope', { name: 'X' }), { code: 'not_found' });
@@ -508,6 +547,14 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal((await problemOf(query)).errors[0].path, 'query.limit');
         const cursor = await raw(`groups/${G}/invitations?cursor=garbage`);
         assert.equal(cursor.status, 422);
+        assert.equal((await problemOf(cursor)).errors[0].path, 'query.cursor');
+      });
+      it('a limit must be plain decimal digits', async () => {
+        for (const limit of ['%2010', '0x10', '1e1']) {
+          const response = await raw(`groups/${G}/members?limit=${limit}`);
+          assert.equal(response.status, 422, limit);
+          assert.equal((await problemOf(response)).errors[0].path, 'query.limit');
+        }
       });
       it('oversize bodies: 413', async () => {
         const huge = await postJson(`groups/${G}/subgroups`, { name: 'x'.repeat(600 * 1024) });
@@ -518,6 +565,17 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const response = await raw('nothing/here');
         assert.equal(response.status, 404);
         assert.equal((await problemOf(response)).code, 'not_found');
+      });
+      it('a known path asked with another method: 405 with Allow', async () => {
+        const response = await raw(`groups/${G}/invitations`, { method: 'DELETE' });
+        assert.equal(response.status, 405);
+        assert.equal(response.headers.get('Allow'), 'GET, HEAD, POST');
+        assert.equal((await problemOf(response)).code, 'method_not_allowed');
+      });
+      it('a 401 names the Bearer scheme', async () => {
+        const response = await raw(`groups/${G}`, {}, null);
+        assert.equal(response.status, 401);
+        assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
       });
       it('the SDK checks input before sending', async () => {
         await assert.rejects(
