@@ -22,8 +22,9 @@ resent. One invitation can be resent at most once a minute (its result is then \
 
 ## Requests
 - JSON bodies, \`Content-Type: application/json\`, at most 512 KB (\`413 payload_too_large\`); at most 500 emails
-  per invite (\`413 too_many_emails\`) and 500 ids per resend or remove. Unknown body fields and unknown query
-  parameters are refused (\`422 validation_failed\`, with \`errors[].path\` such as \`body.name\` or \`query.limit\`).
+  per invite (\`413 too_many_emails\`) and 500 ids per resend or remove. Unknown body fields are refused, and so
+  are unknown query parameters of an operation that takes some (\`422 validation_failed\`, with \`errors[].path\`
+  such as \`body.name\` or \`query.limit\`); other operations ignore the query.
 - Names are trimmed before their length is checked; a name of only spaces is refused. Query integers are plain
   decimal digits.
 - The request is validated before the caller is authenticated: an invalid request with no token is a \`422\`.
