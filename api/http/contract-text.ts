@@ -37,7 +37,8 @@ it is \`422 idempotency_conflict\`. A refused request (4xx) stores nothing. Requ
 together run one after the other.
 
 ## Limits and errors
-Each caller (bearer token) may make 1,200 requests a minute; past that, \`429 rate_limited\` with a
+Each signed-in caller may make 1,200 requests a minute (anonymous callers: per client address), and each
+client address 100 invitation look-ups and accepts in 10 minutes; past that, \`429 rate_limited\` with a
 \`Retry-After\` header in seconds. Errors are RFC 9457 problem details (\`application/problem+json\`) with a
 stable \`code\`; \`type\` is \`urn:manage-users:problem:<code>\`. A 401 carries \`WWW-Authenticate: Bearer\`. A
 path of this API asked with a method it does not serve answers \`405 method_not_allowed\` with an \`Allow\`
@@ -73,7 +74,7 @@ export const PROBLEMS: Record<ProblemCode, { title: string; when: string }> = {
     title: 'Idempotency key reused',
     when: 'The `Idempotency-Key` was used in the last 24 hours for a different request.',
   },
-  rate_limited: { title: 'Too many requests', when: 'Over 1,200 requests in a minute; wait `Retry-After` seconds.' },
+  rate_limited: { title: 'Too many requests', when: 'Over the request budget; wait `Retry-After` seconds.' },
   server_error: { title: 'Something went wrong', when: 'An unexpected failure; no details are given.' },
 };
 

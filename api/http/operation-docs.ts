@@ -179,7 +179,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     description:
       "Accepts an invitation: the invitee becomes an active member with the invitation's role and subgroup, and the " +
       'seat moves from pending to active. The token is single use. The name is trimmed, then 1–100 characters; the ' +
-      'password is 8–200 characters.',
+      'password is 8–128 characters.',
     request: { name: 'Kim Nguyen', password: 'correct horse battery' },
     response: {
       ...member,
