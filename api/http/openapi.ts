@@ -32,6 +32,8 @@ import {
   ResendResponse,
   ResendResult,
   Role,
+  ScaleSeedRequest,
+  ScaleSeedResponse,
   Seats,
   Subgroup,
   SubgroupChoice,
@@ -65,8 +67,8 @@ const REQUESTS: Named = {
   IdsRequest,
   AcceptRequest,
 };
-const DEMO_RESPONSES: Named = { OutboxMessage, Outbox, ClockResponse };
-const DEMO_REQUESTS: Named = { ClockRequest };
+const DEMO_RESPONSES: Named = { OutboxMessage, Outbox, ClockResponse, ScaleSeedResponse };
+const DEMO_REQUESTS: Named = { ClockRequest, ScaleSeedRequest };
 
 const HEADERS_OF: Record<number, Record<string, unknown>> = {
   401: {

@@ -208,6 +208,11 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       ],
     },
   },
+  seedGroup: {
+    description: 'Demo mode only: fills a group with many invitations and members for scale tests; seats are raised to fit.',
+    request: { groupId: 'scale', invitations: 1000, expired: 100, members: 500 },
+    response: { groupId: 'scale', seats: { total: 1500, active: 500, pending: 900, expired: 100, available: 0 } },
+  },
   advanceClock: {
     description:
       'Demo mode only: moves the server clock forward, for every rule that reads time (expiry, throttles, limits).',
