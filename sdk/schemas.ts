@@ -116,7 +116,7 @@ export type SubgroupInput = z.input<typeof SubgroupInput>;
 
 /** A whole number, or its plain decimal digits as a query string carries it (no sign, spaces or hex). */
 const digits = z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number));
-const decimal = z.union([z.int(), digits], 'Must be a whole number');
+export const decimal = z.union([z.int(), digits], 'Must be a whole number');
 
 const pagination = {
   cursor: z.optional(z.string().check(z.maxLength(500))),

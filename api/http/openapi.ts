@@ -10,6 +10,7 @@ import {
   FieldError,
   Group,
   IdsRequest,
+  InvitationSelection,
   Invitation,
   InvitationPage,
   InvitationPreview,
@@ -28,7 +29,9 @@ import {
   Outbox,
   OutboxMessage,
   Problem,
+  RemoveCounts,
   RemoveResponse,
+  ResendCounts,
   ResendResponse,
   ResendResult,
   Role,
@@ -55,7 +58,7 @@ type JsonSchema = Record<string, unknown>;
 const RESPONSES: Named = {
   ...{ Role, Seats, SubgroupRef, Subgroup, SubgroupList, InvitationStatus, Invitation, InvitationPage, MemberStatus },
   ...{ Member, MemberPage, MemberChange, Group, Me, InviteResultStatus, InviteResult, InviteResponse, ResendResult },
-  ...{ ResendResponse, RemoveResponse, InvitationPreview, FieldError, Problem },
+  ...{ ResendResponse, ResendCounts, RemoveResponse, RemoveCounts, InvitationPreview, FieldError, Problem },
 };
 const REQUESTS: Named = {
   Role,
@@ -65,6 +68,7 @@ const REQUESTS: Named = {
   InviteRequest,
   Locale,
   IdsRequest,
+  InvitationSelection,
   AcceptRequest,
 };
 const DEMO_RESPONSES: Named = { OutboxMessage, Outbox, ClockResponse, ScaleSeedResponse };
@@ -178,9 +182,18 @@ function problemResponses(op: Operation, doc: OperationDoc) {
 }
 
 /** A `$ref` to the schema's component when it has one, else the schema inline. */
-function schemaOf(schema: z.ZodMiniType, named: Named, io: 'input' | 'output') {
+function schemaOf(schema: z.ZodMiniType, named: Named, io: 'input' | 'output'): JsonSchema {
   const name = Object.keys(named).find((id) => named[id] === schema);
-  return name ? { $ref: `#/components/schemas/${name}` } : jsonSchema(schema, io);
+  if (name) return { $ref: `#/components/schemas/${name}` };
+  // A union of named schemas (an answer that is one shape or another) refers to each by name.
+  const def = schema._zod.def;
+  if (def.type === 'union' && 'options' in def) {
+    const options = def.options as z.ZodMiniType[];
+    if (options.every((option) => Object.values(named).includes(option))) {
+      return { anyOf: options.map((option) => schemaOf(option, named, io)) };
+    }
+  }
+  return jsonSchema(schema, io);
 }
 
 function operationObject(id: OperationId, op: Operation, requests: Named, responses: Named) {

@@ -28,6 +28,7 @@ import {
   ScaleSeedRequest,
   ScaleSeedResponse,
   Subgroup,
+  decimal,
   SubgroupInput,
   SubgroupList,
   type ProblemCode,
@@ -57,7 +58,7 @@ export interface Operation {
 const OutboxQuery = z.strictObject({
   to: z.optional(z.string().check(z.maxLength(254))),
   /** The newest this many (default 100). */
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+  limit: z.optional(z.pipe(decimal, z.int().check(z.minimum(1), z.maximum(500)))),
 });
 
 export const operations = {
