@@ -2,11 +2,11 @@
  * Anonymous CPU amplification, measured: an admin's invitations list request and an
  * invitee's link look-up (p50 of each) alone, then while 64 concurrent clients send accepts
  * with random tokens from 64 addresses (`TRUST_PROXY=1`, each address within its own
- * look-up budget), on the reference server over loopback HTTP.
+ * look-up budget), on the reference server in its own process, over loopback HTTP.
  */
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { createServer, API_BASE } from '../demo/server/app.ts';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { loadavg } from 'node:os';
 
 const ATTACKERS = 64;
 const ACCEPTS_EACH = 90;
@@ -14,12 +14,25 @@ const SAMPLES = 40;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-export async function acceptFlood() {
-  const server = await createServer({ database: ':memory:', publicUrl: 'http://localhost', demo: true, trustProxy: 1 });
-  const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+const API_BASE = '/api/v1';
+
+/** `node demo/server/main.ts` on a free port, in memory, behind one trusted proxy hop. */
+async function startServer() {
+  const child = spawn(process.execPath, ['demo/server/main.ts'], {
+    env: { ...process.env, PORT: '0', DATABASE: ':memory:', TRUST_PROXY: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}${API_BASE}`;
+  const port = await new Promise<number>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const found = /localhost:(\d+)\//.exec(chunk.toString());
+      if (found) resolve(Number(found[1]));
+    });
+  });
+  return { base: `http://127.0.0.1:${port}${API_BASE}`, stop: () => (child.kill(), once(child, 'exit')) };
+}
+
+export async function acceptFlood() {
+  const { base, stop } = await startServer();
   const timed = async (path: string, headers: Record<string, string>) => {
     const started = performance.now();
     const response = await fetch(`${base}${path}`, { headers });
@@ -56,16 +69,19 @@ export async function acceptFlood() {
       }
       done++;
     };
+    const started = performance.now();
     const flood = Promise.all(Array.from({ length: ATTACKERS }, (_, index) => attacker(index)));
     const during = await sample(() => done === ATTACKERS);
     await flood;
+    const seconds = (performance.now() - started) / 1000;
     const answered = [...statuses].map(([status, count]) => `${count}×${status}`).join(', ');
-    console.log('\nRequests p50 over loopback HTTP (reference server, SQLite in memory)');
+    console.log('\nRequests p50 over loopback HTTP (reference server in its own process, SQLite in memory)');
     console.log(`  alone: ${p50(alone)}`);
     console.log(`  during ${ATTACKERS} concurrent bogus accepts (${ATTACKERS} addresses, ${ACCEPTS_EACH} each; ${answered}):`);
     console.log(`    ${p50(during)} (${during.list.length} samples)`);
+    const rate = (ATTACKERS * ACCEPTS_EACH) / seconds;
+    console.log(`    the server answered ${rate.toFixed(0)} bogus accepts a second; load average ${loadavg()[0]?.toFixed(1)}`);
   } finally {
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    server.close();
+    await stop();
   }
 }

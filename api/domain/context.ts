@@ -20,6 +20,8 @@ export interface ServiceOptions {
   acceptUrl: (token: string) => string;
   /** Hashes a password with a real KDF. */
   hashPassword: (password: string) => Promise<string>;
+  /** Refuses passwords on a list of common ones (`common_password`); the server passes its list. */
+  isCommonPassword?: (password: string) => boolean;
   /** Days an invitation stays valid after it was last sent (default 10). */
   expiryDays?: number;
 }

@@ -7,7 +7,7 @@ import type { AcceptRequest } from '../../sdk/schemas.ts';
 import type { InvitationView, MemberRow, Storage, Transaction } from '../store/store.ts';
 import type { Parsed, ServiceContext } from './context.ts';
 import { INVITEE_WORDS } from './invitee-words.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError, validationFailed } from './problem.ts';
 import { hashToken, newId } from './secrets.ts';
 import { memberOf } from './views.ts';
 
@@ -38,8 +38,11 @@ export function inviteeService(ctx: ServiceContext) {
     },
 
     async accept(token: string, input: Parsed<typeof AcceptRequest>) {
-      const passwordHash = await ctx.hashPassword(input.password);
+      // The cheap look-up first: a dead or guessed link never costs a password hash.
       const tokenHash = await hashToken(token);
+      await validInvitation(store, tokenHash);
+      if (ctx.isCommonPassword?.(input.password)) throw commonPassword();
+      const passwordHash = await ctx.hashPassword(input.password);
       return store.transaction(async (tx) => {
         const row = await lockedInvitation(tx, tokenHash);
         if (await tx.memberByEmail(row.groupId, emailKey(row.email))) throw invitationGone();
@@ -68,4 +71,8 @@ function invitationGone() {
 
 function invitationExpired() {
   return new ProblemError('invitation_expired', 'Invitation expired', INVITEE_WORDS.en.expired);
+}
+
+function commonPassword() {
+  return validationFailed([{ path: 'body.password', message: INVITEE_WORDS.en.passwordCommon, code: 'common_password' }]);
 }

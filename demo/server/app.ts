@@ -14,6 +14,7 @@ import { outboxMailer, type Mailer } from '../../api/mail/mailer.ts';
 import { smtpMailer } from '../../api/mail/smtp-mailer.ts';
 import { demoAuthenticate, seedDemo } from '../../api/domain/seed.ts';
 import { hashPassword } from '../../api/domain/passwords.ts';
+import { isCommonPassword } from '../../api/domain/common-passwords.ts';
 import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import { openPostgresStore } from '../../api/store/postgres-store.ts';
@@ -72,6 +73,7 @@ export async function createServer(options: ServerOptions) {
     mailer,
     acceptUrl,
     hashPassword,
+    isCommonPassword,
     // Production deployments plug in their own session check here.
     authenticate: options.demo ? demoAuthenticate(store) : async () => undefined,
     demo: options.demo,

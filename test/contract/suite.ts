@@ -500,6 +500,17 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(response.status, 422);
         assert.equal((await response.json()).errors[0].path, 'body.password');
       });
+      it('takes a password of 128 characters and refuses one of 129 (OWASP ASVS: at least 64 allowed)', async () => {
+        const token = tokenOf((await admin.demo.outbox({ to: 'kim.nguyen@riverside.example' })).items[0]!.acceptUrl);
+        const tooLong = await raw(`invitations/${token}/accept`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: 'Kim', password: 'x'.repeat(129) }),
+        }, null);
+        assert.equal(tooLong.status, 422);
+        assert.equal((await tooLong.json()).errors[0].path, 'body.password');
+        assert.equal((await anonymous.invitee.accept(token, { name: 'Kim', password: 'x'.repeat(128) })).name, 'Kim');
+      });
     });
 
     describe('bad input gets a 4xx problem, never a 5xx', () => {
