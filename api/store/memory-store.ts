@@ -29,6 +29,7 @@ import type {
 } from './store.ts';
 import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
+import { nameKey } from './name-key.ts';
 
 interface State {
   groups: Map<string, GroupRow>;
@@ -142,6 +143,11 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
   const detach = <T extends { subgroupId: string | null }>(rows: Map<string, T>, id: string) => {
     for (const [key, row] of rows) if (row.subgroupId === id) rows.set(key, { ...row, subgroupId: null });
   };
+  /** The memory store's unique index on (group, nameKey(name)), as SQLite has. */
+  const refuseTakenKey = (groupId: string, name: string, id: string) => {
+    const taken = inGroup(state().subgroups, groupId).some((row) => row.id !== id && nameKey(row.name) === nameKey(name));
+    if (taken) throw new Error('UNIQUE constraint failed: subgroups.group_id, subgroups.name_key');
+  };
   return {
     subgroups: (groupId) =>
       inGroup(state().subgroups, groupId)
@@ -152,12 +158,16 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
           invitationCount: countIn(state().invitations, row.id),
         })),
     subgroup: (groupId, id) => inGroup(state().subgroups, groupId).find((row) => row.id === id),
-    subgroupByName: (groupId, name) =>
-      inGroup(state().subgroups, groupId).find((row) => row.name.toLowerCase() === name.toLowerCase()),
-    insertSubgroup: (row) => void state().subgroups.set(row.id, { ...row }),
+    subgroupByName: (groupId, name) => inGroup(state().subgroups, groupId).find((row) => nameKey(row.name) === nameKey(name)),
+    insertSubgroup(row) {
+      refuseTakenKey(row.groupId, row.name, row.id);
+      state().subgroups.set(row.id, { ...row });
+    },
     renameSubgroup(id, name) {
       const row = state().subgroups.get(id);
-      if (row) state().subgroups.set(id, { ...row, name });
+      if (!row) return;
+      refuseTakenKey(row.groupId, name, id);
+      state().subgroups.set(id, { ...row, name });
     },
     deleteSubgroup(id) {
       state().subgroups.delete(id);

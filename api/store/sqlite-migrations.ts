@@ -96,4 +96,15 @@ export const MIGRATIONS = [
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
   `,
+  // Subgroup names are unique by nameKey() (api/store/name-key.ts), which SQLite's ASCII-only
+  // lower() cannot compute: the key is a column the store fills, first here through the
+  // name_key() function it registers. Names that already collide keep distinct keys (id appended).
+  `
+  ALTER TABLE subgroups ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+  UPDATE subgroups SET name_key = name_key(name) || CASE WHEN EXISTS (
+    SELECT 1 FROM subgroups o WHERE o.group_id = subgroups.group_id AND name_key(o.name) = name_key(subgroups.name) AND o.id < subgroups.id
+  ) THEN ' ' || id ELSE '' END;
+  DROP INDEX subgroups_name;
+  CREATE UNIQUE INDEX subgroups_name_key ON subgroups (group_id, name_key);
+  `,
 ];

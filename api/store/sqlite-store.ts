@@ -40,6 +40,7 @@ import {
   seatCountsOf,
   type Sql,
 } from './sqlite-lists.ts';
+import { nameKey } from './name-key.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -64,6 +65,7 @@ export function openSqliteStore(path: string): Store {
     'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; ' +
       'PRAGMA temp_store = MEMORY;',
   );
+  db.function('name_key', { deterministic: true }, (name) => nameKey(String(name)));
   migrate(db);
   const prepared = statementsOf(db);
   const sql: Sql = {
@@ -156,19 +158,20 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
       one<SubgroupRow>(`SELECT ${SUBGROUP_COLUMNS} FROM subgroups WHERE group_id = ? AND id = ?`, groupId, id),
     subgroupByName: (groupId, name) =>
       one<SubgroupRow>(
-        `SELECT ${SUBGROUP_COLUMNS} FROM subgroups WHERE group_id = ? AND lower(name) = lower(?)`,
+        `SELECT ${SUBGROUP_COLUMNS} FROM subgroups WHERE group_id = ? AND name_key = ?`,
         groupId,
-        name,
+        nameKey(name),
       ),
     insertSubgroup: (row) =>
       run(
-        `INSERT INTO subgroups (id, group_id, name, created_at) VALUES (?, ?, ?, ?)`,
+        `INSERT INTO subgroups (id, group_id, name, name_key, created_at) VALUES (?, ?, ?, ?, ?)`,
         row.id,
         row.groupId,
         row.name,
+        nameKey(row.name),
         row.createdAt,
       ),
-    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = ? WHERE id = ?`, name, id),
+    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = ?, name_key = ? WHERE id = ?`, name, nameKey(name), id),
     deleteSubgroup(id) {
       // Both go by the subgroup's index.
       run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = ?`, id);

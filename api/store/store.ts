@@ -138,7 +138,7 @@ export interface GroupStorage {
 export interface SubgroupStorage {
   subgroups(groupId: string): Promise<SubgroupView[]>;
   subgroup(groupId: string, id: string): Promise<SubgroupRow | undefined>;
-  /** Case-insensitive. */
+  /** The subgroup whose name has the same `nameKey` (api/store/name-key.ts; case and Unicode forms ignored). */
   subgroupByName(groupId: string, name: string): Promise<SubgroupRow | undefined>;
   insertSubgroup(row: SubgroupRow): Promise<void>;
   renameSubgroup(id: string, name: string): Promise<void>;

@@ -153,6 +153,13 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
         await assert.rejects(admin.subgroups.rename(G, nursing.id, { name: 'RADIOLOGY' }), { code: 'subgroup_exists' });
       });
+      it('tells names apart by one Unicode-aware rule: ärzte is ÄRZTE, Straße is STRASSE, Café is Café', async () => {
+        const pairs = [['ärzte', 'ÄRZTE'], ['Straße', 'STRASSE'], ['Caf\u00e9', 'Cafe\u0301']] as const;
+        for (const [first, second] of pairs) {
+          await admin.subgroups.create(G, { name: first });
+          await assert.rejects(admin.subgroups.create(G, { name: second }), { code: 'subgroup_exists', status: 409 });
+        }
+      });
       it('a DELETE repeated with its Idempotency-Key (a retry after a lost answer) gets the same 204', async () => {
         const created = await admin.subgroups.create(G, { name: 'Temporary' });
         const remove = () =>
