@@ -50,17 +50,19 @@ export interface Authorized {
   group: GroupRow;
 }
 
-/** The caller must be an active member of the group; an Admin unless `anyRole`. */
+/**
+ * The caller must be an active member of the group; an Admin unless `anyRole`. A group the
+ * caller does not belong to is `404`, exactly like one that does not exist, so ids cannot be probed.
+ */
 export async function authorize(
   db: Storage,
   caller: MemberView,
   groupId: string,
   anyRole = false,
 ): Promise<Authorized> {
-  const group = await db.group(groupId);
+  const group = caller.groupId === groupId ? await db.group(groupId) : undefined;
   if (!group) throw notFound('group');
-  const member = caller.groupId === groupId && caller.status === 'active';
-  if (!member || (!anyRole && caller.role !== 'admin')) {
+  if (caller.status !== 'active' || (!anyRole && caller.role !== 'admin')) {
     throw new ProblemError(
       'forbidden',
       'Not allowed',

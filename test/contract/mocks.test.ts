@@ -13,5 +13,9 @@ defineContractSuite('msw handlers (memory)', async () => {
   const mock = createMockApi({ baseUrl });
   server.resetHandlers(...mock.handlers);
   await mock.ready;
-  return { baseUrl, close: () => server.resetHandlers() };
+  return {
+    baseUrl,
+    addGroup: (id) => mock.store.insertGroup({ id, name: 'Another group', totalSeats: 5 }),
+    close: () => server.resetHandlers(),
+  };
 });

@@ -12,6 +12,7 @@ defineContractSuite('reference server (SQLite, HTTP)', async () => {
   const { port } = http.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1/`,
+    addGroup: (id) => server.store.insertGroup({ id, name: 'Another group', totalSeats: 5 }),
     close: () =>
       new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -15,6 +15,8 @@ import { createContractChecker, type Exchange } from '../helpers/contract-checke
 
 export interface Target {
   baseUrl: string;
+  /** Adds a group the demo callers do not belong to. */
+  addGroup(id: string): Promise<void>;
   close(): Promise<void> | void;
 }
 
@@ -119,6 +121,17 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
       it('answers 404 for an unknown group', async () => {
         await assert.rejects(admin.group.get('nope'), { code: 'not_found', status: 404 });
+      });
+      it("answers another group's id exactly as an unknown one: 404, the same problem body", async () => {
+        await target.addGroup('other');
+        const problemOf = async (groupId: string) => {
+          const response = await raw(`groups/${groupId}/invitations`);
+          return { status: response.status, body: await response.json() };
+        };
+        const other = await problemOf('other');
+        assert.equal(other.status, 404);
+        assert.equal(other.body.code, 'not_found');
+        assert.deepEqual(other, await problemOf('nope'));
       });
     });
 
