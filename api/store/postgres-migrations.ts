@@ -43,4 +43,17 @@ export const POSTGRES_MIGRATIONS = [
   CREATE INDEX members_by_name ON members (group_id, lower(name), id);
   CREATE INDEX members_by_joined ON members (group_id, joined_at, id);
   `,
+  // Subgroup names are unique by nameKey() (api/store/name-key.ts), a column the store fills.
+  // Rows written before are keyed here with PostgreSQL's closest rule (NFKC, lower case); names
+  // that collide under it keep distinct keys (id appended). Renaming re-keys a row.
+  `
+  ALTER TABLE subgroups ADD COLUMN name_key text;
+  UPDATE subgroups s SET name_key = lower(normalize(s.name, NFKC)) || CASE WHEN EXISTS (
+    SELECT 1 FROM subgroups o WHERE o.group_id = s.group_id AND lower(normalize(o.name, NFKC)) = lower(normalize(s.name, NFKC))
+      AND o.id < s.id
+  ) THEN ' ' || s.id ELSE '' END;
+  ALTER TABLE subgroups ALTER COLUMN name_key SET NOT NULL;
+  DROP INDEX subgroups_name;
+  CREATE UNIQUE INDEX subgroups_name_key ON subgroups (group_id, name_key);
+  `,
 ];

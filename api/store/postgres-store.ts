@@ -26,6 +26,7 @@ import type {
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
+import { nameKey } from './name-key.ts';
 
 type Value = string | number | null | string[];
 
@@ -158,15 +159,16 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
       ),
     subgroup: (groupId, id) => one<SubgroupRow>(`${SUBGROUP_SELECT} WHERE group_id = $1 AND id = $2`, [groupId, id]),
     subgroupByName: (groupId, name) =>
-      one<SubgroupRow>(`${SUBGROUP_SELECT} WHERE group_id = $1 AND lower(name) = lower($2)`, [groupId, name]),
+      one<SubgroupRow>(`${SUBGROUP_SELECT} WHERE group_id = $1 AND name_key = $2`, [groupId, nameKey(name)]),
     insertSubgroup: (row) =>
-      run(`INSERT INTO subgroups (id, group_id, name, created_at) VALUES ($1, $2, $3, $4)`, [
+      run(`INSERT INTO subgroups (id, group_id, name, name_key, created_at) VALUES ($1, $2, $3, $4, $5)`, [
         row.id,
         row.groupId,
         row.name,
+        nameKey(row.name),
         row.createdAt,
       ]),
-    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = $1 WHERE id = $2`, [name, id]),
+    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = $1, name_key = $2 WHERE id = $3`, [name, nameKey(name), id]),
     async deleteSubgroup(id) {
       await run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = $1`, [id]);
       await run(`UPDATE invitations SET subgroup_id = NULL WHERE subgroup_id = $1`, [id]);

@@ -18,6 +18,7 @@ defineContractSuite('reference server (PostgreSQL, HTTP)', async () => {
   const http = await listen(() => server.app.fetch);
   return {
     baseUrl: `${http.origin}/api/v1/`,
+    addGroup: (id) => server.store.insertGroup({ id, name: 'Another group', totalSeats: 5 }),
     close: async () => {
       await http.close();
       await server.close();
