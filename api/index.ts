@@ -8,7 +8,8 @@
  * @example
  * import { Hono } from 'hono';
  * import { serve } from '@hono/node-server';
- * import { createApiApp, openSqliteStore, createClock, smtpMailer, hashPassword } from 'manage-users/server';
+ * import { createApiApp, openSqliteStore, createClock, smtpMailer } from 'manage-users/server';
+ * import { hashPassword, isCommonPassword } from 'manage-users/server';
  *
  * const store = openSqliteStore('./manage-users.db');
  * const api = createApiApp({
@@ -17,6 +18,7 @@
  *   mailer: smtpMailer(process.env.SMTP_URL!, 'Training <no-reply@lms.example.com>'),
  *   acceptUrl: (token) => `https://lms.example.com/accept?token=${encodeURIComponent(token)}`,
  *   hashPassword,
+ *   isCommonPassword, // refuses the 10,000 most common passwords
  *   authenticate: async (token) => mySessions.memberFor(token), // a MemberView, or undefined for 401
  *   demo: false,
  * });
@@ -37,6 +39,7 @@ export type { Store, Storage, Transaction, GroupRow, MemberRow, MemberView } fro
 export { outboxMailer, type Mail, type Mailer } from './mail/mailer.ts';
 export { smtpMailer } from './mail/smtp-mailer.ts';
 export { hashPassword } from './domain/passwords.ts';
+export { isCommonPassword } from './domain/common-passwords.ts';
 export { createClock, type Clock } from './domain/clock.ts';
 
 /** Your session check: the member a bearer token belongs to, or `undefined` (the API answers 401). */

@@ -74,5 +74,6 @@ function invitationExpired() {
 }
 
 function commonPassword() {
-  return validationFailed([{ path: 'body.password', message: INVITEE_WORDS.en.passwordCommon, code: 'common_password' }]);
+  const message = INVITEE_WORDS.en.passwordCommon;
+  return validationFailed([{ path: 'body.password', message, code: 'common_password' }]);
 }
