@@ -43,6 +43,7 @@ function invitations(count: number): InvitationRow[] {
       id: `inv_${i}`,
       groupId: 'demo',
       email: `person${i}@bench.example`,
+      name: null,
       role: i % 7 === 0 ? 'admin' : 'learner',
       subgroupId: null,
       tokenHash: `h${i}`,

@@ -102,13 +102,24 @@ function splitEntries(text: string): Array<{ email: string; name?: string }> {
   return entries;
 }
 
+/**
+ * Reads one address written as `Name <a@b.c>`, `"Last, First" <a@b.c>` or a bare address;
+ * undefined when the text has no angle brackets.
+ *
+ * @example
+ * readNamedAddress('Ana Ruiz <ana@x.org>'); // { email: 'ana@x.org', name: 'Ana Ruiz' }
+ */
+export function readNamedAddress(text: string): { email: string; name?: string } | undefined {
+  const bracket = /^(.*?)<([^<>]*)>\s*$/s.exec(text);
+  if (!bracket) return undefined;
+  const name = bracket[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
+  const email = bracket[2]!.trim();
+  return name ? { email, name } : { email };
+}
+
 function readSegment(segment: string): Array<{ email: string; name?: string }> {
-  const bracket = /^(.*?)<([^<>]*)>\s*$/s.exec(segment);
-  if (bracket) {
-    const name = bracket[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
-    const email = bracket[2]!.trim();
-    return name ? [{ email, name }] : [{ email }];
-  }
+  const named = readNamedAddress(segment);
+  if (named) return [named];
   return segment
     .split(/\s+/)
     .filter((word) => word !== '')

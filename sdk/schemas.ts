@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 export const MAX_SUBGROUP_NAME = 80;
 /** Most emails in one invite request (answered by `413 too_many_emails`). */
 export const MAX_EMAILS_PER_REQUEST = 500;
+/** Longest name of an invitee. */
+export const MAX_INVITEE_NAME = 100;
 /** Most ids in one resend or remove request. */
 export const MAX_IDS_PER_REQUEST = 500;
 
@@ -48,6 +50,8 @@ export type InvitationStatus = z.infer<typeof InvitationStatus>;
 export const Invitation = z.object({
   id,
   email: z.string(),
+  /** The invitee's name as the admin gave it; absent when none was given. */
+  name: z.optional(z.string()),
   role: Role,
   subgroup: z.nullable(SubgroupRef),
   status: InvitationStatus,
@@ -163,10 +167,23 @@ export type InvitationQuery = z.input<typeof InvitationQuery>;
 export const SubgroupChoice = z.union([z.strictObject({ id }), z.strictObject({ name: subgroupName })]);
 export type SubgroupChoice = z.input<typeof SubgroupChoice>;
 
+/**
+ * One address of an invite request: a string (`ana@x.org`, or `Ana Ruiz <ana@x.org>` whose
+ * name is kept, cut at 100 characters) or `{ email, name }` (name trimmed, at most 100).
+ */
+export const InviteAddress = z.union([
+  z.string().check(z.maxLength(1000)),
+  z.strictObject({
+    email: z.string().check(z.maxLength(1000)),
+    name: z.optional(z.string().check(z.trim(), z.maxLength(MAX_INVITEE_NAME))),
+  }),
+]);
+export type InviteAddress = z.input<typeof InviteAddress>;
+
 export const InviteBatch = z.strictObject({
   role: Role,
   subgroup: z.optional(SubgroupChoice),
-  emails: z.array(z.string().check(z.maxLength(1000))).check(z.minLength(1)),
+  emails: z.array(InviteAddress).check(z.minLength(1)),
 });
 export type InviteBatch = z.input<typeof InviteBatch>;
 
@@ -178,13 +195,24 @@ export const InviteRequest = z.strictObject({
 });
 export type InviteRequest = z.input<typeof InviteRequest>;
 
-export const InviteResultStatus = z.enum(['invited', 'already_invited', 'already_member', 'invalid_email', 'duplicate']);
+export const InviteResultStatus = z.enum([
+  'invited',
+  'already_invited',
+  'already_member',
+  'deactivated_member',
+  'invalid_email',
+  'duplicate',
+]);
 export type InviteResultStatus = z.infer<typeof InviteResultStatus>;
 
 export const InviteResult = z.object({
   email: z.string(),
   status: InviteResultStatus,
+  /** The name given with the address, if any. */
+  name: z.optional(z.string()),
   invitation: z.optional(Invitation),
+  /** With `deactivated_member`: the member to reactivate instead. */
+  memberId: z.optional(id),
 });
 export type InviteResult = z.infer<typeof InviteResult>;
 
@@ -239,6 +267,8 @@ export type MemberChange = z.infer<typeof MemberChange>;
 
 export const InvitationPreview = z.object({
   email: z.string(),
+  /** The name the admin gave, to prefill the accept form. */
+  name: z.optional(z.string()),
   groupName: z.string(),
   role: Role,
   expiresAt: timestamp,

@@ -179,6 +179,7 @@ async function createInvitations(
       id: newId('inv'),
       groupId: group.id,
       email: result.email,
+      name: result.name ?? null,
       role: result.box.role,
       subgroupId: subgroup?.id ?? null,
       tokenHash,
@@ -192,7 +193,8 @@ async function createInvitations(
     await tx.insertInvitation(row);
     created.push({ row, token });
     const view = { ...row, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
-    results.push({ email: result.email, status: 'invited', invitation: invitationOf(view, sender.at) });
+    const { box: _box, ...answer } = result;
+    results.push({ ...answer, invitation: invitationOf(view, sender.at) });
   }
   return { results, created };
 }
@@ -204,7 +206,7 @@ interface Sender {
   locale: string;
 }
 
-function refuseTooMany(batches: Batch[]) {
+function refuseTooMany(batches: readonly Batch[]) {
   const count = batches.reduce((sum, batch) => sum + batch.emails.length, 0);
   if (count > MAX_EMAILS_PER_REQUEST) {
     throw new ProblemError(
@@ -231,7 +233,7 @@ async function knownAddresses(tx: Transaction, groupId: string, batches: Batch[]
   const members = await tx.membersByEmail(groupId, keys);
   const invitations = await tx.invitationsByEmail(groupId, keys);
   return {
-    members: new Set(members.map((member) => emailKey(member.email))),
+    members: new Map(members.map((member) => [emailKey(member.email), member])),
     invitations: new Map(invitations.map((row) => [emailKey(row.email), invitationOf(row, at)])),
   };
 }

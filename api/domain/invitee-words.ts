@@ -10,7 +10,8 @@ export interface InviteeWords {
   roles: Record<Role, string>;
   /** The email. */
   subject: (group: string) => string;
-  greeting: string;
+  /** "Hi Ana Ruiz," with the invitee's name, else a greeting without one. */
+  greeting: (name: string | null) => string;
   body: (group: string, role: string) => string;
   action: string;
   expiry: (date: string) => string;
@@ -36,7 +37,7 @@ export const INVITEE_WORDS: Record<Language, InviteeWords> = {
   en: {
     roles: { learner: 'a Learner', admin: 'an Admin' },
     subject: (group) => `You're invited to join ${group}`,
-    greeting: 'Hello,',
+    greeting: (name) => (name ? `Hi ${name},` : 'Hello,'),
     body: (group, role) =>
       `You have been invited to join ${group} as ${role}. ` +
       'To set up your account, open the link below, enter your name and choose a password.',
@@ -60,7 +61,7 @@ export const INVITEE_WORDS: Record<Language, InviteeWords> = {
   es: {
     roles: { learner: 'Alumno', admin: 'Administrador' },
     subject: (group) => `Le han invitado a unirse a ${group}`,
-    greeting: 'Hola:',
+    greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     body: (group, role) =>
       `Le han invitado a unirse a ${group} como ${role}. ` +
       'Para configurar su cuenta, abra el enlace de abajo, escriba su nombre y elija una contraseña.',

@@ -33,8 +33,8 @@ export function inviteeService(ctx: ServiceContext) {
       const row = await validInvitation(store, await hashToken(token));
       const group = await store.group(row.groupId);
       if (!group) throw invitationGone();
-      const { email, role, expiresAt } = row;
-      return { email, groupName: group.name, role, expiresAt, status: 'pending' as const };
+      const { email, name, role, expiresAt } = row;
+      return { email, ...(name ? { name } : {}), groupName: group.name, role, expiresAt, status: 'pending' as const };
     },
 
     async accept(token: string, input: Parsed<typeof AcceptRequest>) {

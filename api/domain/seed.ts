@@ -78,6 +78,7 @@ export async function seedDemo(options: {
         id: `inv_seed_${index + 1}`,
         groupId: DEMO_GROUP_ID,
         email,
+        name: null,
         role,
         subgroupId,
         tokenHash,

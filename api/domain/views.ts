@@ -13,6 +13,7 @@ export function invitationOf(row: InvitationView, now: Date): Invitation {
   return {
     id: row.id,
     email: row.email,
+    ...(row.name ? { name: row.name } : {}),
     role: row.role,
     subgroup: row.subgroupId ? { id: row.subgroupId, name: row.subgroupName ?? '' } : null,
     status: now.toISOString() >= row.expiresAt ? 'expired' : 'pending',

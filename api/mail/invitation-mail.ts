@@ -25,6 +25,8 @@ function expiryFormat(language: string): Intl.DateTimeFormat {
 /** Writes the invitation email in the invite's language (English when it has none we know). */
 export function invitationMail(input: {
   to: string;
+  /** The invitee's name, for the greeting ("Hi Ana Ruiz,"). */
+  name: string | null;
   groupName: string;
   role: Role;
   acceptUrl: string;
@@ -38,7 +40,7 @@ export function invitationMail(input: {
   const expires = expiryFormat(language).format(new Date(input.expiresAt));
   const body = words.body(input.groupName, words.roles[input.role]);
   const text = [
-    words.greeting,
+    words.greeting(input.name),
     '',
     body,
     '',
@@ -51,7 +53,7 @@ export function invitationMail(input: {
   const button =
     'display:inline-block;padding:10px 16px;background:#1f5fbf;color:#fff;border-radius:6px;text-decoration:none';
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5">
-<p>${escapeHtml(words.greeting)}</p>
+<p>${escapeHtml(words.greeting(input.name))}</p>
 <p>${escapeHtml(body)}</p>
 <p><a href="${escapeHtml(acceptUrl)}" style="${button}">${escapeHtml(words.action)}</a></p>
 <p>${escapeHtml(words.expiry(expires))}</p>

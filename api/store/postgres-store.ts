@@ -54,7 +54,7 @@ const MEMBER_SOURCE = {
   alias: 'm',
 };
 const MEMBER_SELECT = `SELECT ${MEMBER_SOURCE.columns} ${MEMBER_SOURCE.tables}`;
-const INVITATION_COLUMNS = `i.id, i.group_id, i.email, i.role, i.subgroup_id, i.token_hash, i.created_at,
+const INVITATION_COLUMNS = `i.id, i.group_id, i.email, i.name, i.role, i.subgroup_id, i.token_hash, i.created_at,
   i.last_sent_at, i.expires_at, i.send_count, i.invited_by_id, i.locale, s.name AS subgroup_name,
   COALESCE(b.email, '') AS invited_by_email`;
 const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
@@ -233,11 +233,11 @@ function invitationsOn(db: Db): InvitationStorage {
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
-           expires_at, send_count, invited_by_id, locale)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           expires_at, send_count, invited_by_id, locale, name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
-          ...[row.expiresAt, row.sendCount, row.invitedById, row.locale],
+          ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
         ],
       ),
     updateInvitation: (id, change) =>

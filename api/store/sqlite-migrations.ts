@@ -107,4 +107,6 @@ export const MIGRATIONS = [
   DROP INDEX subgroups_name;
   CREATE UNIQUE INDEX subgroups_name_key ON subgroups (group_id, name_key);
   `,
+  // The invitee's name as the admin gave it (issue 13).
+  `ALTER TABLE invitations ADD COLUMN name TEXT;`,
 ];

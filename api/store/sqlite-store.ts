@@ -45,7 +45,7 @@ import { nameKey } from './name-key.ts';
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
 const MEMBER_FROM = `FROM members m LEFT JOIN subgroups s ON s.id = m.subgroup_id`;
-const INVITATION_COLUMNS = `i.id, i.group_id AS groupId, i.email, i.role, i.subgroup_id AS subgroupId,
+const INVITATION_COLUMNS = `i.id, i.group_id AS groupId, i.email, i.name, i.role, i.subgroup_id AS subgroupId,
   i.token_hash AS tokenHash, i.created_at AS createdAt, i.last_sent_at AS lastSentAt, i.expires_at AS expiresAt,
   i.send_count AS sendCount, i.invited_by_id AS invitedById, i.locale, s.name AS subgroupName,
   COALESCE(b.email, '') AS invitedByEmail`;
@@ -252,10 +252,10 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
-           expires_at, send_count, invited_by_id, locale)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           expires_at, send_count, invited_by_id, locale, name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
-        ...[row.expiresAt, row.sendCount, row.invitedById, row.locale],
+        ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
       ),
     updateInvitation: (id, change) =>
       run(

@@ -45,6 +45,8 @@ export interface InvitationRow {
   id: string;
   groupId: string;
   email: string;
+  /** The invitee's name as the admin gave it, or null. */
+  name: string | null;
   role: Role;
   subgroupId: string | null;
   tokenHash: string;

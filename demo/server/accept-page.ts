@@ -9,6 +9,8 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type Problem } from '../../sd
 
 interface Preview {
   email: string;
+  /** The name the admin gave, prefilled in the form. */
+  name?: string;
   groupName: string;
   role: 'learner' | 'admin';
 }
@@ -38,7 +40,7 @@ ${state.problem ? `<p role="alert" class="error">${escapeHtml(reason(language, s
 <form method="post" action="/accept">
   <input type="hidden" name="token" value="${escapeHtml(state.token)}">
   <input type="hidden" name="lang" value="${language}">
-  <label>${escapeHtml(w.name)}<input name="name" autocomplete="name" required maxlength="100"></label>
+  <label>${escapeHtml(w.name)}<input name="name" autocomplete="name" required maxlength="100" value="${escapeHtml(p.name ?? '')}"></label>
   <label>${escapeHtml(w.password)}<input name="password" type="password" autocomplete="new-password" required minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"></label>
   <button type="submit">${escapeHtml(w.submit)}</button>
 </form>`;

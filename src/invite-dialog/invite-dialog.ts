@@ -366,7 +366,7 @@ export class InviteDialog extends ManageUsersElement {
 
   protected renderResults() {
     const t = this.#section.t;
-    const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
+    const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, deactivated_member: t.resultDeactivated, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
     const results = this.results ?? [];
     return html`<section part="results" aria-labelledby="results-title">
         <h3 id="results-title" tabindex="-1">${t.results}</h3>

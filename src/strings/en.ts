@@ -82,6 +82,7 @@ export const en = {
   resultInvited: 'Invited',
   resultAlreadyInvited: 'Already invited',
   resultAlreadyMember: 'Already a member',
+  resultDeactivated: 'Deactivated member',
   resultInvalid: 'Not a valid address',
   resultDuplicate: 'Listed twice',
   resultsSummary: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} sent.`,

@@ -74,6 +74,7 @@ export const es: Messages = {
   resultInvited: 'Invitado',
   resultAlreadyInvited: 'Ya invitado',
   resultAlreadyMember: 'Ya es miembro',
+  resultDeactivated: 'Miembro desactivado',
   resultInvalid: 'Dirección no válida',
   resultDuplicate: 'Repetida',
   resultsSummary: (n: number) => `${n} ${plural(n, 'invitación enviada', 'invitaciones enviadas')}.`,

@@ -290,6 +290,41 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.match(mail[0]!.acceptUrl, /\/accept\?token=[\w-]{43}&lang=es$/);
         assert.ok((await admin.subgroups.list(G)).items.some((s) => s.name === 'Night Shift'));
       });
+      it('keeps the name of `Ana Ruiz <ana@…>` (or `{ email, name }`) on the invitation', async () => {
+        const answer = await admin.invitations.create(G, {
+          batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>', { email: 'bo@x.org', name: '  Bo Lind ' }, 'cy@x.org'] }],
+        });
+        assert.deepEqual(
+          answer.results.map((r) => [r.email, r.name, r.invitation?.name]),
+          [['ana.ruiz@x.org', 'Ana Ruiz', 'Ana Ruiz'], ['bo@x.org', 'Bo Lind', 'Bo Lind'], ['cy@x.org', undefined, undefined]],
+        );
+        const listed = await admin.invitations.list(G, { q: 'ana.ruiz' });
+        assert.equal(listed.items[0]!.name, 'Ana Ruiz');
+      });
+      it('greets the invitee by name in the email, in English and Spanish', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>'] }] });
+        await admin.invitations.create(G, { locale: 'es', batches: [{ role: 'learner', emails: ['Luis Gil <luis@x.org>'] }] });
+        const [english] = (await admin.demo.outbox({ to: 'ana.ruiz@x.org' })).items;
+        const [spanish] = (await admin.demo.outbox({ to: 'luis@x.org' })).items;
+        assert.match(english!.text, /^Hi Ana Ruiz,/);
+        assert.match(english!.html, /<p>Hi Ana Ruiz,<\/p>/);
+        assert.match(spanish!.text, /^Hola, Luis Gil:/);
+      });
+      it('refuses a name over 100 characters with 422', async () => {
+        const emails = [{ email: 'long@x.org', name: 'N'.repeat(101) }];
+        const response = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'learner', emails }] });
+        assert.equal(response.status, 422);
+      });
+      it("reports a deactivated member's address as deactivated_member with the member's id, taking no seat", async () => {
+        const before = await seats();
+        const answer = await admin.invitations.create(G, {
+          batches: [{ role: 'learner', emails: ['Ruth.Mensah@riverside.example'] }],
+        });
+        assert.deepEqual(answer.results, [
+          { email: 'Ruth.Mensah@riverside.example', status: 'deactivated_member', memberId: 'usr_ruth' },
+        ]);
+        assert.deepEqual(answer.seats, before);
+      });
       it('is all or nothing: short of seats it creates nothing, not even a new subgroup', async () => {
         const before = await seats();
         const emails = Array.from({ length: before.available + 1 }, (_, i) => `many${i}@x.org`);
@@ -496,6 +531,11 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
           batches: [{ role: 'learner', emails: ['NEW.nurse@x.org'] }],
         });
         assert.equal(again.results[0]!.status, 'already_member');
+      });
+      it('the link shows the name the admin gave, to prefill the form', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>'] }] });
+        const link = (await admin.demo.outbox({ to: 'ana.ruiz@x.org' })).items[0]!.acceptUrl;
+        assert.equal((await anonymous.invitee.lookUp(tokenOf(link))).name, 'Ana Ruiz');
       });
       it('refuses an expired link with 410', async () => {
         const link = (await admin.demo.outbox({ to: 'ana.silva@riverside.example' })).items[0]!.acceptUrl;

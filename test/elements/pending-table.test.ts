@@ -164,7 +164,7 @@ describe('<pending-table>', () => {
     const now = Date.now();
     for (let i = 0; i < 120; i++) {
       await mock.store.insertInvitation({
-        id: `inv_bulk_${i}`, groupId: 'demo', email: `bulk${String(i).padStart(3, '0')}@x.org`, role: 'learner', subgroupId: null,
+        id: `inv_bulk_${i}`, groupId: 'demo', email: `bulk${String(i).padStart(3, '0')}@x.org`, name: null, role: 'learner', subgroupId: null,
         tokenHash: `hash${i}`, createdAt: new Date(now - DAY).toISOString(), lastSentAt: new Date(now - DAY).toISOString(),
         expiresAt: new Date(now + 9 * DAY).toISOString(), sendCount: 1, invitedById: 'usr_demo_admin', locale: 'en',
       });

@@ -84,6 +84,24 @@ describe('reference server', () => {
     }
   });
 
+  it('prefills the accept page with the name the admin gave', async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      const invite = await server.app.request(`${API_BASE}/groups/demo/invitations`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>'] }] }),
+      });
+      assert.equal(invite.status, 201);
+      const outbox = await (await server.app.request(`${API_BASE}/dev/outbox?to=ana.ruiz@x.org`)).json();
+      const link = new URL(outbox.items[0].acceptUrl);
+      const html = await (await server.app.request(link.pathname + link.search)).text();
+      assert.match(html, /<input name="name" autocomplete="name" required maxlength="100" value="Ana Ruiz">/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('stores passwords as salted scrypt hashes, never as given', async () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
     try {

@@ -6,7 +6,11 @@ import { negotiateLanguage } from '../../api/domain/language.ts';
 import type { Invitation } from '../../sdk/schemas.ts';
 
 const invitation = { id: 'inv_1', email: 'Kim@x.org' } as Invitation;
-const known = { members: new Set(['lee@x.org']), invitations: new Map([['kim@x.org', invitation]]) };
+const members = new Map([
+  ['lee@x.org', { id: 'usr_lee', status: 'active' as const }],
+  ['dee@x.org', { id: 'usr_dee', status: 'deactivated' as const }],
+]);
+const known = { members, invitations: new Map([['kim@x.org', invitation]]) };
 
 describe('planInvites', () => {
   it('gives each address one outcome, in order, and counts the seats the new ones need', () => {
@@ -22,6 +26,16 @@ describe('planInvites', () => {
       { email: 'cy@x.org', status: 'invited', box: admins },
     ]);
     assert.equal(plan.seatsNeeded, 2);
+  });
+  it('keeps the name of `Name <address>` or `{ email, name }`, trimmed and at most 100 characters', () => {
+    const box = { emails: ['Ana Ruiz <ana@x.org>', { email: 'bo@x.org', name: ' Bo ' }, `${'N'.repeat(120)} <cy@x.org>`] };
+    const names = planInvites([box], known).results.map((result) => result.name);
+    assert.deepEqual(names, ['Ana Ruiz', 'Bo', 'N'.repeat(100)]);
+  });
+  it("reports a deactivated member's address with the member's id, taking no seat", () => {
+    const plan = planInvites([{ emails: ['DEE@x.org'] }], known);
+    assert.deepEqual(plan.results, [{ email: 'DEE@x.org', status: 'deactivated_member', memberId: 'usr_dee' }]);
+    assert.equal(plan.seatsNeeded, 0);
   });
 });
 
