@@ -5,7 +5,8 @@
  * - render timings of <pending-table> for 1,000 / 10,000 / 50,000 invitations in headless
  *   Chromium, beside a plain-DOM table of the same rows measured in the same page;
  * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server;
- * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`).
+ * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`);
+ * - the invite dialog's preview of a 20,000-row CSV.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import { findChromium } from './chromium.ts';
 import { scaleBench } from './bench-scale.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
+import { csvPreview } from '../bench/csv-preview.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -98,6 +100,7 @@ async function renderTimings() {
 }
 
 await bundleSizes();
+csvPreview();
 await renderTimings();
 await acceptFlood();
 await scaleBench();

@@ -108,7 +108,7 @@ export class SectionActions {
   }
 
   /** Reactivates a member; says so when no seat is free. */
-  async reactivate(member: Member): Promise<boolean> {
+  async reactivate(member: Pick<Member, 'id' | 'name'>): Promise<boolean> {
     const t = this.#section.t;
     return this.#changeMember((api) => api.client.members.reactivate(api.groupId, member.id), t.reactivated(member.name));
   }

@@ -2,7 +2,7 @@
  * The user-type boxes of the invite dialog as plain data: what each address's state is,
  * how many seats a send needs, and the request it becomes.
  */
-import { emailJudge, parseEmailList, type InviteRequest, type Role, type Subgroup, type SubgroupChoice, type EmailStatus } from '../../sdk/index.ts';
+import { emailJudge, emailKey, parseEmailList, type InviteAddress, type InviteRequest, type Role, type Subgroup, type SubgroupChoice, type EmailStatus } from '../../sdk/index.ts';
 import type { CsvPerson } from './csv.ts';
 
 export interface Box {
@@ -10,6 +10,8 @@ export interface Box {
   role: Role;
   /** Addresses turned into chips, in order. */
   emails: string[];
+  /** Names given with addresses (`Ana Ruiz <ana@x.org>`, a CSV Name column), by lower-cased address. */
+  names: Readonly<Record<string, string>>;
   /** What is still being typed in the box's field. */
   draft: string;
   /** Subgroup name as typed: an existing one, a new one, or empty for none. */
@@ -20,15 +22,18 @@ export type ChipState = EmailStatus;
 
 let nextKey = 1;
 
-export function newBox(role: Role, emails: string[] = [], subgroup = ''): Box {
-  return { key: nextKey++, role, emails, draft: '', subgroup };
+export function newBox(role: Role, emails: string[] = [], subgroup = '', names: Record<string, string> = {}): Box {
+  return { key: nextKey++, role, emails, names, draft: '', subgroup };
 }
 
 /** Moves the typed text into chips. */
 export function commitDraft(box: Box, extra = ''): Box {
   const text = `${box.draft}${extra}`;
-  const emails = parseEmailList(text).map((parsed) => parsed.email);
-  return emails.length || box.draft ? { ...box, emails: [...box.emails, ...emails], draft: '' } : box;
+  const parsed = parseEmailList(text);
+  if (!parsed.length && !box.draft) return box;
+  const names = { ...box.names };
+  for (const { email, name } of parsed) if (name) names[emailKey(email)] = name;
+  return { ...box, emails: [...box.emails, ...parsed.map(({ email }) => email)], names, draft: '' };
 }
 
 /** The state of every chip of every box: duplicates count across boxes. */
@@ -55,7 +60,7 @@ export function subgroupChoice(name: string, existing: Subgroup[]): SubgroupChoi
 export function toRequest(boxes: Box[], existing: Subgroup[], locale: string): InviteRequest {
   const states = chipStates(boxes);
   const batches = boxes.flatMap((box, i) => {
-    const emails = box.emails.filter((_, j) => states[i]![j] === 'valid');
+    const emails = box.emails.filter((_, j) => states[i]![j] === 'valid').map((email) => withName(box, email));
     if (!emails.length) return [];
     const subgroup = subgroupChoice(box.subgroup, existing);
     return [{ role: box.role, emails, ...(subgroup ? { subgroup } : {}) }];
@@ -63,19 +68,40 @@ export function toRequest(boxes: Box[], existing: Subgroup[], locale: string): I
   return { batches, locale };
 }
 
-/** Adds CSV people to the boxes: each (role, subgroup) pair joins a matching box or gets a new one. */
+/** An address as the request sends it: with its name when one was given. */
+function withName(box: Box, email: string): InviteAddress {
+  const name = box.names[emailKey(email)];
+  return name ? { email, name } : email;
+}
+
+/**
+ * Adds CSV people to the boxes: each (role, subgroup) pair joins a matching box or gets a
+ * new one. One pass over the people (a 20,000-row file is added in milliseconds).
+ */
 export function addPeople(boxes: Box[], people: CsvPerson[]): Box[] {
-  const result = boxes.filter((box) => box.emails.length || box.draft || box.subgroup);
+  const kept = boxes.filter((box) => box.emails.length || box.draft || box.subgroup);
+  const result = kept.map((box) => ({ ...box, emails: [...box.emails], names: { ...box.names } }));
+  const byPair = new Map<string, Box>();
+  for (const box of result) if (!byPair.has(pairKey(box))) byPair.set(pairKey(box), box);
   for (const person of people) {
-    const same = (box: Box) => box.role === person.role && box.subgroup.trim().toLowerCase() === person.subgroup.toLowerCase();
-    const index = result.findIndex(same);
-    if (index >= 0) result[index] = { ...result[index]!, emails: [...result[index]!.emails, person.email] };
-    else result.push(newBox(person.role, [person.email], person.subgroup));
+    let box = byPair.get(pairKey(person));
+    if (!box) {
+      box = newBox(person.role, [], person.subgroup);
+      byPair.set(pairKey(person), box);
+      result.push(box);
+    }
+    box.emails.push(person.email);
+    if (person.name) (box.names as Record<string, string>)[emailKey(person.email)] = person.name;
   }
   return result.length ? result : [newBox('learner')];
 }
 
+/** The (role, subgroup) pair a box or a CSV person stands for. */
+function pairKey(entry: { role: Role; subgroup: string }): string {
+  return `${entry.role}\n${entry.subgroup.trim().toLowerCase()}`;
+}
+
 /** How many boxes the people fill. */
 export function boxCount(people: CsvPerson[]): number {
-  return new Set(people.map((p) => `${p.role}\n${p.subgroup.toLowerCase()}`)).size;
+  return new Set(people.map(pairKey)).size;
 }

@@ -2,10 +2,12 @@
  * Reads a CSV of people to invite: an email column, optional role and subgroup columns,
  * with or without a header row.
  */
-import type { Role } from '../../sdk/index.ts';
+import { readNamedAddress, type Role } from '../../sdk/index.ts';
 
 export interface CsvPerson {
   email: string;
+  /** From a Name column, or from `Name <a@b.c>` in the email cell. */
+  name?: string;
   role: Role;
   subgroup: string;
 }
@@ -47,11 +49,15 @@ export function readPeople(text: string): CsvPerson[] | undefined {
   if (email < 0) return undefined;
   const role = hasHeader ? named(/^(role|type|user type|rol|tipo)$/) : -1;
   const subgroup = hasHeader ? named(/subgroup|subgrupo|team|group|grupo/) : -1;
+  const name = hasHeader ? named(/^(name|full name|nombre|nombre completo)$/) : -1;
   return rows.slice(hasHeader ? 1 : 0).flatMap((cells) => {
-    const address = cells[email] ?? '';
-    if (!address) return [];
+    const cell = cells[email] ?? '';
+    if (!cell) return [];
+    const entry = readNamedAddress(cell) ?? { email: cell };
+    const given = (name >= 0 ? cells[name] : undefined) || entry.name;
     return [{
-      email: address,
+      email: entry.email,
+      ...(given ? { name: given } : {}),
       role: /admin/i.test(cells[role] ?? '') ? 'admin' : 'learner',
       subgroup: subgroup >= 0 ? (cells[subgroup] ?? '') : '',
     } satisfies CsvPerson];

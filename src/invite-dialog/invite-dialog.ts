@@ -61,6 +61,8 @@ export class InviteDialog extends ManageUsersElement {
   @state() accessor results: InviteResult[] | undefined = undefined;
   /** @internal */
   @state() accessor resent = new Set<string>();
+  /** Members reactivated from the results, by id. */
+  @state() accessor reactivated = new Set<string>();
   /** @internal */
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
 
@@ -196,6 +198,7 @@ export class InviteDialog extends ManageUsersElement {
     this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('#results-title'));
     this.results = results;
     this.resent = new Set();
+    this.reactivated = new Set();
     this.boxes = [newBox('learner')];
     this.#idempotencyKey = crypto.randomUUID();
     this.#section.announcer.announce(this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length));
@@ -206,6 +209,12 @@ export class InviteDialog extends ManageUsersElement {
     if (results?.some((r) => r.status === 'resent')) this.resent = new Set([...this.resent, invitation.id]);
     // The next address to resend, or Done.
     this.#focus.moveTo(() => this.#byPart('resend-button') ?? this.#byPart('done-button'));
+  }
+
+  async #reactivate(result: InviteResult) {
+    if (!result.memberId) return;
+    const member = { id: result.memberId, name: result.name ?? result.email };
+    if (await this.#section.actions.reactivate(member)) this.reactivated = new Set([...this.reactivated, member.id]);
   }
 
   async #removeExpired() {
@@ -378,11 +387,7 @@ export class InviteDialog extends ManageUsersElement {
               (r, i) => html`<tr part="result result-${r.status}">
                 <td id="result-${i}">${r.email}</td>
                 <td><span class="badge ${r.status}">${label[r.status]}</span></td>
-                <td>${r.status === 'already_invited' && r.invitation
-                  ? this.resent.has(r.invitation.id)
-                    ? html`<span>${t.resent}</span>`
-                    : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => r.invitation && this.#resend(r.invitation)}>${t.resend}</button>`
-                  : nothing}</td>
+                <td>${this.#resultAction(r, i)}</td>
               </tr>`,
             )}
           </tbody>
@@ -392,5 +397,20 @@ export class InviteDialog extends ManageUsersElement {
         <button part="button invite-more-button" @click=${this.#inviteMore}>${t.inviteMore}</button>
         <button class="primary" part="button done-button" @click=${() => this.close()}>${t.done}</button>
       </div>`;
+  }
+
+  /** Resend for an already invited address; Reactivate for a deactivated member while a seat is free. */
+  #resultAction(r: InviteResult, i: number) {
+    const t = this.#section.t;
+    if (r.status === 'already_invited' && r.invitation) {
+      const invitation = r.invitation;
+      return this.resent.has(invitation.id)
+        ? html`<span>${t.resent}</span>`
+        : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => this.#resend(invitation)}>${t.resend}</button>`;
+    }
+    if (r.status !== 'deactivated_member' || !r.memberId) return nothing;
+    if (this.reactivated.has(r.memberId)) return html`<span>${t.resultReactivated}</span>`;
+    if (!this.#section.seats?.available) return nothing;
+    return html`<button class="link" part="button reactivate-button" aria-describedby="result-${i}" @click=${() => this.#reactivate(r)}>${t.reactivate}</button>`;
   }
 }

@@ -83,6 +83,7 @@ export const en = {
   resultAlreadyInvited: 'Already invited',
   resultAlreadyMember: 'Already a member',
   resultDeactivated: 'Deactivated member',
+  resultReactivated: 'Reactivated',
   resultInvalid: 'Not a valid address',
   resultDuplicate: 'Listed twice',
   resultsSummary: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} sent.`,

@@ -75,6 +75,7 @@ export const es: Messages = {
   resultAlreadyInvited: 'Ya invitado',
   resultAlreadyMember: 'Ya es miembro',
   resultDeactivated: 'Miembro desactivado',
+  resultReactivated: 'Reactivado',
   resultInvalid: 'Dirección no válida',
   resultDuplicate: 'Repetida',
   resultsSummary: (n: number) => `${n} ${plural(n, 'invitación enviada', 'invitaciones enviadas')}.`,

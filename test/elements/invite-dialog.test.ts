@@ -215,6 +215,32 @@ describe('<invite-dialog>', () => {
     expect(chips(dialog)).to.deep.equal(['keep@x.org']);
   });
 
+  it('keeps the name of "Ana Ruiz <ana@…>", and offers Reactivate for a deactivated member', async () => {
+    const mock = await useMockApi();
+    const { dialog } = await openDialog();
+    paste(emailInputs(dialog)[0]!, 'Ana Ruiz <ana.ruiz@x.org>, ruth.mensah@riverside.example');
+    await findText(dialog, /This sends 2 invitations/);
+    (await findByRole(dialog, 'button', 'Invite Users')).click();
+    await findText(dialog, 'Deactivated member');
+    expect((await mock.store.invitationByEmail('demo', 'ana.ruiz@x.org'))?.name).to.equal('Ana Ruiz');
+    const changed = nextEvent(dialog, 'members-changed');
+    (await findByRole(await findRow(dialog, 'ruth.mensah@riverside.example'), 'button', 'Reactivate')).click();
+    await changed;
+    await findText(dialog, 'Reactivated');
+    expect((await mock.store.member('usr_ruth'))?.status).to.equal('active');
+  });
+
+  it('in Spanish, says "Miembro desactivado" and offers Reactivar', async () => {
+    await useMockApi();
+    const dialog = await fixture<InviteDialog>(html`<invite-dialog locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>`);
+    await dialog.show();
+    await findText(dialog, 'hay 8 plazas libres');
+    paste(queryAllByRole<HTMLInputElement>(dialog, 'textbox', 'Direcciones de correo')[0]!, 'ruth.mensah@riverside.example');
+    (await findByRole(dialog, 'button', 'Invitar usuarios')).click();
+    await findText(dialog, 'Miembro desactivado');
+    await findByRole(await findRow(dialog, 'ruth.mensah@riverside.example'), 'button', 'Reactivar');
+  });
+
   it('speaks Spanish with locale="es"', async () => {
     await useMockApi();
     const dialog = await fixture<InviteDialog>(html`<invite-dialog locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>`);

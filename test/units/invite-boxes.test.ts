@@ -16,8 +16,14 @@ describe('CSV', () => {
 
   it('finds the email, role and subgroup columns by their headers, in English or Spanish', () => {
     assert.deepEqual(readPeople('\uFEFFNombre,Correo,Rol,Subgrupo\nAna,ana@x.org,Administrador,ICU\nBo,bo@x.org,,\n'), [
-      { email: 'ana@x.org', role: 'admin', subgroup: 'ICU' },
-      { email: 'bo@x.org', role: 'learner', subgroup: '' },
+      { email: 'ana@x.org', name: 'Ana', role: 'admin', subgroup: 'ICU' },
+      { email: 'bo@x.org', name: 'Bo', role: 'learner', subgroup: '' },
+    ]);
+  });
+
+  it('keeps the name of `Ana Ruiz <ana@x.org>` in the email column', () => {
+    assert.deepEqual(readPeople('email\n"Ana Ruiz <ana@x.org>"\n'), [
+      { email: 'ana@x.org', name: 'Ana Ruiz', role: 'learner', subgroup: '' },
     ]);
   });
 
@@ -44,6 +50,16 @@ describe('user-type boxes', () => {
   it('moves the draft into chips', () => {
     const box = commitDraft({ ...newBox('learner'), draft: 'Ana <ana@x.org>, bo@x.org' });
     assert.deepEqual([box.emails, box.draft], [['ana@x.org', 'bo@x.org'], '']);
+  });
+
+  it('sends the names given with addresses, typed or from a CSV', () => {
+    const typed = commitDraft({ ...newBox('learner'), draft: 'Ana Ruiz <ana@x.org>, bo@x.org' });
+    const boxes = addPeople([typed], [{ email: 'cy@x.org', name: 'Cy Lee', role: 'learner', subgroup: '' }]);
+    assert.deepEqual(toRequest(boxes, [], 'en').batches[0]!.emails, [
+      { email: 'ana@x.org', name: 'Ana Ruiz' },
+      'bo@x.org',
+      { email: 'cy@x.org', name: 'Cy Lee' },
+    ]);
   });
 
   it('picks an existing subgroup ignoring case, or names a new one', () => {
