@@ -31,6 +31,7 @@ type StatusFilter = 'all' | 'pending' | 'expired';
  *
  * @csspart toolbar - Search, filters and bulk actions.
  * @csspart search-input - The search field.
+ * @csspart send-count - "Sent 3 times" next to Last sent, for an invitation sent more than once.
  * @csspart filter - Each filter select.
  * @csspart table - The table.
  * @csspart header-cell - A column header.
@@ -213,7 +214,9 @@ export class PendingTable extends ManageUsersElement {
       <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
       <td part="cell"><time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}>${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time></td>
       <td part="cell" class="email">${wrappableEmail(item.invitedBy.email)}</td>
-      <td part="cell"><time class="date" datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time></td>
+      <td part="cell"><time class="date" datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time>${item.sendCount > 1
+        ? html`<span class="count sent-count" part="send-count">${t.sentTimes(item.sendCount)}</span>`
+        : nothing}</td>
       <td part="cell">
         <button class="link" part="button resend-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
       </td>

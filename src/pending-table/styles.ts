@@ -11,6 +11,9 @@ export const styles = css`
   .count {
     color: var(--_muted);
   }
+  .sent-count {
+    display: block;
+  }
   th.select,
   td.select {
     width: 2.5rem;

@@ -122,6 +122,7 @@ export const en = {
   colExpiry: 'Expiry',
   colInvitedBy: 'Invited by',
   colLastSent: 'Last sent',
+  sentTimes: (n: number) => `Sent ${n} ${plural(n, 'time', 'times')}`,
   colActions: 'Actions',
   selectAll: 'Select all on this page',
   selectRow: (email: string) => `Select ${email}`,

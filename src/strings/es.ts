@@ -112,6 +112,7 @@ export const es: Messages = {
   colExpiry: 'Caducidad',
   colInvitedBy: 'Invitado por',
   colLastSent: 'Último envío',
+  sentTimes: (n) => `Enviada ${n} ${plural(n, 'vez', 'veces')}`,
   colActions: 'Acciones',
   selectAll: 'Seleccionar todo en esta página',
   selectRow: (email) => `Seleccionar ${email}`,

@@ -24,6 +24,22 @@ const confirmButton = async (table: HTMLElement, name: string) => findByRole(awa
 describe('<pending-table>', () => {
   afterEach(() => heal());
 
+  it('says "Sent 2 times" next to Last sent for an invitation sent more than once, and nothing for one sent once', async () => {
+    await useMockApi();
+    const table = await renderTable();
+    expect((await findRow(table, 'felix.wagner@riverside.example')).textContent).to.include('Sent 2 times');
+    expect((await findRow(table, 'kim.nguyen@riverside.example')).textContent).not.to.include('Sent');
+  });
+
+  it('says "Enviada 2 veces" in Spanish', async () => {
+    await useMockApi();
+    const table = await fixture<PendingTable>(
+      html`<pending-table locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`,
+    );
+    await waitUntil(() => rows(table).length > 0, 'no rows');
+    await findText(await findRow(table, 'felix.wagner@riverside.example'), 'Enviada 2 veces');
+  });
+
   it('shows every outstanding invitation, valid or expired, with status, relative expiry, invited by and last sent', async () => {
     await useMockApi();
     const table = await renderTable();
