@@ -103,6 +103,9 @@ export class ManageUsers extends ManageUsersElement {
   /** The time relative expiry is shown against; the demo moves it with its clock. */
   @property({ attribute: false }) accessor now: () => number = Date.now;
 
+  /** Rows a page of each table shows (1–200, default 50), passed to the Users, Pending and Deactivated tables. */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+
   /** @internal */
   @state() accessor tab: Tab = 'users';
 
@@ -260,13 +263,13 @@ export class ManageUsers extends ManageUsersElement {
         })}
       </div>
       <div role="tabpanel" id="panel-users" part="panel" aria-labelledby="tab-users" ?hidden=${this.tab !== 'users'}>
-        <members-panel status="active" current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
+        <members-panel status="active" page-size=${this.pageSize} current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
       </div>
       <div role="tabpanel" id="panel-pending" part="panel" aria-labelledby="tab-pending" ?hidden=${this.tab !== 'pending'}>
-        <pending-table exportparts=${FORWARDED_PARTS}></pending-table>
+        <pending-table page-size=${this.pageSize} exportparts=${FORWARDED_PARTS}></pending-table>
       </div>
       <div role="tabpanel" id="panel-deactivated" part="panel" aria-labelledby="tab-deactivated" ?hidden=${this.tab !== 'deactivated'}>
-        <members-panel status="deactivated" current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
+        <members-panel status="deactivated" page-size=${this.pageSize} current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
       </div>`;
   }
 }

@@ -37,6 +37,18 @@ describe('<manage-users>', () => {
     await expectAccessible(section, 'loaded');
   });
 
+  it('shows page-size rows a page in its Users and Pending tables', async () => {
+    await useMockApi();
+    const section = await fixture<ManageUsers>(
+      html`<manage-users page-size="3" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></manage-users>`,
+    );
+    await waitUntil(() => bodyRows(section).length === 3, 'Users shows 3 rows');
+    (await findByRole(section, 'tab', /Pending/)).click();
+    await findText(section, 'kim.nguyen@riverside.example');
+    const pending = deepAll(section, 'pending-table')[0]!;
+    await waitUntil(() => bodyRows(pending).length === 3, 'Pending shows 3 rows');
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     await useMockApi();
     const section = await renderSection();
