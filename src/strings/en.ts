@@ -100,7 +100,7 @@ export const en = {
   errorUnauthenticated: 'Your session has ended. Sign in again, then try again.',
   errorNotFound: 'That item no longer exists. The list has been refreshed.',
   errorSeats: (required: number, available: number) =>
-    `This needs ${required} ${plural(required, 'seat', 'seats')} but only ${available} ${plural(available, 'is', 'are')} free.`,
+    `This needs ${required} ${plural(required, 'seat', 'seats')} but ${available === 0 ? 'no seat is' : `only ${available} ${plural(available, 'is', 'are')}`} free.`,
   errorRateLimited: 'Too many requests. Wait a moment and try again.',
   errorSubgroupExists: 'A subgroup with that name already exists.',
   errorGeneric: 'That did not work. Try again.',

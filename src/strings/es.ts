@@ -59,7 +59,8 @@ export const es: Messages = {
   closeWhileSending: 'Las invitaciones se están enviando y saldrán aunque cierre este diálogo.',
   invalidLeft: (n: number) => `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
   nothingToSend: 'Añada al menos una dirección de correo.',
-  seatPreview: (n, free) => `Se enviarán ${n} ${plural(n, 'invitación', 'invitaciones')}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,
+  seatPreview: (n, free) =>
+    `Se ${plural(n, 'enviará 1 invitación', `enviarán ${n} invitaciones`)}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,
   seatShortfall: (pending, expired) =>
     `No hay plazas suficientes. Las invitaciones pendientes ocupan ${pending} ${plural(pending, 'plaza', 'plazas')} y las caducadas ${expired}. Elimine las que ya no necesite para liberar plazas.`,
   showExpired: 'Ver invitaciones caducadas',
@@ -91,7 +92,7 @@ export const es: Messages = {
   errorUnauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión e inténtelo de nuevo.',
   errorNotFound: 'Ese elemento ya no existe. Se ha actualizado la lista.',
   errorSeats: (required, available) =>
-    `Se ${plural(required, 'necesita 1 plaza', `necesitan ${required} plazas`)}, pero solo ${plural(available, 'hay 1 libre', `hay ${available} libres`)}.`,
+    `Se ${plural(required, 'necesita 1 plaza', `necesitan ${required} plazas`)}, pero ${available === 0 ? 'no hay ninguna libre' : `solo ${plural(available, 'hay 1 libre', `hay ${available} libres`)}`}.`,
   errorRateLimited: 'Demasiadas solicitudes. Espere un momento e inténtelo de nuevo.',
   errorSubgroupExists: 'Ya existe un subgrupo con ese nombre.',
   errorGeneric: 'No ha funcionado. Inténtelo de nuevo.',

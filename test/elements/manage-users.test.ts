@@ -131,6 +131,18 @@ describe('<manage-users>', () => {
     await findText(section, 'Marco Rossi was deactivated; a seat was freed.');
   });
 
+  for (const [locale, action] of [['en', 'Deactivate'], ['es', 'Desactivar']] as const) {
+    it(`confirms a deactivation with a ${action} button in the danger style, not the primary one (${locale})`, async () => {
+      await useMockApi();
+      const section = await renderSection('demo-admin', { locale });
+      (await findByRole(await findRow(section, 'Marco Rossi'), 'button', action)).click();
+      const confirm = await findByRole(await findByRole(section, 'dialog'), 'button', action);
+      const danger = getComputedStyle(section).getPropertyValue('--mu-color-danger').trim() || 'rgb(179, 38, 30)';
+      expect(getComputedStyle(confirm).color).to.equal(danger);
+      expect(getComputedStyle(confirm).backgroundColor).not.to.equal(getComputedStyle(confirm).color);
+    });
+  }
+
   it('refuses to reactivate without a free seat, and says why where the admin acted', async () => {
     const mock = await useMockApi();
     const section = await renderSection();

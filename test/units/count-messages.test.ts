@@ -1,0 +1,35 @@
+/** Every catalog message that takes a number reads correctly for 0, 1, 2 and 5, in English and Spanish. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { en } from '../../src/strings/en.ts';
+import { es } from '../../src/strings/es.ts';
+
+/** Wordings a wrong plural rule or a bare zero produces. */
+const WRONG = {
+  en: [
+    /(?<!of )\b1 (seats|invitations|addresses|members|times|users|boxes|rows|minutes)\b/,
+    /\bonly 0\b/,
+    /\b(0|2|5) (seat|invitation|address|member|time|user|box|row|minute)\b/,
+  ],
+  es: [
+    /(?<!de )\b1 (plazas|invitaciones|direcciones|miembros|veces|usuarios|filas|minutos)\b/,
+    /\bsolo (hay )?0\b/,
+    /\bSe enviarán 1\b/,
+    /\b(0|2|5) (plaza|invitación|dirección|miembro|vez|usuario|fila|minuto)\b/,
+  ],
+};
+
+for (const [language, messages] of [['en', en], ['es', es]] as const) {
+  describe(`count messages (${language})`, () => {
+    for (const [key, message] of Object.entries(messages)) {
+      if (typeof message !== 'function') continue;
+      it(`${key} for 0, 1, 2 and 5`, () => {
+        for (const n of [0, 1, 2, 5]) {
+          const text = (message as (...args: number[]) => string)(...Array.from({ length: message.length }, () => n));
+          assert.doesNotMatch(text, /undefined|NaN/, text);
+          for (const wrong of WRONG[language]) assert.doesNotMatch(text, wrong, `${key}(${n}): ${text}`);
+        }
+      });
+    }
+  });
+}
