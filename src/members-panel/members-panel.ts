@@ -94,7 +94,7 @@ export class MembersPanel extends ManageUsersElement {
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${caption}${page ? html`<span class="hint total">(${number(locale, page.total)})</span>` : nothing}</caption>
+          <caption>${caption}${page ? html` <span class="hint total">(${number(locale, page.total)})</span>` : nothing}</caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell">${t.colName}</th>

@@ -147,7 +147,7 @@ export class PendingTable extends ManageUsersElement {
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${t.pendingCaption}${this.#list.page ? html`<span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}</caption>
+          <caption>${t.pendingCaption}${this.#list.page ? html` <span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}</caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell" class="select">

@@ -31,7 +31,6 @@ export const lists = css`
     font-size: inherit;
   }
   caption .total {
-    margin-inline-start: 0.4em;
     font-weight: 400;
   }
   /* Dates stay whole; relative times ("expires in 9 days") may wrap. */

@@ -49,6 +49,20 @@ describe('<manage-users>', () => {
     await waitUntil(() => bodyRows(pending).length === 3, 'Pending shows 3 rows');
   });
 
+  for (const [locale, users, pending] of [
+    ['en', 'Active users (10)', 'Pending invitations (7)'],
+    ['es', 'Usuarios activos (10)', 'Invitaciones pendientes (7)'],
+  ] as const) {
+    it(`reads its table captions with a space before the count: "${pending}" (${locale})`, async () => {
+      await useMockApi();
+      const section = await renderSection('demo-admin', { locale });
+      const caption = (text: string) => deepAll(section, 'caption').some((c) => c.textContent!.replace(/\s+/g, ' ').trim() === text);
+      await waitUntil(() => caption(users), `no caption ${users}`);
+      (await findByRole(section, 'tab', /^(Pending|Pendientes)/)).click();
+      await waitUntil(() => caption(pending), `no caption ${pending}`);
+    });
+  }
+
   it('moves between tabs with the arrow keys', async () => {
     await useMockApi();
     const section = await renderSection();
