@@ -138,8 +138,10 @@ function groupsOn(state: () => State): Sync<GroupStorage> {
 }
 
 function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
-  const countIn = (rows: Map<string, { subgroupId: string | null }>, id: string) =>
-    [...rows.values()].filter((row) => row.subgroupId === id).length;
+  const countIn = (rows: Iterable<{ subgroupId: string | null }>, id: string) =>
+    [...rows].filter((row) => row.subgroupId === id).length;
+  /** Members who hold a seat: a subgroup's member count leaves deactivated people out. */
+  const activeMembers = () => [...state().members.values()].filter((row) => row.status === 'active');
   const detach = <T extends { subgroupId: string | null }>(rows: Map<string, T>, id: string) => {
     for (const [key, row] of rows) if (row.subgroupId === id) rows.set(key, { ...row, subgroupId: null });
   };
@@ -154,8 +156,8 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((row) => ({
           ...row,
-          memberCount: countIn(state().members, row.id),
-          invitationCount: countIn(state().invitations, row.id),
+          memberCount: countIn(activeMembers(), row.id),
+          invitationCount: countIn(state().invitations.values(), row.id),
         })),
     subgroup: (groupId, id) => inGroup(state().subgroups, groupId).find((row) => row.id === id),
     subgroupByName: (groupId, name) => inGroup(state().subgroups, groupId).find((row) => nameKey(row.name) === nameKey(name)),

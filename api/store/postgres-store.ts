@@ -152,7 +152,7 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
     subgroups: (groupId) =>
       query<SubgroupView>(
         `SELECT s.id, s.group_id, s.name, s.created_at,
-           (SELECT count(*)::int FROM members m WHERE m.subgroup_id = s.id) AS member_count,
+           (SELECT count(*)::int FROM members m WHERE m.subgroup_id = s.id AND m.status = 'active') AS member_count,
            (SELECT count(*)::int FROM invitations i WHERE i.subgroup_id = s.id) AS invitation_count
          FROM subgroups s WHERE s.group_id = $1 ORDER BY lower(s.name), s.id`,
         [groupId],

@@ -147,7 +147,8 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
     subgroups: (groupId) =>
       all<SubgroupView>(
         `SELECT s.id, s.group_id AS groupId, s.name, s.created_at AS createdAt,
-           (SELECT coalesce(sum(n), 0) FROM member_counts m WHERE m.group_id = s.group_id AND m.subgroup_id = s.id)
+           (SELECT coalesce(sum(n), 0) FROM member_counts m WHERE m.group_id = s.group_id AND m.subgroup_id = s.id
+             AND m.status = 'active')
              AS memberCount,
            (SELECT coalesce(sum(n), 0) FROM invitation_counts i WHERE i.group_id = s.group_id AND i.subgroup_id = s.id)
              AS invitationCount

@@ -158,6 +158,10 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         const invitation = (await admin.invitations.list(G, { q: 'c1@x.org' })).items[0]!;
         assert.equal(invitation.subgroup, null);
       });
+      it("counts a subgroup's active members only: Nursing has 2, its deactivated member is left out", async () => {
+        const nursing = (await admin.subgroups.list(G)).items.find((s) => s.name === 'Nursing')!;
+        assert.equal(nursing.memberCount, 2);
+      });
       it('refuses a name that exists, ignoring case', async () => {
         await assert.rejects(admin.subgroups.create(G, { name: 'radiology' }), {
           code: 'subgroup_exists',

@@ -32,6 +32,18 @@ describe('<subgroups-manager>', () => {
     await expectAccessible(manager, 'open');
   });
 
+  for (const [locale, counts] of [['en', '2 members, 2 pending invitations'], ['es', '2 miembros, 2 invitaciones pendientes']] as const) {
+    it(`counts Nursing's active members only, leaving its deactivated member out (${locale})`, async () => {
+      await useMockApi();
+      const manager = await fixture<SubgroupsManager>(
+        html`<subgroups-manager locale=${locale} base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+      );
+      await manager.show();
+      const nursing = (await findText(manager, 'Nursing')).closest('li')!;
+      await findText(nursing, counts);
+    });
+  }
+
   it('adds a subgroup, says so, and fires subgroups-changed with the new list', async () => {
     await useMockApi();
     const manager = await openManager();
