@@ -166,6 +166,7 @@ export const en = {
   // Subgroups
   subgroupsTitle: 'Subgroups',
   subgroupName: 'Subgroup name',
+  renameSubgroupField: (name: string) => `New name for ${name}`,
   addSubgroup: 'Add subgroup',
   rename: 'Rename',
   save: 'Save',

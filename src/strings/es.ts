@@ -155,6 +155,7 @@ export const es: Messages = {
 
   subgroupsTitle: 'Subgrupos',
   subgroupName: 'Nombre del subgrupo',
+  renameSubgroupField: (name) => `Nuevo nombre para ${name}`,
   addSubgroup: 'Añadir subgrupo',
   rename: 'Cambiar nombre',
   save: 'Guardar',

@@ -103,7 +103,7 @@ export class SubgroupsManager extends ManageUsersElement {
       </header>
       <form class="add" @submit=${this.#add}>
         <label for="new-subgroup">${t.subgroupName}</label>
-        <input id="new-subgroup" name="name" part="name-input" required maxlength="80" autocomplete="off" data-initial-focus data-focus-fallback />
+        <input id="new-subgroup" name="name" part="name-input" @input=${this.#clearFeedback} required maxlength="80" autocomplete="off" data-initial-focus data-focus-fallback />
         <button class="primary" part="button add-subgroup-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.addSubgroup}</button>
       </form>
       ${this.#section.renderFeedback()}
@@ -112,9 +112,9 @@ export class SubgroupsManager extends ManageUsersElement {
         ${this.#section.subgroups.map((s) => html`<li part="row">
           ${this.editing === s.id
             ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
-                <input name="name" part="name-input" aria-label=${t.subgroupName} .value=${s.name} required maxlength="80" autocomplete="off" />
+                <input name="name" part="name-input" aria-label=${t.renameSubgroupField(s.name)} .value=${s.name} required maxlength="80" autocomplete="off" />
                 <button class="primary" part="button save-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.save}</button>
-                <button type="button" part="button" @click=${() => this.#stopEditing(s.id)}>${t.cancel}</button>
+                <button type="button" part="button" @click=${() => (this.#clearFeedback(), this.#stopEditing(s.id))}>${t.cancel}</button>
               </form>`
             : html`<span class="name"><strong id="subgroup-${s.id}">${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
                 <span class="row-actions">
@@ -127,8 +127,12 @@ export class SubgroupsManager extends ManageUsersElement {
     </dialog>`;
   }
 
+  /** A new action: the last refusal ("already exists") no longer applies. */
+  #clearFeedback = () => this.#section.show(undefined);
+
   async #startEditing(id: string) {
     this.editing = id;
+    this.#clearFeedback();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('.rename input')?.select();
   }

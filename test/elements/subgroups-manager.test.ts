@@ -58,8 +58,8 @@ describe('<subgroups-manager>', () => {
     const mock = await useMockApi();
     const manager = await openManager();
     (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename')).click();
-    await waitUntil(() => queryAllByRole(manager, 'textbox', 'Subgroup name').length === 2);
-    const field = queryAllByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')[1]!;
+    const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'New name for Nursing');
+    expect(queryAllByRole(manager, 'textbox', 'Subgroup name')).to.have.length(1);
     field.value = 'radiology';
     (await findByRole(manager, 'button', 'Save')).click();
     await findByRole(manager, 'alert', 'A subgroup with that name already exists.');
@@ -68,6 +68,25 @@ describe('<subgroups-manager>', () => {
     await findText(manager, 'Subgroup "Nursing" renamed to "Nursing Team".');
     expect(await mock.store.subgroupByName('demo', 'nursing team')).to.not.equal(undefined);
   });
+
+  for (const [locale, rename, field, cancel, exists] of [
+    ['en', 'Rename', 'New name for Nursing', 'Cancel', 'A subgroup with that name already exists.'],
+    ['es', 'Cambiar nombre', 'Nuevo nombre para Nursing', 'Cancelar', 'Ya existe un subgrupo con ese nombre.'],
+  ] as const) {
+    it(`clears the "already exists" error on the next action (${locale})`, async () => {
+      await useMockApi();
+      const manager = await fixture<SubgroupsManager>(
+        html`<subgroups-manager locale=${locale} base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+      );
+      await manager.show();
+      (await findByRole(await findRow(manager, 'Nursing'), 'button', rename)).click();
+      (await findByRole<HTMLInputElement>(manager, 'textbox', field)).value = 'radiology';
+      (await findByRole(manager, 'button', locale === 'en' ? 'Save' : 'Guardar')).click();
+      await findByRole(manager, 'alert', exists);
+      (await findByRole(manager, 'button', cancel)).click();
+      await waitUntil(() => !deepAll(manager, '[role="alert"]').some((alert) => alert.textContent!.includes(exists)));
+    });
+  }
 
   it('removes a subgroup after a confirmation; a host may veto it first', async () => {
     const mock = await useMockApi();
