@@ -66,7 +66,7 @@ function invitationRow(ctx: ServiceContext, groupId: string, tag: string, n: num
   const sent = new Date(at.getTime() - (expired ? 11 + (n % 30) : n % 10) * DAY - (n % 86_400) * 1000);
   const row: InvitationRow = {
     ...{ id: newId('inv'), groupId, email: `invitee-${tag}-${n}@bulk.example`, role: n % 20 ? 'learner' : 'admin' },
-    ...{ subgroupId: null, tokenHash: `seeded-${tag}-${n}`, createdAt: sent.toISOString() },
+    ...{ name: null, subgroupId: null, tokenHash: `seeded-${tag}-${n}`, createdAt: sent.toISOString() },
     ...{ lastSentAt: sent.toISOString(), expiresAt: new Date(sent.getTime() + ctx.validFor).toISOString() },
     ...{ sendCount: 1, invitedById: DEMO_TOKENS['demo-admin'], locale: 'en' },
   };

@@ -52,7 +52,7 @@ function row(n: number, now: number): InvitationRow {
   const at = new Date(now - Math.floor(n / 3) * 60_000).toISOString();
   return {
     ...{ id: `inv_walk_${String(n).padStart(4, '0')}`, groupId: DEMO_GROUP_ID, email: `walker${n}@example.com` },
-    ...{ role: 'learner', subgroupId: n % 4 === 0 ? 'sub_nursing' : null, tokenHash: `hash-${n}` },
+    ...{ name: null, role: 'learner', subgroupId: n % 4 === 0 ? 'sub_nursing' : null, tokenHash: `hash-${n}` },
     ...{ createdAt: at, lastSentAt: at, expiresAt: new Date(now + (n % 2 ? 1 : -1) * DAY).toISOString() },
     ...{ sendCount: 1, invitedById: 'usr_demo_admin', locale: 'en' },
   };
