@@ -151,7 +151,7 @@ for (const [name, open] of stores) {
         subgroups.map((s) => [s.name, s.memberCount, s.invitationCount]),
         subgroups.map((s) => [
           s.name,
-          members.filter((m) => m.subgroup?.id === s.id).length,
+          members.filter((m) => m.subgroup?.id === s.id && m.status === 'active').length,
           invitations.filter((i) => i.subgroup?.id === s.id).length,
         ]),
       );
