@@ -76,7 +76,9 @@ function wrongTypes(s: Schema): Array<[string, unknown]> {
     ['array', []],
     ['object', {}],
   ];
-  return all.filter(([type]) => type !== s.type && !(s.anyOf && type === 'object'));
+  // A choice (anyOf) accepts every type one of its options has.
+  const accepted = new Set([s.type, ...(s.anyOf ?? []).map((option) => resolve(option).type)]);
+  return all.filter(([type]) => !accepted.has(type));
 }
 
 /** Bodies that each break one rule of the schema, made by changing one place of a valid example. */

@@ -135,7 +135,7 @@ describe('focus after every action (keyboard only)', () => {
     await findRow(section, 'Pharmacy');
     await expectFocusOn(section, 'Subgroup name');
     await activate(await findByRole(await findRow(section, 'Pharmacy'), 'button', 'Rename'));
-    await expectFocusOn(section, 'Subgroup name');
+    await expectFocusOn(section, 'New name for Pharmacy');
     await sendKeys({ type: 'Pharmacy Team' });
     await press('Enter');
     await findRow(section, 'Pharmacy Team');
