@@ -24,7 +24,7 @@ async function startServer() {
   });
   const port = await new Promise<number>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      const found = /localhost:(\d+)\//.exec(chunk.toString());
+      const found = /http:\/\/\S+:(\d+)\//.exec(chunk.toString());
       if (found) resolve(Number(found[1]));
     });
   });
