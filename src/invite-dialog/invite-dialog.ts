@@ -67,7 +67,10 @@ export class InviteDialog extends ManageUsersElement {
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
 
   // Used alone, it reads seats and subgroups each time it opens; in a section, they are shared.
-  readonly #section = new SectionController(this, { load: loadGroupState, loadWhen: () => this.open });
+  readonly #section: SectionController<Awaited<ReturnType<typeof loadGroupState>>> = new SectionController(this, {
+    load: loadGroupState,
+    loadWhen: () => this.open,
+  });
   readonly #modal = new ModalController(this);
   readonly #focus = new FocusController(this);
 

@@ -109,7 +109,10 @@ export class ManageUsers extends ManageUsersElement {
   /** @internal */
   @state() accessor tab: Tab = 'users';
 
-  readonly #section = new SectionController(this, { provide: true, load: (store, api, signal) => this.#load(store, api, signal) });
+  readonly #section: SectionController<{ me: Me; group?: Group }> = new SectionController(this, {
+    provide: true,
+    load: (store, api, signal) => this.#load(store, api, signal),
+  });
 
   constructor() {
     super();

@@ -53,7 +53,7 @@ export class MembersPanel extends ManageUsersElement {
   @state() accessor roleFilter: Role | '' = '';
   /** @internal */
   @state() accessor subgroupId = '';
-  readonly #section = new SectionController(this);
+  readonly #section: SectionController = new SectionController(this);
 
   constructor() {
     super();

@@ -70,7 +70,7 @@ export class PendingTable extends ManageUsersElement {
   /** @internal */
   @state() accessor selected = new Set<string>();
 
-  readonly #section = new SectionController(this);
+  readonly #section: SectionController = new SectionController(this);
   readonly #focus = new FocusController(this);
 
   #list = new PagedList(this, this.#section, {

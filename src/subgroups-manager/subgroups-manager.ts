@@ -37,7 +37,7 @@ export class SubgroupsManager extends ManageUsersElement {
   @state() accessor editing = '';
 
   // Used alone, it loads its subgroups when it opens (below), not before.
-  readonly #section = new SectionController(this, { loadWhen: () => false });
+  readonly #section: SectionController = new SectionController(this, { loadWhen: () => false });
   readonly #modal = new ModalController(this);
   // A removed subgroup leaves focus on the next one, or the name field.
   readonly #focus = new FocusController(this);
