@@ -38,12 +38,11 @@ export async function removeMatching(
   return { removed, seats: await seats(ctx.store, group, ctx.clock.now()) };
 }
 
+/** Queues the mail of an invitation sent with a new token, for delivery after the commit. */
+export type SendMail = (row: InvitationRow, token: string) => void;
+
 /** Resends one invitation; answers whether it was sent or has to wait. */
-export type ResendRow = (
-  tx: Transaction,
-  row: InvitationView,
-  send: (row: InvitationRow, token: string) => void,
-) => Promise<boolean>;
+export type ResendRow = (tx: Transaction, row: InvitationView, send: SendMail) => Promise<boolean>;
 
 /**
  * Resends every invitation that matches, walking them by creation (which a resend does not

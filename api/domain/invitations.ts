@@ -13,7 +13,7 @@ import {
 import type { Mail } from '../mail/mailer.ts';
 import { invitationMail } from '../mail/invitation-mail.ts';
 import type { GroupRow, InvitationRow, InvitationView, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
-import { matchOf, removeMatching, resendMatching } from './bulk-invitations.ts';
+import { matchOf, removeMatching, resendMatching, type SendMail } from './bulk-invitations.ts';
 import { authorize, deliver, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor } from './cursor.ts';
 import { negotiateLanguage } from './language.ts';
@@ -81,11 +81,11 @@ async function resendInvitations(
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
-  const resend = (tx: Transaction, row: InvitationView, send: (row: InvitationRow, token: string) => void) =>
+  const resend = (tx: Transaction, row: InvitationView, send: SendMail) =>
     resendRow(ctx, tx, row, at, send);
   if ('filter' in input) {
     const mail = (row: InvitationRow, token: string) => mailFor(ctx, row, group.name, token);
-    const answer = (tx: Transaction, row: InvitationView, send: (row: InvitationRow, token: string) => void) =>
+    const answer = (tx: Transaction, row: InvitationView, send: SendMail) =>
       resend(tx, row, send).then((result) => result.status === 'resent');
     return resendMatching(ctx, group, matchOf(input.filter, at), answer, mail);
   }
@@ -133,7 +133,7 @@ async function resendRow(
   tx: Transaction,
   row: InvitationView,
   at: Date,
-  send: (row: InvitationRow, token: string) => void,
+  send: SendMail,
 ) {
   const { id } = row;
   const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { freePort } from '../helpers/free-port.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -15,14 +15,6 @@ import { createClock } from '../../api/domain/clock.ts';
 import { seedDemo } from '../../api/domain/seed.ts';
 import { outboxMailer } from '../../api/mail/mailer.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A seeded database file whose demo group has seats enough for a long stream of invites. */
 async function roomyDatabase(file: string) {
@@ -42,7 +34,7 @@ async function startServer(file: string, port: number): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  const stdout = child.stdout!;
+  const stdout = child.stdout;
   await new Promise<void>((resolve, reject) => {
     stdout.on('data', (chunk) => {
       output += String(chunk);
