@@ -17,7 +17,11 @@ const plugins = () => [
 
 // zod's own sources trip these two warnings; they are not ours to fix.
 const onwarn = (warning, warn) => {
-  if (['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code) && /node_modules/.test(warning.id ?? warning.ids?.[0] ?? '')) return;
+  if (
+    ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code) &&
+    /node_modules/.test(warning.id ?? warning.ids?.[0] ?? '')
+  )
+    return;
   warn(warning);
 };
 
@@ -35,7 +39,13 @@ export default [
     input: { 'manage-users': 'src/define.ts' },
     // Locale chunks import the plural helper from the widget itself, not from a split chunk.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'locales/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'locales/[name]-[hash].js',
+    },
     plugins: plugins(),
     onwarn,
   },

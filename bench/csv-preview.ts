@@ -10,7 +10,8 @@ const ROWS = 20_000;
 
 function csvOf(rows: number): string {
   const lines = ['Name,Email,Role,Subgroup'];
-  for (let i = 0; i < rows; i++) lines.push(`Person ${i},person${i}@bench.example,${i % 10 ? 'Learner' : 'Admin'},Team ${i % 7}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`Person ${i},person${i}@bench.example,${i % 10 ? 'Learner' : 'Admin'},Team ${i % 7}`);
   return lines.join('\n');
 }
 

@@ -26,7 +26,8 @@ declare global {
 async function until(check: () => boolean, what: string | (() => string)) {
   const giveUp = performance.now() + 10_000;
   while (!check()) {
-    if (performance.now() > giveUp) throw new Error(`bench: gave up waiting for ${typeof what === 'string' ? what : what()}`);
+    if (performance.now() > giveUp)
+      throw new Error(`bench: gave up waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -53,7 +54,13 @@ async function section() {
   const mailer = outboxMailer(store, () => clock.now());
   await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
   const app = createApiApp({
-    store, clock, mailer, acceptUrl: (t) => t, hashPassword: (p) => Promise.resolve(p), authenticate: demoAuthenticate(store), demo: false,
+    store,
+    clock,
+    mailer,
+    acceptUrl: (t) => t,
+    hashPassword: (p) => Promise.resolve(p),
+    authenticate: demoAuthenticate(store),
+    demo: false,
   });
   const made: string[] = [];
   let inFlight = 0;
@@ -77,7 +84,10 @@ async function section() {
   const rows = () => deep(element, 'tbody tr').length;
   await until(() => rows() > 0 && inFlight === 0, 'the first load');
   button(element, 'Pending').click();
-  await until(() => deep(element, 'pending-table').some((t) => (t.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 0), 'the Pending tab');
+  await until(
+    () => deep(element, 'pending-table').some((t) => (t.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 0),
+    'the Pending tab',
+  );
   await until(() => inFlight === 0, 'the Pending tab to settle');
   /** Requests made by `act`, once `done` holds and nothing is on its way. */
   const count = async (action: string, act: () => void | Promise<void>, done: () => boolean): Promise<Counts> => {
@@ -98,7 +108,8 @@ function confirm(root: ParentNode, text: string) {
 
 window.runRequestCounts = async () => {
   const { element, count } = await section();
-  const visibleRow = (text: string) => deep<HTMLTableRowElement>(element, 'tbody tr').find((r) => r.checkVisibility() && r.textContent.includes(text));
+  const visibleRow = (text: string) =>
+    deep<HTMLTableRowElement>(element, 'tbody tr').find((r) => r.checkVisibility() && r.textContent.includes(text));
   const pendingRow = visibleRow;
   const results: Counts[] = [];
   results.push(
@@ -110,7 +121,9 @@ window.runRequestCounts = async () => {
         if (!field) throw new Error('bench: no email field');
         const data = new DataTransfer();
         data.setData('text', 'bench.invite@x.org');
-        field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+        field.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }),
+        );
         await new Promise((resolve) => setTimeout(resolve));
         button(element, 'Invite Users').click();
       },
@@ -121,7 +134,11 @@ window.runRequestCounts = async () => {
   results.push(
     await count(
       'resend',
-      () => deep<HTMLButtonElement>(pendingRow('ana.silva@riverside.example') ?? element, 'button[part~="resend-button"]')[0]?.click(),
+      () =>
+        deep<HTMLButtonElement>(
+          pendingRow('ana.silva@riverside.example') ?? element,
+          'button[part~="resend-button"]',
+        )[0]?.click(),
       () => pendingRow('ana.silva@riverside.example')?.textContent.includes('expires in 10 days') === true,
     ),
   );
@@ -129,7 +146,10 @@ window.runRequestCounts = async () => {
     await count(
       'remove',
       async () => {
-        deep<HTMLInputElement>(pendingRow('ben.cohen@riverside.example') ?? element, 'input[type="checkbox"]')[0]?.click();
+        deep<HTMLInputElement>(
+          pendingRow('ben.cohen@riverside.example') ?? element,
+          'input[type="checkbox"]',
+        )[0]?.click();
         await new Promise((resolve) => setTimeout(resolve));
         button(element, 'Remove').click();
         await until(() => deep(element, 'dialog.confirm').length > 0, 'the confirmation');
@@ -139,7 +159,10 @@ window.runRequestCounts = async () => {
     ),
   );
   button(element, 'Users').click();
-  await until(() => deep(element, 'button[part~="deactivate-button"]').some((b) => b.checkVisibility()), 'the Users tab');
+  await until(
+    () => deep(element, 'button[part~="deactivate-button"]').some((b) => b.checkVisibility()),
+    'the Users tab',
+  );
   results.push(
     await count(
       'deactivate',

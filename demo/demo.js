@@ -16,7 +16,8 @@ widget.now = () => Date.now() + offset;
 async function syncClock(advanceMs) {
   const { now } = await client.demo.advanceClock(advanceMs);
   offset = Date.parse(now) - Date.now();
-  clockLabel.textContent = offset > 60_000 ? `Demo clock: ${new Date(now).toLocaleDateString(language.value, { dateStyle: 'medium' })}` : '';
+  clockLabel.textContent =
+    offset > 60_000 ? `Demo clock: ${new Date(now).toLocaleDateString(language.value, { dateStyle: 'medium' })}` : '';
 }
 
 async function showOutbox() {

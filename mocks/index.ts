@@ -90,8 +90,14 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 /** PBKDF2 from Web Crypto: a real KDF that also runs in the browser. */
 async function hashPassword(password: string): Promise<string> {
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  const key = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-  const bits = await globalThis.crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100_000 }, key, 256);
+  const key = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await globalThis.crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100_000 },
+    key,
+    256,
+  );
   const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
   return `pbkdf2$100000$${b64(salt)}$${b64(new Uint8Array(bits))}`;
 }

@@ -77,10 +77,14 @@ export async function acceptFlood() {
     const answered = [...statuses].map(([status, count]) => `${count}×${status}`).join(', ');
     console.log('\nRequests p50 over loopback HTTP (reference server in its own process, SQLite in memory)');
     console.log(`  alone: ${p50(alone)}`);
-    console.log(`  during ${ATTACKERS} concurrent bogus accepts (${ATTACKERS} addresses, ${ACCEPTS_EACH} each; ${answered}):`);
+    console.log(
+      `  during ${ATTACKERS} concurrent bogus accepts (${ATTACKERS} addresses, ${ACCEPTS_EACH} each; ${answered}):`,
+    );
     console.log(`    ${p50(during)} (${during.list.length} samples)`);
     const rate = (ATTACKERS * ACCEPTS_EACH) / seconds;
-    console.log(`    the server answered ${rate.toFixed(0)} bogus accepts a second; load average ${loadavg()[0]?.toFixed(1)}`);
+    console.log(
+      `    the server answered ${rate.toFixed(0)} bogus accepts a second; load average ${loadavg()[0]?.toFixed(1)}`,
+    );
   } finally {
     await stop();
   }

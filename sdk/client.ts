@@ -63,7 +63,13 @@ export function createInvitationsClient(options: ClientOptions) {
       list: async (groupId: string, options: RequestOptions = {}) =>
         send({ method: 'get', path: `${group(groupId)}/subgroups`, schema: SubgroupList, ...options }),
       create: async (groupId: string, input: SubgroupInput, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/subgroups`, json: checked(SubgroupInput, input), schema: Subgroup, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/subgroups`,
+          json: checked(SubgroupInput, input),
+          schema: Subgroup,
+          ...options,
+        }),
       rename: async (groupId: string, subgroupId: string, input: SubgroupInput, options: RequestOptions = {}) =>
         send({
           method: 'patch',
@@ -74,41 +80,86 @@ export function createInvitationsClient(options: ClientOptions) {
         }),
       /** Deletes a subgroup; its members and invitations keep no subgroup. */
       remove: async (groupId: string, subgroupId: string, options: RequestOptions = {}) =>
-        send({ method: 'delete', path: `${group(groupId)}/subgroups/${ref(subgroupId)}`, schema: undefined, ...options }),
+        send({
+          method: 'delete',
+          path: `${group(groupId)}/subgroups/${ref(subgroupId)}`,
+          schema: undefined,
+          ...options,
+        }),
     },
     members: {
       /** A page of members; iterate it with `for await` to walk every page. */
       list: (groupId: string, query: MemberQuery = {}, options: RequestOptions = {}) =>
         new PageRequest<Member>(async (next) => {
           const { cursor, ...rest } = checked(MemberQuery, query);
-          return send({ method: 'get', path: `${group(groupId)}/members`, searchParams: { ...rest, cursor: next ?? cursor }, schema: MemberPage, ...options });
+          return send({
+            method: 'get',
+            path: `${group(groupId)}/members`,
+            searchParams: { ...rest, cursor: next ?? cursor },
+            schema: MemberPage,
+            ...options,
+          });
         }),
       /** Deactivates a member, which frees a seat. */
       deactivate: async (groupId: string, memberId: string, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/deactivate`, schema: MemberChange, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/members/${ref(memberId)}/deactivate`,
+          schema: MemberChange,
+          ...options,
+        }),
       /** Reactivates a member; needs a free seat (`SeatsExhaustedError`). */
       reactivate: async (groupId: string, memberId: string, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/members/${ref(memberId)}/reactivate`, schema: MemberChange, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/members/${ref(memberId)}/reactivate`,
+          schema: MemberChange,
+          ...options,
+        }),
     },
     invitations: {
       /** A page of outstanding invitations; iterate it with `for await` to walk every page. */
       list: (groupId: string, query: InvitationQuery = {}, options: RequestOptions = {}) =>
         new PageRequest<Invitation>(async (next) => {
           const { cursor, ...rest } = checked(InvitationQuery, query);
-          return send({ method: 'get', path: `${group(groupId)}/invitations`, searchParams: { ...rest, cursor: next ?? cursor }, schema: InvitationPage, ...options });
+          return send({
+            method: 'get',
+            path: `${group(groupId)}/invitations`,
+            searchParams: { ...rest, cursor: next ?? cursor },
+            schema: InvitationPage,
+            ...options,
+          });
         }),
       /**
        * Invites people, in one or more user-type boxes. All or nothing: when seats are short
        * it throws `SeatsExhaustedError` and creates nothing.
        */
       create: async (groupId: string, input: InviteRequest, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations`, json: checked(InviteRequest, input), schema: InviteResponse, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/invitations`,
+          json: checked(InviteRequest, input),
+          schema: InviteResponse,
+          ...options,
+        }),
       /** Sends invitations again with a new link and a new 10-day expiry. */
       resend: async (groupId: string, ids: string[], options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: checked(IdsRequest, { ids }), schema: ResendResponse, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/invitations/resend`,
+          json: checked(IdsRequest, { ids }),
+          schema: ResendResponse,
+          ...options,
+        }),
       /** Deletes invitations, which frees their seats. */
       remove: async (groupId: string, ids: string[], options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: checked(IdsRequest, { ids }), schema: RemoveResponse, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/invitations/remove`,
+          json: checked(IdsRequest, { ids }),
+          schema: RemoveResponse,
+          ...options,
+        }),
       /**
        * Sends every invitation a filter matches again, in one request; answers how many were
        * resent and how many were sent too recently to resend.
@@ -117,7 +168,13 @@ export function createInvitationsClient(options: ClientOptions) {
        * const { resent } = await client.invitations.resendMatching('g_123', { status: 'expired' });
        */
       resendMatching: async (groupId: string, filter: InvitationFilter, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/resend`, json: { filter: checked(InvitationFilter, filter) }, schema: ResendCounts, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/invitations/resend`,
+          json: { filter: checked(InvitationFilter, filter) },
+          schema: ResendCounts,
+          ...options,
+        }),
       /**
        * Deletes every invitation a filter matches, in one request; answers how many and the seats after.
        *
@@ -125,7 +182,13 @@ export function createInvitationsClient(options: ClientOptions) {
        * const { removed, seats } = await client.invitations.removeMatching('g_123', { status: 'expired' });
        */
       removeMatching: async (groupId: string, filter: InvitationFilter, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `${group(groupId)}/invitations/remove`, json: { filter: checked(InvitationFilter, filter) }, schema: RemoveCounts, ...options }),
+        send({
+          method: 'post',
+          path: `${group(groupId)}/invitations/remove`,
+          json: { filter: checked(InvitationFilter, filter) },
+          schema: RemoveCounts,
+          ...options,
+        }),
     },
     invitee: {
       /** What an invitation link is for (no auth: the token is the secret). */
@@ -133,7 +196,13 @@ export function createInvitationsClient(options: ClientOptions) {
         send({ method: 'get', path: `invitations/${ref(token)}`, schema: InvitationPreview, ...options }),
       /** Accepts an invitation and creates the member. */
       accept: async (token: string, input: AcceptRequest, options: RequestOptions = {}) =>
-        send({ method: 'post', path: `invitations/${ref(token)}/accept`, json: checked(AcceptRequest, input), schema: Member, ...options }),
+        send({
+          method: 'post',
+          path: `invitations/${ref(token)}/accept`,
+          json: checked(AcceptRequest, input),
+          schema: Member,
+          ...options,
+        }),
     },
     /** Demo-mode endpoints of the reference server and the mocks; absent in production. */
     demo: {
@@ -141,9 +210,21 @@ export function createInvitationsClient(options: ClientOptions) {
         send({ method: 'get', path: 'dev/outbox', searchParams: query, schema: Outbox, ...options }),
       /** Fills a group with many invitations and members (created if missing; seats raised to fit). */
       seed: async (input: ScaleSeedRequest, options: RequestOptions = {}) =>
-        send({ method: 'post', path: 'dev/seed', json: checked(ScaleSeedRequest, input), schema: ScaleSeedResponse, ...options }),
+        send({
+          method: 'post',
+          path: 'dev/seed',
+          json: checked(ScaleSeedRequest, input),
+          schema: ScaleSeedResponse,
+          ...options,
+        }),
       advanceClock: async (advanceMs: number, options: RequestOptions = {}) =>
-        send({ method: 'post', path: 'dev/clock', json: checked(ClockRequest, { advanceMs }), schema: ClockResponse, ...options }),
+        send({
+          method: 'post',
+          path: 'dev/clock',
+          json: checked(ClockRequest, { advanceMs }),
+          schema: ClockResponse,
+          ...options,
+        }),
     },
   };
 }

@@ -112,7 +112,10 @@ function splitEntries(text: string): Array<{ email: string; name?: string }> {
 export function readNamedAddress(text: string): { email: string; name?: string } | undefined {
   const bracket = /^(.*?)<([^<>]*)>\s*$/s.exec(text);
   if (!bracket) return undefined;
-  const name = bracket[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
+  const name = bracket[1]!
+    .trim()
+    .replace(/^"(.*)"$/s, '$1')
+    .trim();
   const email = bracket[2]!.trim();
   return name ? { email, name } : { email };
 }

@@ -105,12 +105,19 @@ export function createTransport(options: ClientOptions): Send {
       const token = options.getToken ? await options.getToken() : undefined;
       let answer: Answer;
       try {
-        answer = await fetchOnce(options.fetch, url, {
-          method: request.method,
-          headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
-          ...(body === undefined ? {} : { body }),
-          credentials: 'same-origin',
-        }, call.signal, timeout, request);
+        answer = await fetchOnce(
+          options.fetch,
+          url,
+          {
+            method: request.method,
+            headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
+            ...(body === undefined ? {} : { body }),
+            credentials: 'same-origin',
+          },
+          call.signal,
+          timeout,
+          request,
+        );
       } catch (error) {
         if (!(error instanceof NetworkError) || attempt >= limit) throw error;
         await sleep(backoff(attempt, retry.backoffLimit), call.signal);
@@ -125,7 +132,10 @@ export function createTransport(options: ClientOptions): Send {
       }
       if (RETRY_STATUSES.has(answer.status) && attempt < limit) {
         const asked = retryAfterMs(answer.headers);
-        await sleep(asked === undefined ? backoff(attempt, retry.backoffLimit) : Math.min(asked, retry.maxRetryAfter ?? 10_000), call.signal);
+        await sleep(
+          asked === undefined ? backoff(attempt, retry.backoffLimit) : Math.min(asked, retry.maxRetryAfter ?? 10_000),
+          call.signal,
+        );
         continue;
       }
       throw problemError(answer, request);
@@ -151,9 +161,16 @@ async function fetchOnce(
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     if (timer.aborted) {
-      throw new TimeoutError(`The server did not answer ${request.method} ${request.url} in time.`, { code: 'timeout', request });
+      throw new TimeoutError(`The server did not answer ${request.method} ${request.url} in time.`, {
+        code: 'timeout',
+        request,
+      });
     }
-    throw new NetworkError(`Could not reach the server for ${request.method} ${request.url}.`, { code: 'network_error', request, cause: error });
+    throw new NetworkError(`Could not reach the server for ${request.method} ${request.url}.`, {
+      code: 'network_error',
+      request,
+      cause: error,
+    });
   }
 }
 
@@ -202,7 +219,8 @@ function problemError(answer: Answer, request: RequestSummary): InvitationsError
   if (problem.code === 'seats_exhausted' && problem.seats) {
     return new SeatsExhaustedError(message, { ...init, seats: problem.seats, required: problem.required ?? 0 });
   }
-  if (problem.code === 'validation_failed') return new ValidationError(message, { ...init, errors: problem.errors ?? [] });
+  if (problem.code === 'validation_failed')
+    return new ValidationError(message, { ...init, errors: problem.errors ?? [] });
   if (problem.code === 'rate_limited') {
     const seconds = retryAfterMs(answer.headers);
     return new RateLimitedError(message, { ...init, ...(seconds === undefined ? {} : { retryAfter: seconds / 1000 }) });

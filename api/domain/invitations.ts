@@ -81,8 +81,7 @@ async function resendInvitations(
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
-  const resend = (tx: Transaction, row: InvitationView, send: SendMail) =>
-    resendRow(ctx, tx, row, at, send);
+  const resend = (tx: Transaction, row: InvitationView, send: SendMail) => resendRow(ctx, tx, row, at, send);
   if ('filter' in input) {
     const mail = (row: InvitationRow, token: string) => mailFor(ctx, row, group.name, token);
     const answer = (tx: Transaction, row: InvitationView, send: SendMail) =>
@@ -128,13 +127,7 @@ async function removeInvitations(
 }
 
 /** A new link and a new expiry for one invitation, unless it was sent too recently. */
-async function resendRow(
-  ctx: ServiceContext,
-  tx: Transaction,
-  row: InvitationView,
-  at: Date,
-  send: SendMail,
-) {
+async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, at: Date, send: SendMail) {
   const { id } = row;
   const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
   if (waited < RESEND_INTERVAL_SECONDS) {

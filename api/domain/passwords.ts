@@ -19,7 +19,8 @@ export function hashPassword(password: string): Promise<string> {
       new Promise((resolve, reject) => {
         scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, PARAMS, (error, key) => {
           if (error) reject(error);
-          else resolve(`scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`);
+          else
+            resolve(`scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`);
         });
       }),
   );

@@ -209,7 +209,8 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     },
   },
   seedGroup: {
-    description: 'Demo mode only: fills a group with many invitations and members for scale tests; seats are raised to fit.',
+    description:
+      'Demo mode only: fills a group with many invitations and members for scale tests; seats are raised to fit.',
     request: { groupId: 'scale', invitations: 1000, expired: 100, members: 500 },
     response: { groupId: 'scale', seats: { total: 1500, active: 500, pending: 900, expired: 100, available: 0 } },
   },

@@ -43,7 +43,9 @@ export function createRateLimiter(limit: RateLimit, clock: Clock, capacity = MAX
       window.count++;
       if (window.count > limit.requests) {
         const retryAfter = Math.ceil((window.start + limit.windowMs - now) / 1000);
-        throw new ProblemError('rate_limited', 'Too many requests', `Slow down: try again in ${retryAfter} seconds.`, { retryAfter });
+        throw new ProblemError('rate_limited', 'Too many requests', `Slow down: try again in ${retryAfter} seconds.`, {
+          retryAfter,
+        });
       }
     },
   };

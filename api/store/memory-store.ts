@@ -147,7 +147,9 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
   };
   /** The memory store's unique index on (group, nameKey(name)), as SQLite has. */
   const refuseTakenKey = (groupId: string, name: string, id: string) => {
-    const taken = inGroup(state().subgroups, groupId).some((row) => row.id !== id && nameKey(row.name) === nameKey(name));
+    const taken = inGroup(state().subgroups, groupId).some(
+      (row) => row.id !== id && nameKey(row.name) === nameKey(name),
+    );
     if (taken) throw new Error('UNIQUE constraint failed: subgroups.group_id, subgroups.name_key');
   };
   return {
@@ -160,7 +162,8 @@ function subgroupsOn(state: () => State): Sync<SubgroupStorage> {
           invitationCount: countIn(state().invitations.values(), row.id),
         })),
     subgroup: (groupId, id) => inGroup(state().subgroups, groupId).find((row) => row.id === id),
-    subgroupByName: (groupId, name) => inGroup(state().subgroups, groupId).find((row) => nameKey(row.name) === nameKey(name)),
+    subgroupByName: (groupId, name) =>
+      inGroup(state().subgroups, groupId).find((row) => nameKey(row.name) === nameKey(name)),
     insertSubgroup(row) {
       refuseTakenKey(row.groupId, row.name, row.id);
       state().subgroups.set(row.id, { ...row });

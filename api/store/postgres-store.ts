@@ -168,7 +168,8 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
         nameKey(row.name),
         row.createdAt,
       ]),
-    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = $1, name_key = $2 WHERE id = $3`, [name, nameKey(name), id]),
+    renameSubgroup: (id, name) =>
+      run(`UPDATE subgroups SET name = $1, name_key = $2 WHERE id = $3`, [name, nameKey(name), id]),
     async deleteSubgroup(id) {
       await run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = $1`, [id]);
       await run(`UPDATE invitations SET subgroup_id = NULL WHERE subgroup_id = $1`, [id]);

@@ -172,7 +172,8 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
         nameKey(row.name),
         row.createdAt,
       ),
-    renameSubgroup: (id, name) => run(`UPDATE subgroups SET name = ?, name_key = ? WHERE id = ?`, name, nameKey(name), id),
+    renameSubgroup: (id, name) =>
+      run(`UPDATE subgroups SET name = ?, name_key = ? WHERE id = ?`, name, nameKey(name), id),
     deleteSubgroup(id) {
       // Both go by the subgroup's index.
       run(`UPDATE members SET subgroup_id = NULL WHERE subgroup_id = ?`, id);

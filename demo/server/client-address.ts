@@ -20,7 +20,10 @@ export function clientAddressOf(trustProxy: number) {
 }
 
 function forwardedHops(header: string | undefined): string[] {
-  return (header ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  return (header ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
 }
 
 /** The socket's peer; undefined for requests made in-process (`app.request` in tests). */
@@ -35,5 +38,8 @@ function addressKey(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -34,7 +34,13 @@ export class ManageUsersElement extends LitElement {
   }
 
   /** Fires a bubbling, composed event; returns false when a listener cancelled it. */
-  emit<K extends keyof EventDetails>(name: K, detail: EventDetails[K], options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  emit<K extends keyof EventDetails>(
+    name: K,
+    detail: EventDetails[K],
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+    );
   }
 }

@@ -16,14 +16,27 @@ export function renderSearch(label: string, placeholder: string, onSearch: (text
     clearTimeout(timer);
     timer = setTimeout(() => onSearch(value), SEARCH_DELAY_MS);
   };
-  return html`<label class="search">${label}
-    <input type="search" part="search-input" data-focus-fallback placeholder=${placeholder} aria-label=${placeholder} @input=${onInput} />
+  return html`<label class="search"
+    >${label}
+    <input
+      type="search"
+      part="search-input"
+      data-focus-fallback
+      placeholder=${placeholder}
+      aria-label=${placeholder}
+      @input=${onInput}
+    />
   </label>`;
 }
 
 export function renderRoleFilter(t: Messages, value: Role | '', onChange: (role: Role | '') => void) {
-  return html`<label>${t.filterRole}
-    <select part="filter role-filter" .value=${live(value)} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as Role | '')}>
+  return html`<label
+    >${t.filterRole}
+    <select
+      part="filter role-filter"
+      .value=${live(value)}
+      @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as Role | '')}
+    >
       <option value="">${t.all}</option>
       <option value="learner">${t.learners}</option>
       <option value="admin">${t.admins}</option>
@@ -31,8 +44,14 @@ export function renderRoleFilter(t: Messages, value: Role | '', onChange: (role:
   </label>`;
 }
 
-export function renderSubgroupFilter(t: Messages, subgroups: Subgroup[], value: string, onChange: (id: string) => void) {
-  return html`<label>${t.filterSubgroup}
+export function renderSubgroupFilter(
+  t: Messages,
+  subgroups: Subgroup[],
+  value: string,
+  onChange: (id: string) => void,
+) {
+  return html`<label
+    >${t.filterSubgroup}
     <select part="filter subgroup-filter" @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${value === ''}>${t.all}</option>
       ${subgroups.map((s) => html`<option value=${s.id} ?selected=${s.id === value}>${s.name}</option>`)}
@@ -41,7 +60,13 @@ export function renderSubgroupFilter(t: Messages, subgroups: Subgroup[], value: 
 }
 
 /** The query of a list page: only the filters that are set, and a limit the API accepts. */
-export function listQuery(filters: { pageSize: number; query: string; role: Role | ''; subgroupId: string; cursor: string | undefined }) {
+export function listQuery(filters: {
+  pageSize: number;
+  query: string;
+  role: Role | '';
+  subgroupId: string;
+  cursor: string | undefined;
+}) {
   return {
     limit: Math.min(200, Math.max(1, filters.pageSize)),
     ...(filters.query ? { q: filters.query } : {}),

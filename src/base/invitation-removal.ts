@@ -7,13 +7,15 @@ import type { Api } from '../state/section-store.ts';
 /** The ids of every expired invitation, walking all pages. */
 export async function expiredInvitationIds(api: Api): Promise<string[]> {
   const ids: string[] = [];
-  for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 })) ids.push(invitation.id);
+  for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 }))
+    ids.push(invitation.id);
   return ids;
 }
 
 /** Removes invitations (at least one) in requests the contract accepts (at most 500 ids each). */
 export async function removeInvitations(api: Api, ids: string[]): Promise<{ removed: string[]; seats: Seats }> {
-  const remove = (from: number) => api.client.invitations.remove(api.groupId, ids.slice(from, from + MAX_IDS_PER_REQUEST));
+  const remove = (from: number) =>
+    api.client.invitations.remove(api.groupId, ids.slice(from, from + MAX_IDS_PER_REQUEST));
   let answer = await remove(0);
   const removed = [...answer.removed];
   for (let from = MAX_IDS_PER_REQUEST; from < ids.length; from += MAX_IDS_PER_REQUEST) {

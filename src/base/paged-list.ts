@@ -90,8 +90,10 @@ export class PagedList<T, Q> {
 
   renderMessage(t: Messages, describe: (error: unknown) => string, empty: string, filtered: boolean) {
     if (this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error)) {
-      return html`<p part="message" class="message error" role="alert">${describe(this.#task.error)}
-        <button part="button retry-button" @click=${() => this.refresh()}>${t.retry}</button></p>`;
+      return html`<p part="message" class="message error" role="alert">
+        ${describe(this.#task.error)}
+        <button part="button retry-button" @click=${() => this.refresh()}>${t.retry}</button>
+      </p>`;
     }
     if (!this.page) return html`<p part="message" class="message">${t.loading}</p>`;
     if (this.page.total === 0) return html`<p part="message" class="message">${filtered ? t.noMatches : empty}</p>`;
@@ -104,9 +106,23 @@ export class PagedList<T, Q> {
     const cursors = this.#pageCursors;
     const from = (cursors.length - 1) * pageSize + 1;
     return html`<nav class="pager" part="pager" aria-label=${label}>
-      <button part="button" aria-disabled=${cursors.length === 1 ? 'true' : 'false'} @click=${() => cursors.length > 1 && this.#go(cursors.slice(0, -1))}>${t.previousPage}</button>
-      <span>${t.pageOf(number(locale, from), number(locale, from + page.items.length - 1), number(locale, page.total))}</span>
-      <button part="button" aria-disabled=${page.nextCursor ? 'false' : 'true'} @click=${() => page.nextCursor && this.#go([...cursors, page.nextCursor])}>${t.nextPage}</button>
+      <button
+        part="button"
+        aria-disabled=${cursors.length === 1 ? 'true' : 'false'}
+        @click=${() => cursors.length > 1 && this.#go(cursors.slice(0, -1))}
+      >
+        ${t.previousPage}
+      </button>
+      <span
+        >${t.pageOf(number(locale, from), number(locale, from + page.items.length - 1), number(locale, page.total))}</span
+      >
+      <button
+        part="button"
+        aria-disabled=${page.nextCursor ? 'false' : 'true'}
+        @click=${() => page.nextCursor && this.#go([...cursors, page.nextCursor])}
+      >
+        ${t.nextPage}
+      </button>
     </nav>`;
   }
 }

@@ -66,7 +66,9 @@ export class ConfirmController implements ReactiveController {
       <p id="confirm-message">${question.message}</p>
       <div class="actions">
         <button part="button cancel-button" @click=${() => this.#choose(false)} autofocus>${cancel}</button>
-        <button class="danger" part="button confirm-button" @click=${() => this.#choose(true)}>${question.action}</button>
+        <button class="danger" part="button confirm-button" @click=${() => this.#choose(true)}>
+          ${question.action}
+        </button>
       </div>
     </dialog>`;
   }

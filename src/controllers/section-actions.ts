@@ -32,7 +32,10 @@ export class SectionActions {
   }
 
   /** Sends invitations; a seat refusal is returned (its seats are kept), not shown here. */
-  async invite(request: InviteRequest, idempotencyKey: string): Promise<InviteResponse | SeatsExhaustedError | undefined> {
+  async invite(
+    request: InviteRequest,
+    idempotencyKey: string,
+  ): Promise<InviteResponse | SeatsExhaustedError | undefined> {
     const section = this.#section;
     let refusal: SeatsExhaustedError | undefined;
     const answer = await this.#run(
@@ -58,7 +61,11 @@ export class SectionActions {
   async resend(invitations: ResendTarget[]): Promise<ResendResult[] | undefined> {
     const section = this.#section;
     const answer = await this.#run(
-      (api) => api.client.invitations.resend(api.groupId, invitations.map((i) => i.id)),
+      (api) =>
+        api.client.invitations.resend(
+          api.groupId,
+          invitations.map((i) => i.id),
+        ),
       ({ results }) => {
         section.host.emit('invitations-resent', { results });
         const seats = section.seats && seatsAfterResend(section.seats, invitations, results);
@@ -103,14 +110,21 @@ export class SectionActions {
   /** Deactivates a member after the host and the admin agree. */
   async deactivate(member: Member): Promise<boolean> {
     const t = this.#section.t;
-    if (!(await this.#approve('member-deactivate-request', { member }, t.confirmDeactivate(member.name), t.deactivate))) return false;
-    return this.#changeMember((api) => api.client.members.deactivate(api.groupId, member.id), t.deactivated(member.name));
+    if (!(await this.#approve('member-deactivate-request', { member }, t.confirmDeactivate(member.name), t.deactivate)))
+      return false;
+    return this.#changeMember(
+      (api) => api.client.members.deactivate(api.groupId, member.id),
+      t.deactivated(member.name),
+    );
   }
 
   /** Reactivates a member; says so when no seat is free. */
   async reactivate(member: Pick<Member, 'id' | 'name'>): Promise<boolean> {
     const t = this.#section.t;
-    return this.#changeMember((api) => api.client.members.reactivate(api.groupId, member.id), t.reactivated(member.name));
+    return this.#changeMember(
+      (api) => api.client.members.reactivate(api.groupId, member.id),
+      t.reactivated(member.name),
+    );
   }
 
   async #changeMember(change: (api: Api) => Promise<{ member: Member; seats: Seats }>, done: string) {
@@ -132,7 +146,8 @@ export class SectionActions {
   async addSubgroup(name: string): Promise<boolean> {
     const answer = await this.#run(
       (api) => api.client.subgroups.create(api.groupId, { name }),
-      (created) => this.#setSubgroups([...this.#section.subgroups, created], this.#section.t.subgroupAdded(created.name)),
+      (created) =>
+        this.#setSubgroups([...this.#section.subgroups, created], this.#section.t.subgroupAdded(created.name)),
     );
     return answer !== undefined;
   }
@@ -153,7 +168,8 @@ export class SectionActions {
   /** Removes a subgroup after the host and the admin agree. */
   async removeSubgroup(subgroup: Subgroup): Promise<boolean> {
     const t = this.#section.t;
-    if (!(await this.#approve('subgroup-remove-request', { subgroup }, t.confirmRemoveSubgroup(subgroup.name)))) return false;
+    if (!(await this.#approve('subgroup-remove-request', { subgroup }, t.confirmRemoveSubgroup(subgroup.name))))
+      return false;
     const answer = await this.#run(
       async (api) => {
         await api.client.subgroups.remove(api.groupId, subgroup.id);
@@ -201,7 +217,11 @@ export class SectionActions {
    * Runs one action: busy meanwhile, then its result (or failure) shown and announced.
    * `explain` may word a failure itself (an empty string shows nothing).
    */
-  async #run<T>(work: (api: Api) => Promise<T>, done: (answer: T) => string | undefined, explain?: (error: unknown) => string | undefined) {
+  async #run<T>(
+    work: (api: Api) => Promise<T>,
+    done: (answer: T) => string | undefined,
+    explain?: (error: unknown) => string | undefined,
+  ) {
     const section = this.#section;
     const api = section.api;
     if (!api || section.busy) return undefined;
@@ -226,7 +246,9 @@ export class SectionActions {
 
 /** Resending an expired invitation makes it pending again: the seat moves from expired to pending. */
 function seatsAfterResend(seats: Seats, sent: ResendTarget[], results: ResendResult[]): Seats | undefined {
-  const revived = results.filter((r) => r.status === 'resent' && sent.find((i) => i.id === r.id)?.status === 'expired').length;
+  const revived = results.filter(
+    (r) => r.status === 'resent' && sent.find((i) => i.id === r.id)?.status === 'expired',
+  ).length;
   return revived ? { ...seats, pending: seats.pending + revived, expired: seats.expired - revived } : undefined;
 }
 
@@ -234,8 +256,13 @@ function seatsAfterResend(seats: Seats, sent: ResendTarget[], results: ResendRes
 function resendReport(section: SectionController, sent: ResendTarget[], results: ResendResult[]): string {
   const t = section.t;
   const resent = results.filter((r) => r.status === 'resent').length;
-  const throttled = results.filter((r) => r.status === 'rate_limited').map((r) => sent.find((i) => i.id === r.id)?.email ?? r.id);
-  return [resent ? t.resentN(resent) : '', throttled.length ? t.resendTooSoonFor(throttled.length, throttled.join(', ')) : '']
+  const throttled = results
+    .filter((r) => r.status === 'rate_limited')
+    .map((r) => sent.find((i) => i.id === r.id)?.email ?? r.id);
+  return [
+    resent ? t.resentN(resent) : '',
+    throttled.length ? t.resendTooSoonFor(throttled.length, throttled.join(', ')) : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }

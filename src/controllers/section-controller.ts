@@ -201,7 +201,9 @@ export class SectionController<L = unknown> implements ReactiveController {
   /** The last result or failure, for the element to place near its actions. */
   renderFeedback() {
     const feedback = this.feedback;
-    return html`<div class="feedback" role="status">${feedback?.tone === 'done' ? html`<p part="message">${feedback.text}</p>` : nothing}</div>
+    return html`<div class="feedback" role="status">
+        ${feedback?.tone === 'done' ? html`<p part="message">${feedback.text}</p>` : nothing}
+      </div>
       ${feedback?.tone === 'error' ? html`<p class="error" part="error" role="alert">${feedback.text}</p>` : nothing}`;
   }
 

@@ -2,7 +2,17 @@
  * The user-type boxes of the invite dialog as plain data: what each address's state is,
  * how many seats a send needs, and the request it becomes.
  */
-import { emailJudge, emailKey, parseEmailList, type InviteAddress, type InviteRequest, type Role, type Subgroup, type SubgroupChoice, type EmailStatus } from '../../sdk/index.ts';
+import {
+  emailJudge,
+  emailKey,
+  parseEmailList,
+  type InviteAddress,
+  type InviteRequest,
+  type Role,
+  type Subgroup,
+  type SubgroupChoice,
+  type EmailStatus,
+} from '../../sdk/index.ts';
 import type { CsvPerson } from './csv.ts';
 
 export interface Box {

@@ -21,16 +21,16 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (char === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',' || char === ';' || char === '\t') row.push(cell), (cell = '');
+    else if (char === ',' || char === ';' || char === '\t') (row.push(cell), (cell = ''));
     else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
-      (row = []), (cell = '');
+      ((row = []), (cell = ''));
     } else cell += char;
   }
   if (cell !== '' || row.length) rows.push([...row, cell]);
@@ -55,11 +55,13 @@ export function readPeople(text: string): CsvPerson[] | undefined {
     if (!cell) return [];
     const entry = readNamedAddress(cell) ?? { email: cell };
     const given = (name >= 0 ? cells[name] : undefined) || entry.name;
-    return [{
-      email: entry.email,
-      ...(given ? { name: given } : {}),
-      role: /admin/i.test(cells[role] ?? '') ? 'admin' : 'learner',
-      subgroup: subgroup >= 0 ? (cells[subgroup] ?? '') : '',
-    } satisfies CsvPerson];
+    return [
+      {
+        email: entry.email,
+        ...(given ? { name: given } : {}),
+        role: /admin/i.test(cells[role] ?? '') ? 'admin' : 'learner',
+        subgroup: subgroup >= 0 ? (cells[subgroup] ?? '') : '',
+      } satisfies CsvPerson,
+    ];
   });
 }

@@ -9,7 +9,17 @@ import { FocusController } from '../controllers/focus-controller.ts';
 import { loadGroupState } from '../state/loads.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
-import { addPeople, boxCount, chipStates, commitDraft, newBox, subgroupChoice, tally, toRequest, type Box } from './boxes.ts';
+import {
+  addPeople,
+  boxCount,
+  chipStates,
+  commitDraft,
+  newBox,
+  subgroupChoice,
+  tally,
+  toRequest,
+  type Box,
+} from './boxes.ts';
 import { readPeople, type CsvPerson } from './csv.ts';
 
 type Shortfall = { seats: Seats; required: number };
@@ -145,7 +155,9 @@ export class InviteDialog extends ManageUsersElement {
       this.#update(key, (box) => commitDraft(box));
     } else if (event.key === 'Backspace' && input.value === '') {
       // Backspace on an empty field takes the last address back for editing.
-      this.#update(key, (box) => (box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1)! } : box));
+      this.#update(key, (box) =>
+        box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1)! } : box,
+      );
       event.preventDefault();
     }
   }
@@ -163,7 +175,10 @@ export class InviteDialog extends ManageUsersElement {
   }
 
   #addCsv() {
-    this.boxes = addPeople(this.boxes.map((box) => commitDraft(box)), this.csvPeople ?? []);
+    this.boxes = addPeople(
+      this.boxes.map((box) => commitDraft(box)),
+      this.csvPeople ?? [],
+    );
     this.csvPeople = undefined;
     this.#idempotencyKey = crypto.randomUUID();
     this.#focus.moveTo(() => this.#byPart('submit-button'));
@@ -175,7 +190,8 @@ export class InviteDialog extends ManageUsersElement {
     this.boxes = this.boxes.map((box) => commitDraft(box));
     const { toSend, invalid } = tally(this.boxes);
     this.shortfall = undefined;
-    if (invalid || !toSend) return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
+    if (invalid || !toSend)
+      return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
     const request = toRequest(this.boxes, section.subgroups, section.locale);
     const outcome = await section.actions.invite(request, this.#idempotencyKey);
     if (outcome instanceof SeatsExhaustedError) this.shortfall = { seats: outcome.seats, required: outcome.required };
@@ -204,7 +220,9 @@ export class InviteDialog extends ManageUsersElement {
     this.reactivated = new Set();
     this.boxes = [newBox('learner')];
     this.#idempotencyKey = crypto.randomUUID();
-    this.#section.announcer.announce(this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length));
+    this.#section.announcer.announce(
+      this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length),
+    );
   }
 
   async #resend(invitation: Invitation) {
@@ -243,42 +261,57 @@ export class InviteDialog extends ManageUsersElement {
 
   protected override render() {
     const t = this.#section.t;
-    return html`<dialog class="main" part="dialog" aria-labelledby="invite-title"
-        @close=${() => this.#onClose()} @cancel=${(e: Event) => this.#section.busy && e.preventDefault()}
-        @dragover=${(e: DragEvent) => e.preventDefault()}
-        @drop=${this.#onDrop}>
-        <header class="head">
-          <h2 id="invite-title" part="heading">${t.inviteTitle}</h2>
-          <button class="icon" part="button close-button" aria-label=${t.close} @click=${this.#closeButton}>✕</button>
-        </header>
-        ${this.results ? this.renderResults() : this.renderForm()}
-        ${this.#section.renderSupport()}
-      </dialog>`;
+    return html`<dialog
+      class="main"
+      part="dialog"
+      aria-labelledby="invite-title"
+      @close=${() => this.#onClose()}
+      @cancel=${(e: Event) => this.#section.busy && e.preventDefault()}
+      @dragover=${(e: DragEvent) => e.preventDefault()}
+      @drop=${this.#onDrop}
+    >
+      <header class="head">
+        <h2 id="invite-title" part="heading">${t.inviteTitle}</h2>
+        <button class="icon" part="button close-button" aria-label=${t.close} @click=${this.#closeButton}>✕</button>
+      </header>
+      ${this.results ? this.renderResults() : this.renderForm()} ${this.#section.renderSupport()}
+    </dialog>`;
   }
 
   protected renderForm() {
     const t = this.#section.t;
     const states = chipStates(this.boxes);
     // The body scrolls on its own above the footer when the window is large enough (styles.ts).
-    return html`<div class="body"><p class="hint">${t.inviteIntro}</p>
-      <div class="layout">
-        <div class="adders">
-          <button part="button add-learners-button" @click=${() => this.#addBox('learner')}><span aria-hidden="true">+ </span>${t.addLearners}</button>
-          <button part="button add-admins-button" @click=${() => this.#addBox('admin')}><span aria-hidden="true">+ </span>${t.addAdmins}</button>
+    return html`<div class="body">
+        <p class="hint">${t.inviteIntro}</p>
+        <div class="layout">
+          <div class="adders">
+            <button part="button add-learners-button" @click=${() => this.#addBox('learner')}>
+              <span aria-hidden="true">+ </span>${t.addLearners}
+            </button>
+            <button part="button add-admins-button" @click=${() => this.#addBox('admin')}>
+              <span aria-hidden="true">+ </span>${t.addAdmins}
+            </button>
+          </div>
+          <div class="boxes">${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}</div>
+          <datalist id="subgroups">
+            ${this.#section.subgroups.map((s) => html`<option value=${s.name}></option>`)}
+          </datalist>
         </div>
-        <div class="boxes">
-          ${this.boxes.map((box, i) => this.renderBox(box, i, states[i] ?? []))}
-        </div>
-        <datalist id="subgroups">${this.#section.subgroups.map((s) => html`<option value=${s.name}></option>`)}</datalist>
+        ${this.renderCsv()}
       </div>
-      ${this.renderCsv()}</div>
       <div class="footer">
         ${this.renderPreview()}
         ${this.#section.busy ? html`<p class="hint" id="sending-note">${t.sendingLocked}</p>` : nothing}
         ${this.#section.renderFeedback()}
         <div class="actions">
           <button part="button cancel-button" @click=${this.#closeButton}>${t.cancel}</button>
-          <button class="primary" part="button submit-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} @click=${this.#send}>
+          <button
+            class="primary"
+            part="button submit-button"
+            aria-disabled=${this.#section.busy ? 'true' : 'false'}
+            @click=${this.#send}
+          >
             ${this.#section.busy ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.inviteUsers}
           </button>
         </div>
@@ -293,17 +326,35 @@ export class InviteDialog extends ManageUsersElement {
     return html`<section class="box" part="box" aria-labelledby="box-title-${box.key}">
       <div class="box-head">
         <h3 id="box-title-${box.key}">${title}</h3>
-        ${this.boxes.length > 1
-          ? html`<button class="icon" part="button remove-box-button" aria-label=${t.removeBox(title)} @click=${() => this.#removeBox(box.key)}>✕</button>`
-          : nothing}
+        ${
+          this.boxes.length > 1
+            ? html`<button
+                class="icon"
+                part="button remove-box-button"
+                aria-label=${t.removeBox(title)}
+                @click=${() => this.#removeBox(box.key)}
+              >
+                ✕
+              </button>`
+            : nothing
+        }
       </div>
       <fieldset class="roles" part="role-input">
         <legend>${t.userType}</legend>
         ${(['learner', 'admin'] as const).map(
-          (role) => html`<label class="role">
-            <input type="radio" name="role-${box.key}" .checked=${box.role === role} @change=${() => this.#update(box.key, (b) => ({ ...b, role }))} />
-            <span><strong>${role === 'admin' ? t.admins : t.learners}</strong> <span class="hint">– ${role === 'admin' ? t.adminsHint : t.learnersHint}</span></span>
-          </label>`,
+          (role) =>
+            html`<label class="role">
+              <input
+                type="radio"
+                name="role-${box.key}"
+                .checked=${box.role === role}
+                @change=${() => this.#update(box.key, (b) => ({ ...b, role }))}
+              />
+              <span
+                ><strong>${role === 'admin' ? t.admins : t.learners}</strong>
+                <span class="hint">– ${role === 'admin' ? t.adminsHint : t.learnersHint}</span></span
+              >
+            </label>`,
         )}
       </fieldset>
       <label for="emails-${box.key}">${t.emails}</label>
@@ -314,20 +365,50 @@ export class InviteDialog extends ManageUsersElement {
             const note = state === 'invalid' ? t.chipInvalid : state === 'duplicate' ? t.chipDuplicate : '';
             return html`<li class="chip ${state}" part="chip chip-${state}">
               <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
-              <button class="icon small" part="button chip-remove-button" aria-label=${t.removeEmail(email)} @click=${() => this.#removeEmail(box.key, j)}>✕</button>
+              <button
+                class="icon small"
+                part="button chip-remove-button"
+                aria-label=${t.removeEmail(email)}
+                @click=${() => this.#removeEmail(box.key, j)}
+              >
+                ✕
+              </button>
             </li>`;
           })}
         </ul>
-        <input id="emails-${box.key}" part="email-input" ?data-initial-focus=${index === 0} ?data-focus-fallback=${index === 0} type="text" inputmode="email" autocomplete="off" spellcheck="false"
-          aria-describedby="emails-hint-${box.key}${this.#section.busy ? ' sending-note' : ''}" ?readonly=${this.#section.busy} .value=${live(box.draft)}
-          @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)} @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
-          @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)} @blur=${() => this.#update(box.key, (b) => commitDraft(b))} />
+        <input
+          id="emails-${box.key}"
+          part="email-input"
+          ?data-initial-focus=${index === 0}
+          ?data-focus-fallback=${index === 0}
+          type="text"
+          inputmode="email"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="emails-hint-${box.key}${this.#section.busy ? ' sending-note' : ''}"
+          ?readonly=${this.#section.busy}
+          .value=${live(box.draft)}
+          @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)}
+          @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
+          @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)}
+          @blur=${() => this.#update(box.key, (b) => commitDraft(b))}
+        />
       </div>
       <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>
       <label for="subgroup-${box.key}">${t.subgroup}</label>
-      <input id="subgroup-${box.key}" part="subgroup-input" list="subgroups" autocomplete="off" ?readonly=${this.#section.busy} .value=${live(box.subgroup)}
-        aria-describedby="subgroup-hint-${box.key}" @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))} />
-      <p class="hint" id="subgroup-hint-${box.key}">${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}</p>
+      <input
+        id="subgroup-${box.key}"
+        part="subgroup-input"
+        list="subgroups"
+        autocomplete="off"
+        ?readonly=${this.#section.busy}
+        .value=${live(box.subgroup)}
+        aria-describedby="subgroup-hint-${box.key}"
+        @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))}
+      />
+      <p class="hint" id="subgroup-hint-${box.key}">
+        ${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}
+      </p>
     </section>`;
   }
 
@@ -335,25 +416,53 @@ export class InviteDialog extends ManageUsersElement {
     const t = this.#section.t;
     const people = this.csvPeople;
     return html`<div class="csv">
-      <label class="file"><span part="button csv-button">${t.csvChoose}</span>
-        <input type="file" part="csv-input" accept=".csv,text/csv,text/plain" class="visually-hidden"
-          @change=${(e: Event) => this.#readFile((e.target as HTMLInputElement).files?.[0])} />
+      <label class="file"
+        ><span part="button csv-button">${t.csvChoose}</span>
+        <input
+          type="file"
+          part="csv-input"
+          accept=".csv,text/csv,text/plain"
+          class="visually-hidden"
+          @change=${(e: Event) => this.#readFile((e.target as HTMLInputElement).files?.[0])}
+        />
       </label>
       <span class="hint">${t.csvDrop}</span>
-      ${people
-        ? html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${t.csvPreview(people.length, boxCount(people))}>
-            <p>${t.csvPreview(people.length, boxCount(people))}</p>
-            <table>
-              <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colType}</th><th scope="col">${t.colSubgroup}</th></tr></thead>
-              <tbody>${people.slice(0, 5).map((p) => html`<tr><td>${p.email}</td><td>${p.role === 'admin' ? t.admin : t.learner}</td><td>${p.subgroup || t.none}</td></tr>`)}</tbody>
-            </table>
-            ${people.length > 5 ? html`<p class="hint">… +${people.length - 5}</p>` : nothing}
-            <div class="actions">
-              <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
-              <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
-            </div>
-          </div>`
-        : nothing}
+      ${
+        people
+          ? html`<div
+              class="csv-preview"
+              part="csv-preview"
+              role="group"
+              aria-label=${t.csvPreview(people.length, boxCount(people))}
+            >
+              <p>${t.csvPreview(people.length, boxCount(people))}</p>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">${t.colEmail}</th>
+                    <th scope="col">${t.colType}</th>
+                    <th scope="col">${t.colSubgroup}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${people.slice(0, 5).map(
+                    (p) =>
+                      html`<tr>
+                        <td>${p.email}</td>
+                        <td>${p.role === 'admin' ? t.admin : t.learner}</td>
+                        <td>${p.subgroup || t.none}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              ${people.length > 5 ? html`<p class="hint">… +${people.length - 5}</p>` : nothing}
+              <div class="actions">
+                <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
+                <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
+              </div>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -362,36 +471,63 @@ export class InviteDialog extends ManageUsersElement {
     const seats = this.#section.seats;
     const { toSend } = tally(this.boxes);
     const short = this.shortfall ?? (seats && toSend > seats.available ? { seats, required: toSend } : undefined);
-    return html`<div class="preview ${short ? 'short' : ''}" part="seat-preview" role=${this.shortfall ? 'alert' : 'status'}>
+    return html`<div
+      class="preview ${short ? 'short' : ''}"
+      part="seat-preview"
+      role=${this.shortfall ? 'alert' : 'status'}
+    >
       ${seats ? html`<p>${t.seatPreview(toSend, seats.available)}</p>` : nothing}
-      ${short
-        ? html`<p>${t.errorSeats(short.required, short.seats.available)} ${t.seatShortfall(short.seats.pending, short.seats.expired)}</p>
-            <div class="actions start">
-              <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
-              ${short.seats.expired
-                ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>${t.removeExpiredN(short.seats.expired)}</button>`
-                : nothing}
-            </div>`
-        : nothing}
+      ${
+        short
+          ? html`<p>
+                ${t.errorSeats(short.required, short.seats.available)}
+                ${t.seatShortfall(short.seats.pending, short.seats.expired)}
+              </p>
+              <div class="actions start">
+                <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
+                ${
+                  short.seats.expired
+                    ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>
+                        ${t.removeExpiredN(short.seats.expired)}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+          : nothing
+      }
     </div>`;
   }
 
   protected renderResults() {
     const t = this.#section.t;
-    const label = { invited: t.resultInvited, already_invited: t.resultAlreadyInvited, already_member: t.resultAlreadyMember, deactivated_member: t.resultDeactivated, invalid_email: t.resultInvalid, duplicate: t.resultDuplicate };
+    const label = {
+      invited: t.resultInvited,
+      already_invited: t.resultAlreadyInvited,
+      already_member: t.resultAlreadyMember,
+      deactivated_member: t.resultDeactivated,
+      invalid_email: t.resultInvalid,
+      duplicate: t.resultDuplicate,
+    };
     const results = this.results ?? [];
     return html`<section part="results" aria-labelledby="results-title">
         <h3 id="results-title" tabindex="-1">${t.results}</h3>
         <p>${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}</p>
         <table>
-          <thead><tr><th scope="col">${t.colEmail}</th><th scope="col">${t.colStatus}</th><th scope="col"><span class="visually-hidden">${t.colActions}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">${t.colEmail}</th>
+              <th scope="col">${t.colStatus}</th>
+              <th scope="col"><span class="visually-hidden">${t.colActions}</span></th>
+            </tr>
+          </thead>
           <tbody>
             ${results.map(
-              (r, i) => html`<tr part="result result-${r.status}">
-                <td id="result-${i}">${r.email}</td>
-                <td><span class="badge ${r.status}">${label[r.status]}</span></td>
-                <td>${this.#resultAction(r, i)}</td>
-              </tr>`,
+              (r, i) =>
+                html`<tr part="result result-${r.status}">
+                  <td id="result-${i}">${r.email}</td>
+                  <td><span class="badge ${r.status}">${label[r.status]}</span></td>
+                  <td>${this.#resultAction(r, i)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -409,11 +545,25 @@ export class InviteDialog extends ManageUsersElement {
       const invitation = r.invitation;
       return this.resent.has(invitation.id)
         ? html`<span>${t.resent}</span>`
-        : html`<button class="link" part="button resend-button" aria-describedby="result-${i}" @click=${() => this.#resend(invitation)}>${t.resend}</button>`;
+        : html`<button
+            class="link"
+            part="button resend-button"
+            aria-describedby="result-${i}"
+            @click=${() => this.#resend(invitation)}
+          >
+            ${t.resend}
+          </button>`;
     }
     if (r.status !== 'deactivated_member' || !r.memberId) return nothing;
     if (this.reactivated.has(r.memberId)) return html`<span>${t.resultReactivated}</span>`;
     if (!this.#section.seats?.available) return nothing;
-    return html`<button class="link" part="button reactivate-button" aria-describedby="result-${i}" @click=${() => this.#reactivate(r)}>${t.reactivate}</button>`;
+    return html`<button
+      class="link"
+      part="button reactivate-button"
+      aria-describedby="result-${i}"
+      @click=${() => this.#reactivate(r)}
+    >
+      ${t.reactivate}
+    </button>`;
   }
 }

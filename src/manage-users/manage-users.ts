@@ -21,11 +21,43 @@ const LIST_OF: Record<Tab, ListKind> = { users: 'active', pending: 'invitations'
 
 /** Parts of the inner elements that the section forwards to the page. */
 const FORWARDED_PARTS = [
-  'toolbar', 'search-input', 'filter', 'table', 'header-cell', 'row', 'cell', 'checkbox', 'status', 'status-pending', 'status-expired',
-  'button', 'resend-button', 'remove-button', 'deactivate-button', 'reactivate-button', 'pager', 'message', 'confirm-dialog',
-  'dialog', 'box', 'role-input', 'email-input', 'chip', 'chip-valid', 'chip-invalid', 'chip-duplicate', 'subgroup-input',
-  'add-learners-button', 'add-admins-button', 'remove-box-button', 'csv-input', 'seat-preview', 'submit-button', 'results',
-  'error', 'name-input',
+  'toolbar',
+  'search-input',
+  'filter',
+  'table',
+  'header-cell',
+  'row',
+  'cell',
+  'checkbox',
+  'status',
+  'status-pending',
+  'status-expired',
+  'button',
+  'resend-button',
+  'remove-button',
+  'deactivate-button',
+  'reactivate-button',
+  'pager',
+  'message',
+  'confirm-dialog',
+  'dialog',
+  'box',
+  'role-input',
+  'email-input',
+  'chip',
+  'chip-valid',
+  'chip-invalid',
+  'chip-duplicate',
+  'subgroup-input',
+  'add-learners-button',
+  'add-admins-button',
+  'remove-box-button',
+  'csv-input',
+  'seat-preview',
+  'submit-button',
+  'results',
+  'error',
+  'name-input',
 ].join(', ');
 
 /**
@@ -158,7 +190,12 @@ export class ManageUsers extends ManageUsersElement {
 
   #onTabKey(event: KeyboardEvent) {
     const index = TABS.indexOf(this.tab);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -184,10 +221,17 @@ export class ManageUsers extends ManageUsersElement {
     const loaded = loading.value;
     if (!loaded) {
       const failed = loading.status === TaskStatus.ERROR && !isAbort(loading.error);
-      return html`<header class="header" part="header"><h2 id="title"><slot name="heading">${t.title}</slot></h2></header>
-        ${failed
-          ? html`<p class="error" role="alert">${describeError(t, loading.error)} <button part="button" @click=${() => loading.run()}>${t.retry}</button></p>`
-          : html`<p class="hint" role="status">${t.loading}</p>`}`;
+      return html`<header class="header" part="header">
+          <h2 id="title"><slot name="heading">${t.title}</slot></h2>
+        </header>
+        ${
+          failed
+            ? html`<p class="error" role="alert">
+                ${describeError(t, loading.error)}
+                <button part="button" @click=${() => loading.run()}>${t.retry}</button>
+              </p>`
+            : html`<p class="hint" role="status">${t.loading}</p>`
+        }`;
     }
     if (!loaded.group) return this.renderLearner(loaded.me);
     return html`
@@ -197,8 +241,12 @@ export class ManageUsers extends ManageUsersElement {
           <p class="hint group-name">${loaded.group.name}</p>
         </div>
         <div class="header-actions">
-          <button part="button subgroups-button" @click=${() => this.#dialog('subgroups-manager')?.show()}>${t.manageSubgroups}</button>
-          <button class="primary" part="button invite-button" @click=${() => this.openInviteDialog()}>${t.inviteNewUsers}</button>
+          <button part="button subgroups-button" @click=${() => this.#dialog('subgroups-manager')?.show()}>
+            ${t.manageSubgroups}
+          </button>
+          <button class="primary" part="button invite-button" @click=${() => this.openInviteDialog()}>
+            ${t.inviteNewUsers}
+          </button>
         </div>
       </header>
       ${this.renderMeter()} ${this.renderTabs(loaded.me)}
@@ -209,7 +257,9 @@ export class ManageUsers extends ManageUsersElement {
 
   protected renderLearner(me: Me) {
     const t = this.#section.t;
-    return html`<header class="header" part="header"><h2 id="title"><slot name="heading">${t.title}</slot></h2></header>
+    return html`<header class="header" part="header">
+        <h2 id="title"><slot name="heading">${t.title}</slot></h2>
+      </header>
       <div class="learner" part="learner-view">
         <h3>${t.learnerTitle}</h3>
         <p>${t.learnerBody(me.name, me.email)}</p>
@@ -238,14 +288,28 @@ export class ManageUsers extends ManageUsersElement {
         <span id="meter-label" class="meter-title">${t.seats}</span>
         <span class="hint">${t.seatsSummary(occupied, seats.total)}</span>
       </div>
-      <div class="bar" part="meter-bar" role="meter" aria-labelledby="meter-label" aria-valuemin="0" aria-valuemax=${seats.total}
-        aria-valuenow=${Math.min(occupied, seats.total)} aria-valuetext=${t.seatsSummary(occupied, seats.total)}>
+      <div
+        class="bar"
+        part="meter-bar"
+        role="meter"
+        aria-labelledby="meter-label"
+        aria-valuemin="0"
+        aria-valuemax=${seats.total}
+        aria-valuenow=${Math.min(occupied, seats.total)}
+        aria-valuetext=${t.seatsSummary(occupied, seats.total)}
+      >
         <span class="segment active" part="meter-active" .style=${share(seats.active)}></span>
         <span class="segment pending" part="meter-pending" .style=${share(seats.pending)}></span>
         <span class="segment expired" part="meter-expired" .style=${share(seats.expired)}></span>
       </div>
       <dl class="legend" part="meter-legend">
-        ${figures.map(([label, value, kind]) => html`<div class="figure ${kind}"><dt><span class="swatch" aria-hidden="true"></span>${label}</dt><dd>${number(locale, value)}</dd></div>`)}
+        ${figures.map(
+          ([label, value, kind]) =>
+            html`<div class="figure ${kind}">
+              <dt><span class="swatch" aria-hidden="true"></span>${label}</dt>
+              <dd>${number(locale, value)}</dd>
+            </div>`,
+        )}
       </dl>
       <p class="hint">${t.seatsExplain}</p>
     </div>`;
@@ -259,20 +323,49 @@ export class ManageUsers extends ManageUsersElement {
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.tabs} @keydown=${this.#onTabKey}>
         ${TABS.map((tab) => {
           const selected = this.tab === tab;
-          return html`<button role="tab" id="tab-${tab}" part="tab ${selected ? 'tab-selected' : ''}" aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="panel-${tab}" tabindex=${selected ? 0 : -1} @click=${() => this.#selectTab(tab)}>
+          return html`<button
+            role="tab"
+            id="tab-${tab}"
+            part="tab ${selected ? 'tab-selected' : ''}"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="panel-${tab}"
+            tabindex=${selected ? 0 : -1}
+            @click=${() => this.#selectTab(tab)}
+          >
             ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.#section.locale, pendingCount)}</span>` : nothing}
           </button>`;
         })}
       </div>
       <div role="tabpanel" id="panel-users" part="panel" aria-labelledby="tab-users" ?hidden=${this.tab !== 'users'}>
-        <members-panel status="active" page-size=${this.pageSize} current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
+        <members-panel
+          status="active"
+          page-size=${this.pageSize}
+          current-member-id=${me.id}
+          exportparts=${FORWARDED_PARTS}
+        ></members-panel>
       </div>
-      <div role="tabpanel" id="panel-pending" part="panel" aria-labelledby="tab-pending" ?hidden=${this.tab !== 'pending'}>
+      <div
+        role="tabpanel"
+        id="panel-pending"
+        part="panel"
+        aria-labelledby="tab-pending"
+        ?hidden=${this.tab !== 'pending'}
+      >
         <pending-table page-size=${this.pageSize} exportparts=${FORWARDED_PARTS}></pending-table>
       </div>
-      <div role="tabpanel" id="panel-deactivated" part="panel" aria-labelledby="tab-deactivated" ?hidden=${this.tab !== 'deactivated'}>
-        <members-panel status="deactivated" page-size=${this.pageSize} current-member-id=${me.id} exportparts=${FORWARDED_PARTS}></members-panel>
+      <div
+        role="tabpanel"
+        id="panel-deactivated"
+        part="panel"
+        aria-labelledby="tab-deactivated"
+        ?hidden=${this.tab !== 'deactivated'}
+      >
+        <members-panel
+          status="deactivated"
+          page-size=${this.pageSize}
+          current-member-id=${me.id}
+          exportparts=${FORWARDED_PARTS}
+        ></members-panel>
       </div>`;
   }
 }

@@ -60,7 +60,11 @@ export const styles = css`
   }
   .segment.expired,
   .figure.expired .swatch {
-    background: repeating-linear-gradient(45deg, var(--_expired) 0 4px, color-mix(in srgb, var(--_expired) 60%, var(--_surface)) 4px 8px);
+    background: repeating-linear-gradient(
+      45deg,
+      var(--_expired) 0 4px,
+      color-mix(in srgb, var(--_expired) 60%, var(--_surface)) 4px 8px
+    );
   }
   .figure.available .swatch {
     background: var(--_subtle);

@@ -63,10 +63,23 @@ export class MembersPanel extends ManageUsersElement {
 
   #list = new PagedList(this, this.#section, {
     kind: () => this.status,
-    query: () => ({ status: this.status, q: this.query, role: this.roleFilter, subgroupId: this.subgroupId, pageSize: this.pageSize }),
+    query: () => ({
+      status: this.status,
+      q: this.query,
+      role: this.roleFilter,
+      subgroupId: this.subgroupId,
+      pageSize: this.pageSize,
+    }),
     fetch: (api, { status, q, role, subgroupId, pageSize }, cursor, signal) =>
-      api.client.members.list(api.groupId, { status, sort: 'name', ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) }, { signal }),
-    onFiltered: (page) => this.#section.announcer.announce(page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noUsersMatch),
+      api.client.members.list(
+        api.groupId,
+        { status, sort: 'name', ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) },
+        { signal },
+      ),
+    onFiltered: (page) =>
+      this.#section.announcer.announce(
+        page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noUsersMatch,
+      ),
   });
 
   /** Loads the current page again. */
@@ -94,7 +107,9 @@ export class MembersPanel extends ManageUsersElement {
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${caption}${page ? html` <span class="hint total">(${number(locale, page.total)})</span>` : nothing}</caption>
+          <caption>
+            ${caption}${page ? html` <span class="hint total">(${number(locale, page.total)})</span>` : nothing}
+          </caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell">${t.colName}</th>
@@ -106,18 +121,41 @@ export class MembersPanel extends ManageUsersElement {
             </tr>
           </thead>
           <tbody>
-            ${this.#list.items.map((m) => html`<tr part="row">
-              <th scope="row" part="cell name-cell" id="member-${m.id}">${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}</th>
-              <td part="cell" class="email">${wrappableEmail(m.email)}</td>
-              <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
-              <td part="cell">${m.subgroup?.name ?? t.none}</td>
-              <td part="cell"><time class="date" datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
-              <td part="cell">${m.id === this.currentMemberId
-                ? nothing
-                : active
-                  ? html`<button part="button deactivate-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'deactivated')}>${t.deactivate}</button>`
-                  : html`<button part="button reactivate-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="member-${m.id}" @click=${() => this.#change(m, 'active')}>${t.reactivate}</button>`}</td>
-            </tr>`)}
+            ${this.#list.items.map(
+              (m) =>
+                html`<tr part="row">
+                  <th scope="row" part="cell name-cell" id="member-${m.id}">
+                    ${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}
+                  </th>
+                  <td part="cell" class="email">${wrappableEmail(m.email)}</td>
+                  <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
+                  <td part="cell">${m.subgroup?.name ?? t.none}</td>
+                  <td part="cell"><time class="date" datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
+                  <td part="cell">
+                    ${
+                      m.id === this.currentMemberId
+                        ? nothing
+                        : active
+                          ? html`<button
+                              part="button deactivate-button"
+                              aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                              aria-describedby="member-${m.id}"
+                              @click=${() => this.#change(m, 'deactivated')}
+                            >
+                              ${t.deactivate}
+                            </button>`
+                          : html`<button
+                              part="button reactivate-button"
+                              aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                              aria-describedby="member-${m.id}"
+                              @click=${() => this.#change(m, 'active')}
+                            >
+                              ${t.reactivate}
+                            </button>`
+                    }
+                  </td>
+                </tr>`,
+            )}
           </tbody>
         </table>
       </div>

@@ -75,14 +75,28 @@ export class PendingTable extends ManageUsersElement {
 
   #list = new PagedList(this, this.#section, {
     kind: () => 'invitations',
-    query: () => ({ status: this.status, sort: this.sort, q: this.query, role: this.roleFilter, subgroupId: this.subgroupId, pageSize: this.pageSize }),
+    query: () => ({
+      status: this.status,
+      sort: this.sort,
+      q: this.query,
+      role: this.roleFilter,
+      subgroupId: this.subgroupId,
+      pageSize: this.pageSize,
+    }),
     fetch: (api, { status, sort, q, role, subgroupId, pageSize }, cursor, signal) =>
-      api.client.invitations.list(api.groupId, { status, sort, ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) }, { signal }),
+      api.client.invitations.list(
+        api.groupId,
+        { status, sort, ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) },
+        { signal },
+      ),
     onPage: (page) => {
       const visible = new Set(page.items.map((item) => item.id));
       this.selected = new Set([...this.selected].filter((id) => visible.has(id)));
     },
-    onFiltered: (page) => this.#section.announcer.announce(page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noInvitationsMatch),
+    onFiltered: (page) =>
+      this.#section.announcer.announce(
+        page.total ? this.#section.t.resultsCount(page.total) : this.#section.t.noInvitationsMatch,
+      ),
   });
 
   /** Loads the current page again. */
@@ -118,7 +132,8 @@ export class PendingTable extends ManageUsersElement {
 
   async #removeAllExpired() {
     if (this.#section.seats?.expired === 0) return;
-    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count))) this.#focus.moveTo();
+    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count)))
+      this.#focus.moveTo();
   }
 
   #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
@@ -134,25 +149,51 @@ export class PendingTable extends ManageUsersElement {
     const busy = this.#section.busy ? 'true' : 'false';
     return html`
       <div class="toolbar" part="toolbar">
-        ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))}
-        ${this.renderFilters()}
+        ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))} ${this.renderFilters()}
         <div class="bulk">
           ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
-          <button part="button resend-button" aria-disabled=${selection.length ? busy : 'true'} @click=${() => this.#resend(selection)}>${t.resendSelected}</button>
-          <button class="danger" part="button remove-button" aria-disabled=${selection.length ? busy : 'true'}
-            @click=${() => this.#remove(selection)}>${t.remove}</button>
-          <button part="button remove-expired-button" aria-disabled=${this.#section.seats?.expired === 0 ? 'true' : busy} @click=${this.#removeAllExpired}>${t.removeAllExpired}</button>
+          <button
+            part="button resend-button"
+            aria-disabled=${selection.length ? busy : 'true'}
+            @click=${() => this.#resend(selection)}
+          >
+            ${t.resendSelected}
+          </button>
+          <button
+            class="danger"
+            part="button remove-button"
+            aria-disabled=${selection.length ? busy : 'true'}
+            @click=${() => this.#remove(selection)}
+          >
+            ${t.remove}
+          </button>
+          <button
+            part="button remove-expired-button"
+            aria-disabled=${this.#section.seats?.expired === 0 ? 'true' : busy}
+            @click=${this.#removeAllExpired}
+          >
+            ${t.removeAllExpired}
+          </button>
         </div>
       </div>
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
         <table part="table">
-          <caption>${t.pendingCaption}${this.#list.page ? html` <span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}</caption>
+          <caption>
+            ${t.pendingCaption}${this.#list.page ? html` <span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}
+          </caption>
           <thead>
             <tr>
               <th scope="col" part="header-cell" class="select">
-                <input type="checkbox" part="checkbox select-all" aria-label=${t.selectAll} .checked=${live(allChecked)}
-                  .indeterminate=${someChecked} ?disabled=${!items.length} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  part="checkbox select-all"
+                  aria-label=${t.selectAll}
+                  .checked=${live(allChecked)}
+                  .indeterminate=${someChecked}
+                  ?disabled=${!items.length}
+                  @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)}
+                />
               </th>
               ${this.renderSortHeader('email', t.colEmail)}
               <th scope="col" part="header-cell">${t.colType}</th>
@@ -170,15 +211,21 @@ export class PendingTable extends ManageUsersElement {
         </table>
       </div>
       ${this.#list.renderMessage(t, (error) => describeError(t, error), t.noPending, Boolean(this.query || this.roleFilter || this.subgroupId || this.status !== 'all'))}
-      ${this.#list.renderPager(t, this.#section.locale, t.pendingCaption, this.pageSize)} ${this.#section.renderSupport()}
+      ${this.#list.renderPager(t, this.#section.locale, t.pendingCaption, this.pageSize)}
+      ${this.#section.renderSupport()}
     `;
   }
 
   protected renderFilters() {
     const t = this.#section.t;
     return html`
-      <label>${t.filterStatus}
-        <select part="filter status-filter" .value=${live(this.status)} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as StatusFilter)}>
+      <label
+        >${t.filterStatus}
+        <select
+          part="filter status-filter"
+          .value=${live(this.status)}
+          @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as StatusFilter)}
+        >
           <option value="all">${t.all}</option>
           <option value="pending">${t.statusPending}</option>
           <option value="expired">${t.statusExpired}</option>
@@ -192,8 +239,15 @@ export class PendingTable extends ManageUsersElement {
   protected renderSortHeader(column: 'email' | 'expiresAt' | 'lastSentAt', label: string) {
     const direction = this.sort === column ? 'ascending' : this.sort === `-${column}` ? 'descending' : 'none';
     return html`<th scope="col" part="header-cell" aria-sort=${direction}>
-      <button class="sort" part="button sort-button" aria-label=${this.#section.t.sortBy(label)} @click=${() => this.#sortBy(column)}>
-        ${label}<span aria-hidden="true">${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+      <button
+        class="sort"
+        part="button sort-button"
+        aria-label=${this.#section.t.sortBy(label)}
+        @click=${() => this.#sortBy(column)}
+      >
+        ${label}<span aria-hidden="true"
+          >${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span
+        >
       </button>
     </th>`;
   }
@@ -205,20 +259,45 @@ export class PendingTable extends ManageUsersElement {
     const relative = relativeTime(locale, item.expiresAt, this.#section.store.now());
     return html`<tr part="row ${expired ? 'row-expired' : 'row-pending'}">
       <td part="cell" class="select">
-        <input type="checkbox" part="checkbox" aria-label=${t.selectRow(item.email)} .checked=${live(this.selected.has(item.id))}
-          @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          part="checkbox"
+          aria-label=${t.selectRow(item.email)}
+          .checked=${live(this.selected.has(item.id))}
+          @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)}
+        />
       </td>
       <th scope="row" part="cell email-cell" id="email-${item.id}">${wrappableEmail(item.email)}</th>
       <td part="cell">${item.role === 'admin' ? t.admin : t.learner}</td>
       <td part="cell">${item.subgroup?.name ?? t.none}</td>
-      <td part="cell"><span class="badge ${item.status}" part="status status-${item.status}">${expired ? t.statusExpired : t.statusPending}</span></td>
-      <td part="cell"><time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}>${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time></td>
-      <td part="cell" class="email">${wrappableEmail(item.invitedBy.email)}</td>
-      <td part="cell"><time class="date" datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time>${item.sendCount > 1
-        ? html`<span class="count sent-count" part="send-count">${t.sentTimes(item.sendCount)}</span>`
-        : nothing}</td>
       <td part="cell">
-        <button class="link" part="button resend-button" aria-disabled=${this.#section.busy ? 'true' : 'false'} aria-describedby="email-${item.id}" @click=${() => this.#resend([item.id])}>${t.resend}</button>
+        <span class="badge ${item.status}" part="status status-${item.status}"
+          >${expired ? t.statusExpired : t.statusPending}</span
+        >
+      </td>
+      <td part="cell">
+        <time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}
+          >${expired ? t.expiredAgo(relative) : t.expiresIn(relative)}</time
+        >
+      </td>
+      <td part="cell" class="email">${wrappableEmail(item.invitedBy.email)}</td>
+      <td part="cell">
+        <time class="date" datetime=${item.lastSentAt}>${shortDate(locale, item.lastSentAt)}</time>${
+          item.sendCount > 1
+            ? html`<span class="count sent-count" part="send-count">${t.sentTimes(item.sendCount)}</span>`
+            : nothing
+        }
+      </td>
+      <td part="cell">
+        <button
+          class="link"
+          part="button resend-button"
+          aria-disabled=${this.#section.busy ? 'true' : 'false'}
+          aria-describedby="email-${item.id}"
+          @click=${() => this.#resend([item.id])}
+        >
+          ${t.resend}
+        </button>
       </td>
     </tr>`;
   }

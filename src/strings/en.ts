@@ -33,7 +33,8 @@ export const en = {
   // Learner view
   learnerTitle: 'Your account',
   learnerBody: (name: string, email: string) => `You are signed in as ${name} (${email}), a Learner in this group.`,
-  learnerHint: 'Learners can only view their own progress. Ask an Admin of your group to invite people or change users.',
+  learnerHint:
+    'Learners can only view their own progress. Ask an Admin of your group to invite people or change users.',
 
   // Roles
   learners: 'Learners',
@@ -64,7 +65,8 @@ export const en = {
   sending: 'Sending…',
   sendingLocked: 'Addresses are read-only while sending.',
   closeWhileSending: 'The invitations go out even if you close this dialog.',
-  invalidLeft: (n: number) => `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`,
+  invalidLeft: (n: number) =>
+    `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`,
   nothingToSend: 'Add at least one email address.',
   seatPreview: (n: number, free: number) =>
     `This sends ${n} ${plural(n, 'invitation', 'invitations')}; ${free} ${plural(free, 'seat is', 'seats are')} free.`,
@@ -72,10 +74,12 @@ export const en = {
     `Not enough seats. Pending invitations hold ${pending} ${plural(pending, 'seat', 'seats')} and expired invitations hold ${expired}. Remove the ones you no longer need to free seats.`,
   showExpired: 'Show expired invitations',
   removeExpiredN: (n: number) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}`,
-  confirmRemoveExpired: (n: number) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
+  confirmRemoveExpired: (n: number) =>
+    `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
   csvChoose: 'Choose CSV file',
   csvDrop: 'or drop a CSV file here',
-  csvPreview: (rows: number, boxes: number) => `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
+  csvPreview: (rows: number, boxes: number) =>
+    `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
   csvAdd: 'Add to invitation',
   csvNoEmail: 'This file has no column of email addresses.',
   results: 'Results',
@@ -132,8 +136,10 @@ export const en = {
   resendSelected: 'Resend',
   remove: 'Remove',
   removeAllExpired: 'Remove all expired',
-  confirmRemove: (n: number) => `Remove ${n} ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
-  removedN: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} removed; ${n} ${plural(n, 'seat', 'seats')} freed.`,
+  confirmRemove: (n: number) =>
+    `Remove ${n} ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
+  removedN: (n: number) =>
+    `${n} ${plural(n, 'invitation', 'invitations')} removed; ${n} ${plural(n, 'seat', 'seats')} freed.`,
   resentN: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} resent.`,
   resendTooSoonFor: (n: number, emails: string) =>
     `Not sent again, ${plural(n, 'it was', 'they were')} sent less than a minute ago (try again shortly): ${emails}.`,
@@ -159,7 +165,8 @@ export const en = {
   confirmDeactivate: (name: string) => `Deactivate ${name}? They lose access and their seat is freed.`,
   deactivated: (name: string) => `${name} was deactivated; a seat was freed.`,
   reactivated: (name: string) => `${name} was reactivated.`,
-  reactivateNoSeat: 'No seat is free, so this user cannot be reactivated. Remove pending or expired invitations, or deactivate someone, to free a seat.',
+  reactivateNoSeat:
+    'No seat is free, so this user cannot be reactivated. Remove pending or expired invitations, or deactivate someone, to free a seat.',
   noUsers: 'No users here.',
   you: '(you)',
 
@@ -172,7 +179,8 @@ export const en = {
   save: 'Save',
   subgroupCounts: (members: number, invitations: number) =>
     `${members} ${plural(members, 'member', 'members')}, ${invitations} pending ${plural(invitations, 'invitation', 'invitations')}`,
-  confirmRemoveSubgroup: (name: string) => `Remove the subgroup "${name}"? Its members and invitations stay, without a subgroup.`,
+  confirmRemoveSubgroup: (name: string) =>
+    `Remove the subgroup "${name}"? Its members and invitations stay, without a subgroup.`,
   noSubgroups: 'No subgroups yet.',
   subgroupAdded: (name: string) => `Subgroup "${name}" added.`,
   subgroupRenamed: (from: string, to: string) => `Subgroup "${from}" renamed to "${to}".`,

@@ -24,11 +24,13 @@ export const es: Messages = {
   seatsPending: 'Pendientes',
   seatsExpired: 'Caducadas',
   seatsAvailable: 'Libres',
-  seatsExplain: 'Las invitaciones pendientes, válidas o caducadas, ocupan una plaza hasta que se aceptan o se eliminan.',
+  seatsExplain:
+    'Las invitaciones pendientes, válidas o caducadas, ocupan una plaza hasta que se aceptan o se eliminan.',
 
   learnerTitle: 'Su cuenta',
   learnerBody: (name, email) => `Ha iniciado sesión como ${name} (${email}), Alumno de este grupo.`,
-  learnerHint: 'Los alumnos solo pueden ver su propio progreso. Pida a un administrador de su grupo que invite a personas o cambie usuarios.',
+  learnerHint:
+    'Los alumnos solo pueden ver su propio progreso. Pida a un administrador de su grupo que invite a personas o cambie usuarios.',
 
   learners: 'Alumnos',
   admins: 'Administradores',
@@ -57,7 +59,8 @@ export const es: Messages = {
   sending: 'Enviando…',
   sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
   closeWhileSending: 'Las invitaciones se están enviando y saldrán aunque cierre este diálogo.',
-  invalidLeft: (n: number) => `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
+  invalidLeft: (n: number) =>
+    `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
   nothingToSend: 'Añada al menos una dirección de correo.',
   seatPreview: (n, free) =>
     `Se ${plural(n, 'enviará 1 invitación', `enviarán ${n} invitaciones`)}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,
@@ -65,10 +68,12 @@ export const es: Messages = {
     `No hay plazas suficientes. Las invitaciones pendientes ocupan ${pending} ${plural(pending, 'plaza', 'plazas')} y las caducadas ${expired}. Elimine las que ya no necesite para liberar plazas.`,
   showExpired: 'Ver invitaciones caducadas',
   removeExpiredN: (n: number) => `Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}`,
-  confirmRemoveExpired: (n: number) => `¿Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
+  confirmRemoveExpired: (n: number) =>
+    `¿Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
   csvChoose: 'Elegir archivo CSV',
   csvDrop: 'o suelte aquí un archivo CSV',
-  csvPreview: (rows, boxes) => `${rows} ${plural(rows, 'dirección', 'direcciones')} en ${boxes} ${plural(boxes, 'grupo', 'grupos')}`,
+  csvPreview: (rows, boxes) =>
+    `${rows} ${plural(rows, 'dirección', 'direcciones')} en ${boxes} ${plural(boxes, 'grupo', 'grupos')}`,
   csvAdd: 'Añadir a la invitación',
   csvNoEmail: 'Este archivo no tiene una columna de direcciones de correo.',
   results: 'Resultados',
@@ -85,8 +90,10 @@ export const es: Messages = {
   resend: 'Reenviar',
   resent: 'Reenviada',
 
-  errorNetwork: 'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
-  errorTimeout: 'El servidor tardó demasiado en responder. Inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
+  errorNetwork:
+    'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
+  errorTimeout:
+    'El servidor tardó demasiado en responder. Inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
   errorServer: 'Algo falló en el servidor. Inténtelo de nuevo en un momento; no se ha perdido nada de lo que escribió.',
   errorForbidden: 'Solo los administradores de este grupo pueden hacer esto.',
   errorUnauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión e inténtelo de nuevo.',
@@ -123,8 +130,10 @@ export const es: Messages = {
   resendSelected: 'Reenviar',
   remove: 'Eliminar',
   removeAllExpired: 'Eliminar todas las caducadas',
-  confirmRemove: (n: number) => `¿Eliminar ${n} ${plural(n, 'invitación', 'invitaciones')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
-  removedN: (n: number) => `${plural(n, '1 invitación eliminada', `${n} invitaciones eliminadas`)}; ${plural(n, '1 plaza liberada', `${n} plazas liberadas`)}.`,
+  confirmRemove: (n: number) =>
+    `¿Eliminar ${n} ${plural(n, 'invitación', 'invitaciones')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
+  removedN: (n: number) =>
+    `${plural(n, '1 invitación eliminada', `${n} invitaciones eliminadas`)}; ${plural(n, '1 plaza liberada', `${n} plazas liberadas`)}.`,
   resentN: (n: number) => `${plural(n, '1 invitación reenviada', `${n} invitaciones reenviadas`)}.`,
   resendTooSoonFor: (n: number, emails: string) =>
     `No se ${plural(n, 'reenvió', 'reenviaron')}, ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto (inténtelo en breve): ${emails}.`,
@@ -149,7 +158,8 @@ export const es: Messages = {
   confirmDeactivate: (name) => `¿Desactivar a ${name}? Perderá el acceso y se liberará su plaza.`,
   deactivated: (name) => `${name} se ha desactivado; se ha liberado una plaza.`,
   reactivated: (name) => `${name} se ha reactivado.`,
-  reactivateNoSeat: 'No hay plazas libres, así que no se puede reactivar a este usuario. Elimine invitaciones pendientes o caducadas, o desactive a alguien, para liberar una plaza.',
+  reactivateNoSeat:
+    'No hay plazas libres, así que no se puede reactivar a este usuario. Elimine invitaciones pendientes o caducadas, o desactive a alguien, para liberar una plaza.',
   noUsers: 'No hay usuarios aquí.',
   you: '(usted)',
 
@@ -161,7 +171,8 @@ export const es: Messages = {
   save: 'Guardar',
   subgroupCounts: (members, invitations) =>
     `${members} ${plural(members, 'miembro', 'miembros')}, ${invitations} ${plural(invitations, 'invitación pendiente', 'invitaciones pendientes')}`,
-  confirmRemoveSubgroup: (name) => `¿Eliminar el subgrupo «${name}»? Sus miembros e invitaciones se mantienen, sin subgrupo.`,
+  confirmRemoveSubgroup: (name) =>
+    `¿Eliminar el subgrupo «${name}»? Sus miembros e invitaciones se mantienen, sin subgrupo.`,
   noSubgroups: 'Todavía no hay subgrupos.',
   subgroupAdded: (name: string) => `Subgrupo «${name}» añadido.`,
   subgroupRenamed: (from: string, to: string) => `Subgrupo «${from}» renombrado a «${to}».`,

@@ -50,13 +50,14 @@ export class SubgroupsManager extends ManageUsersElement {
   /** Fresh subgroups (with their counts) each time the dialog opens. */
   #refreshOnOpen() {
     new Task(this, {
-    task: async ([api, open], { signal }) => {
-      if (!api || !open) return;
-      this.#section.store.subgroups = (await api.client.subgroups.list(api.groupId, { signal })).items;
-      this.#section.store.changed();
-    },
-    onError: (error) => void (isAbort(error) || this.#section.show({ tone: 'error', text: this.#section.fail(error) })),
-    args: () => [this.#section.api, this.open] as const,
+      task: async ([api, open], { signal }) => {
+        if (!api || !open) return;
+        this.#section.store.subgroups = (await api.client.subgroups.list(api.groupId, { signal })).items;
+        this.#section.store.changed();
+      },
+      onError: (error) =>
+        void (isAbort(error) || this.#section.show({ tone: 'error', text: this.#section.fail(error) })),
+      args: () => [this.#section.api, this.open] as const,
     });
   }
 
@@ -81,7 +82,9 @@ export class SubgroupsManager extends ManageUsersElement {
 
   #stopEditing(id: string) {
     this.editing = '';
-    this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][aria-describedby="subgroup-${id}"]`));
+    this.#focus.moveTo(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][aria-describedby="subgroup-${id}"]`),
+    );
   }
 
   async #rename(event: SubmitEvent, subgroup: Subgroup) {
@@ -103,25 +106,83 @@ export class SubgroupsManager extends ManageUsersElement {
       </header>
       <form class="add" @submit=${this.#add}>
         <label for="new-subgroup">${t.subgroupName}</label>
-        <input id="new-subgroup" name="name" part="name-input" @input=${this.#clearFeedback} required maxlength="80" autocomplete="off" data-initial-focus data-focus-fallback />
-        <button class="primary" part="button add-subgroup-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.addSubgroup}</button>
+        <input
+          id="new-subgroup"
+          name="name"
+          part="name-input"
+          @input=${this.#clearFeedback}
+          required
+          maxlength="80"
+          autocomplete="off"
+          data-initial-focus
+          data-focus-fallback
+        />
+        <button
+          class="primary"
+          part="button add-subgroup-button"
+          aria-disabled=${this.#section.busy ? 'true' : 'false'}
+        >
+          ${t.addSubgroup}
+        </button>
       </form>
       ${this.#section.renderFeedback()}
       ${this.#section.subgroups.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
       <ul class="list">
-        ${this.#section.subgroups.map((s) => html`<li part="row">
-          ${this.editing === s.id
-            ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
-                <input name="name" part="name-input" aria-label=${t.renameSubgroupField(s.name)} .value=${s.name} required maxlength="80" autocomplete="off" />
-                <button class="primary" part="button save-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>${t.save}</button>
-                <button type="button" part="button" @click=${() => (this.#clearFeedback(), this.#stopEditing(s.id))}>${t.cancel}</button>
-              </form>`
-            : html`<span class="name"><strong id="subgroup-${s.id}">${s.name}</strong> <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span>
-                <span class="row-actions">
-                  <button part="button rename-button" aria-describedby="subgroup-${s.id}" @click=${() => this.#startEditing(s.id)}>${t.rename}</button>
-                  <button class="danger" part="button remove-button" aria-describedby="subgroup-${s.id}" aria-disabled=${this.#section.busy ? 'true' : 'false'} @click=${() => this.#remove(s)}>${t.remove}</button>
-                </span>`}
-        </li>`)}
+        ${this.#section.subgroups.map(
+          (s) =>
+            html`<li part="row">
+              ${
+                this.editing === s.id
+                  ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
+                      <input
+                        name="name"
+                        part="name-input"
+                        aria-label=${t.renameSubgroupField(s.name)}
+                        .value=${s.name}
+                        required
+                        maxlength="80"
+                        autocomplete="off"
+                      />
+                      <button
+                        class="primary"
+                        part="button save-button"
+                        aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                      >
+                        ${t.save}
+                      </button>
+                      <button
+                        type="button"
+                        part="button"
+                        @click=${() => (this.#clearFeedback(), this.#stopEditing(s.id))}
+                      >
+                        ${t.cancel}
+                      </button>
+                    </form>`
+                  : html`<span class="name"
+                        ><strong id="subgroup-${s.id}">${s.name}</strong>
+                        <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span
+                      >
+                      <span class="row-actions">
+                        <button
+                          part="button rename-button"
+                          aria-describedby="subgroup-${s.id}"
+                          @click=${() => this.#startEditing(s.id)}
+                        >
+                          ${t.rename}
+                        </button>
+                        <button
+                          class="danger"
+                          part="button remove-button"
+                          aria-describedby="subgroup-${s.id}"
+                          aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                          @click=${() => this.#remove(s)}
+                        >
+                          ${t.remove}
+                        </button>
+                      </span>`
+              }
+            </li>`,
+        )}
       </ul>
       ${this.#section.renderSupport()}
     </dialog>`;

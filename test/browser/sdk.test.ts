@@ -14,7 +14,9 @@ describe('SDK in the browser', () => {
 
   it('invites, lists and removes, with seats following', async () => {
     await useMockApi();
-    const invited = await client.invitations.create('demo', { batches: [{ role: 'learner', emails: ['b1@x.org', 'b2@x.org'] }] });
+    const invited = await client.invitations.create('demo', {
+      batches: [{ role: 'learner', emails: ['b1@x.org', 'b2@x.org'] }],
+    });
     expect(invited.results.map((r) => r.status)).to.deep.equal(['invited', 'invited']);
     expect(invited.seats.available).to.equal(6);
     const ids: string[] = [];

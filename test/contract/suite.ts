@@ -171,7 +171,11 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         await assert.rejects(admin.subgroups.rename(G, nursing.id, { name: 'RADIOLOGY' }), { code: 'subgroup_exists' });
       });
       it('tells names apart by one Unicode-aware rule: ärzte is ÄRZTE, Straße is STRASSE, Café is Café', async () => {
-        const pairs = [['ärzte', 'ÄRZTE'], ['Straße', 'STRASSE'], ['Caf\u00e9', 'Cafe\u0301']] as const;
+        const pairs = [
+          ['ärzte', 'ÄRZTE'],
+          ['Straße', 'STRASSE'],
+          ['Caf\u00e9', 'Cafe\u0301'],
+        ] as const;
         for (const [first, second] of pairs) {
           await admin.subgroups.create(G, { name: first });
           await assert.rejects(admin.subgroups.create(G, { name: second }), { code: 'subgroup_exists', status: 409 });
@@ -296,18 +300,30 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
       it('keeps the name of `Ana Ruiz <ana@…>` (or `{ email, name }`) on the invitation', async () => {
         const answer = await admin.invitations.create(G, {
-          batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>', { email: 'bo@x.org', name: '  Bo Lind ' }, 'cy@x.org'] }],
+          batches: [
+            {
+              role: 'learner',
+              emails: ['Ana Ruiz <ana.ruiz@x.org>', { email: 'bo@x.org', name: '  Bo Lind ' }, 'cy@x.org'],
+            },
+          ],
         });
         assert.deepEqual(
           answer.results.map((r) => [r.email, r.name, r.invitation?.name]),
-          [['ana.ruiz@x.org', 'Ana Ruiz', 'Ana Ruiz'], ['bo@x.org', 'Bo Lind', 'Bo Lind'], ['cy@x.org', undefined, undefined]],
+          [
+            ['ana.ruiz@x.org', 'Ana Ruiz', 'Ana Ruiz'],
+            ['bo@x.org', 'Bo Lind', 'Bo Lind'],
+            ['cy@x.org', undefined, undefined],
+          ],
         );
         const listed = await admin.invitations.list(G, { q: 'ana.ruiz' });
         assert.equal(listed.items[0]!.name, 'Ana Ruiz');
       });
       it('greets the invitee by name in the email, in English and Spanish', async () => {
         await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['Ana Ruiz <ana.ruiz@x.org>'] }] });
-        await admin.invitations.create(G, { locale: 'es', batches: [{ role: 'learner', emails: ['Luis Gil <luis@x.org>'] }] });
+        await admin.invitations.create(G, {
+          locale: 'es',
+          batches: [{ role: 'learner', emails: ['Luis Gil <luis@x.org>'] }],
+        });
         const [english] = (await admin.demo.outbox({ to: 'ana.ruiz@x.org' })).items;
         const [spanish] = (await admin.demo.outbox({ to: 'luis@x.org' })).items;
         assert.match(english!.text, /^Hi Ana Ruiz,/);
@@ -566,11 +582,15 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
       it('takes a password of 128 characters and refuses one of 129 (OWASP ASVS: at least 64 allowed)', async () => {
         const token = tokenOf((await admin.demo.outbox({ to: 'kim.nguyen@riverside.example' })).items[0]!.acceptUrl);
-        const tooLong = await raw(`invitations/${token}/accept`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'Kim', password: 'x'.repeat(129) }),
-        }, null);
+        const tooLong = await raw(
+          `invitations/${token}/accept`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: 'Kim', password: 'x'.repeat(129) }),
+          },
+          null,
+        );
         assert.equal(tooLong.status, 422);
         assert.equal((await tooLong.json()).errors[0].path, 'body.password');
         assert.equal((await anonymous.invitee.accept(token, { name: 'Kim', password: 'x'.repeat(128) })).name, 'Kim');

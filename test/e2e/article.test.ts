@@ -38,7 +38,8 @@ describe('the Manage Users article, end to end', () => {
     await stop?.();
   });
 
-  const seats = async () => (await page.locator('manage-users').getByRole('meter').getAttribute('aria-valuetext')) ?? '';
+  const seats = async () =>
+    (await page.locator('manage-users').getByRole('meter').getAttribute('aria-valuetext')) ?? '';
   const legend = async () => (await page.locator('[part~="meter-legend"]').innerText()).replace(/\s+/g, ' ');
   /** Expects the seat meter's numbers, giving them up to 5 s to settle. */
   const expectLegend = async (expected: string) => {
@@ -53,7 +54,10 @@ describe('the Manage Users article, end to end', () => {
 
   it('Step 1: the admin opens Manage Users and sees the seats', async () => {
     const response = await page.goto(origin);
-    assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'; trusted-types lit-html/);
+    assert.match(
+      response?.headers()['content-security-policy'] ?? '',
+      /require-trusted-types-for 'script'; trusted-types lit-html/,
+    );
     await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
     assert.equal(await seats(), '17 of 25 seats occupied');
   });
@@ -61,7 +65,10 @@ describe('the Manage Users article, end to end', () => {
   it('Steps 2–4: invites learners into a new subgroup and admins in one send', async () => {
     await page.getByRole('button', { name: 'Invite New Users' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
-    await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially('learner1@e2e.example, learner2@e2e.example ');
+    await dialog
+      .getByRole('textbox', { name: 'Email addresses' })
+      .first()
+      .pressSequentially('learner1@e2e.example, learner2@e2e.example ');
     await dialog.getByRole('combobox', { name: 'Subgroup (optional)' }).first().fill('Night Shift');
     await dialog.getByText('New subgroup "Night Shift" will be created.').waitFor();
     await dialog.getByRole('button', { name: 'Add Admins', exact: true }).click();
@@ -91,7 +98,10 @@ describe('the Manage Users article, end to end', () => {
     await dialog.getByText('This needs 6 seats but only 5 are free.').waitFor();
     await dialog.getByText('Pending invitations hold 7 seats and expired invitations hold 3.').waitFor();
     await dialog.getByRole('button', { name: 'Remove 3 expired invitations' }).click();
-    await page.getByRole('dialog', { name: /Remove 3 expired invitations\?/ }).getByRole('button', { name: 'Remove' }).click();
+    await page
+      .getByRole('dialog', { name: /Remove 3 expired invitations\?/ })
+      .getByRole('button', { name: 'Remove' })
+      .click();
     await dialog.getByText('This sends 6 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
     await dialog.getByRole('region', { name: 'Results' }).getByText('6 invitations sent.').waitFor();
@@ -102,13 +112,22 @@ describe('the Manage Users article, end to end', () => {
   it('jumps the clock 11 days: every pending invite has expired and still holds its seat', async () => {
     await page.getByRole('button', { name: 'Jump 11 days' }).click();
     await page.waitForFunction(() => document.querySelector('#clock')?.textContent !== '');
-    await page.getByRole('row', { name: /learner1@e2e\.example/ }).getByText('Expired', { exact: true }).waitFor();
+    await page
+      .getByRole('row', { name: /learner1@e2e\.example/ })
+      .getByText('Expired', { exact: true })
+      .waitFor();
     await expectLegend('Total 25 Active 10 Pending 0 Expired 13 Available 2');
   });
 
   it('resends an expired invite from the Pending tab', async () => {
-    await page.getByRole('row', { name: /learner1@e2e\.example/ }).getByRole('button', { name: 'Resend' }).click();
-    await page.getByRole('row', { name: /learner1@e2e\.example/ }).getByText('expires in 10 days').waitFor();
+    await page
+      .getByRole('row', { name: /learner1@e2e\.example/ })
+      .getByRole('button', { name: 'Resend' })
+      .click();
+    await page
+      .getByRole('row', { name: /learner1@e2e\.example/ })
+      .getByText('expires in 10 days')
+      .waitFor();
     await expectLegend('Total 25 Active 10 Pending 1 Expired 12 Available 2');
   });
 
@@ -118,7 +137,9 @@ describe('the Manage Users article, end to end', () => {
     const link = await mail.getByRole('link', { name: 'Open accept link' }).getAttribute('href');
     const invitee = await browser.newPage();
     await invitee.goto(link!);
-    await invitee.getByText('You are invited to join Riverside General Hospital as a Learner with learner1@e2e.example.').waitFor();
+    await invitee
+      .getByText('You are invited to join Riverside General Hospital as a Learner with learner1@e2e.example.')
+      .waitFor();
     await invitee.getByLabel('Your name').fill('Lena Learner');
     await invitee.getByLabel('Choose a password').fill('a long enough password');
     await invitee.getByRole('button', { name: 'Create account' }).click();

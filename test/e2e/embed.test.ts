@@ -54,7 +54,10 @@ describe('the README embed snippet in a page', () => {
   it('makes no request without a token on load', async () => {
     const { page, statuses } = await hostPage();
     assert.ok(statuses.length > 0);
-    assert.deepEqual(statuses.filter((status) => status === 401), []);
+    assert.deepEqual(
+      statuses.filter((status) => status === 401),
+      [],
+    );
     await page.close();
   });
 

@@ -28,7 +28,11 @@ async function expectFocusOn(section: HTMLElement, name: string | RegExp) {
     const label = nameOf(focused()!);
     return typeof name === 'string' ? label === name : name.test(label);
   };
-  await waitUntil(() => inside() && named(), `focus is not on "${String(name)}" (it is on ${focused()?.tagName} "${focused() ? nameOf(focused()!) : ''}")`, { timeout: 3000 });
+  await waitUntil(
+    () => inside() && named(),
+    `focus is not on "${String(name)}" (it is on ${focused()?.tagName} "${focused() ? nameOf(focused()!) : ''}")`,
+    { timeout: 3000 },
+  );
 }
 
 async function press(key: string) {

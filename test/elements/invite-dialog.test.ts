@@ -3,16 +3,29 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.ts';
 import type { InviteDialog } from '../../src/index.ts';
 import { useMockApi, fail, heal } from '../helpers/mock-worker.ts';
-import { deepAll, findByRole, findRow, findText, focused, nextEvent, paste, press, queryAllByRole, type } from '../helpers/dom.ts';
+import {
+  deepAll,
+  findByRole,
+  findRow,
+  findText,
+  focused,
+  nextEvent,
+  paste,
+  press,
+  queryAllByRole,
+  type,
+} from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
 
 const now = () => new Date().toISOString();
 
 async function openDialog() {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="opener">Invite</button>
-    <invite-dialog base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div>
+      <button id="opener">Invite</button>
+      <invite-dialog base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>
+    </div>`,
+  );
   const dialog = wrapper.querySelector('invite-dialog')!;
   const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
   opener.focus();
@@ -23,7 +36,9 @@ async function openDialog() {
 
 const emailInputs = (dialog: InviteDialog) => queryAllByRole<HTMLInputElement>(dialog, 'textbox', 'Email addresses');
 const chips = (dialog: InviteDialog) =>
-  deepAll(dialog, '[part~="chip"]').map((chip) => [...chip.querySelectorAll('span')].map((span) => span.textContent!.trim()).join(' '));
+  deepAll(dialog, '[part~="chip"]').map((chip) =>
+    [...chip.querySelectorAll('span')].map((span) => span.textContent!.trim()).join(' '),
+  );
 
 describe('<invite-dialog>', () => {
   afterEach(() => heal());
@@ -86,7 +101,11 @@ describe('<invite-dialog>', () => {
     (await findByRole(dialog, 'button', 'Add Admins')).click();
     await waitUntil(() => emailInputs(dialog).length === 2);
     await waitUntil(() => focused() === emailInputs(dialog)[1]);
-    expect(queryAllByRole<HTMLInputElement>(dialog, 'radio').filter((r) => r.checked).map((r) => r.closest('label')!.textContent!.trim().split(' ')[0])).to.deep.equal(['Learners', 'Admins']);
+    expect(
+      queryAllByRole<HTMLInputElement>(dialog, 'radio')
+        .filter((r) => r.checked)
+        .map((r) => r.closest('label')!.textContent!.trim().split(/\s+/)[0]),
+    ).to.deep.equal(['Learners', 'Admins']);
     paste(emailInputs(dialog)[1]!, 'boss@x.org');
     await findText(dialog, 'This sends 5 invitations; 8 seats are free.');
 
@@ -172,7 +191,10 @@ describe('<invite-dialog>', () => {
     const error = nextEvent<{ message: string }>(dialog, 'manage-users-error');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
     expect((await error).detail.message).to.match(/Couldn't reach the server/);
-    await findText(dialog, "Couldn't reach the server. Check your connection and try again; nothing you typed was lost.");
+    await findText(
+      dialog,
+      "Couldn't reach the server. Check your connection and try again; nothing you typed was lost.",
+    );
     await expectAccessible(dialog, 'server error');
     expect(chips(dialog)).to.deep.equal(['r1@x.org', 'r2@x.org']);
     heal();
@@ -185,7 +207,8 @@ describe('<invite-dialog>', () => {
   it('reads a CSV file (email, role and subgroup columns), previews it, then fills the boxes', async () => {
     const mock = await useMockApi();
     const { dialog } = await openDialog();
-    const csv = 'Email,Role,Subgroup\ncsv1@x.org,Learner,Radiology\ncsv2@x.org,learner,Radiology\ncsv3@x.org,Admin,\n"csv4@x.org",learner,ICU\n';
+    const csv =
+      'Email,Role,Subgroup\ncsv1@x.org,Learner,Radiology\ncsv2@x.org,learner,Radiology\ncsv3@x.org,Admin,\n"csv4@x.org",learner,ICU\n';
     const input = deepAll<HTMLInputElement>(dialog, 'input[type="file"]')[0]!;
     const files = new DataTransfer();
     files.items.add(new File([csv], 'people.csv', { type: 'text/csv' }));
@@ -232,10 +255,20 @@ describe('<invite-dialog>', () => {
 
   it('in Spanish, says "Miembro desactivado" and offers Reactivar', async () => {
     await useMockApi();
-    const dialog = await fixture<InviteDialog>(html`<invite-dialog locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>`);
+    const dialog = await fixture<InviteDialog>(
+      html`<invite-dialog
+        locale="es"
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></invite-dialog>`,
+    );
     await dialog.show();
     await findText(dialog, 'hay 8 plazas libres');
-    paste(queryAllByRole<HTMLInputElement>(dialog, 'textbox', 'Direcciones de correo')[0]!, 'ruth.mensah@riverside.example');
+    paste(
+      queryAllByRole<HTMLInputElement>(dialog, 'textbox', 'Direcciones de correo')[0]!,
+      'ruth.mensah@riverside.example',
+    );
     (await findByRole(dialog, 'button', 'Invitar usuarios')).click();
     await findText(dialog, 'Miembro desactivado');
     await findByRole(await findRow(dialog, 'ruth.mensah@riverside.example'), 'button', 'Reactivar');
@@ -243,7 +276,14 @@ describe('<invite-dialog>', () => {
 
   it('speaks Spanish with locale="es"', async () => {
     await useMockApi();
-    const dialog = await fixture<InviteDialog>(html`<invite-dialog locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></invite-dialog>`);
+    const dialog = await fixture<InviteDialog>(
+      html`<invite-dialog
+        locale="es"
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></invite-dialog>`,
+    );
     await dialog.show();
     await findByRole(dialog, 'button', 'Invitar usuarios');
     await findByRole(dialog, 'button', 'Añadir alumnos');

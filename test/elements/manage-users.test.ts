@@ -3,19 +3,40 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.ts';
 import { ManageUsers, createInvitationsClient } from '../../src/index.ts';
 import { useMockApi, fail, heal, MOCK_BASE_URL } from '../helpers/mock-worker.ts';
-import { deepAll, findByRole, findRow, findText, focused, nameOf, nextEvent, paste, press, queryAllByRole } from '../helpers/dom.ts';
+import {
+  deepAll,
+  findByRole,
+  findRow,
+  findText,
+  focused,
+  nameOf,
+  nextEvent,
+  paste,
+  press,
+  queryAllByRole,
+} from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
 import { emulateMedia } from '@web/test-runner-commands';
 
 async function renderSection(token = 'demo-admin', extra: Partial<ManageUsers> = {}) {
   const section = await fixture<ManageUsers>(
-    html`<manage-users base-url="/api/v1/" group-id="demo" .getToken=${() => token} .locale=${extra.locale ?? ''}></manage-users>`,
+    html`<manage-users
+      base-url="/api/v1/"
+      group-id="demo"
+      .getToken=${() => token}
+      .locale=${extra.locale ?? ''}
+    ></manage-users>`,
   );
   return section;
 }
 
 const meterText = (section: ManageUsers) =>
-  deepAll(section, '[part~="meter-legend"] .figure').map((figure) => `${figure.querySelector('dt')!.textContent!.trim()} ${figure.querySelector('dd')!.textContent!.trim()}`).join(' ');
+  deepAll(section, '[part~="meter-legend"] .figure')
+    .map(
+      (figure) =>
+        `${figure.querySelector('dt')!.textContent!.trim()} ${figure.querySelector('dd')!.textContent!.trim()}`,
+    )
+    .join(' ');
 const pendingCount = (section: ManageUsers) => deepAll(section, '#tab-pending .count')[0]?.textContent?.trim();
 const bodyRows = (root: Element) => queryAllByRole(root, 'row').filter((row) => row.closest('tbody'));
 
@@ -40,7 +61,12 @@ describe('<manage-users>', () => {
   it('shows page-size rows a page in its Users and Pending tables', async () => {
     await useMockApi();
     const section = await fixture<ManageUsers>(
-      html`<manage-users page-size="3" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></manage-users>`,
+      html`<manage-users
+        page-size="3"
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></manage-users>`,
     );
     await waitUntil(() => bodyRows(section).length === 3, 'Users shows 3 rows');
     (await findByRole(section, 'tab', /Pending/)).click();
@@ -56,7 +82,8 @@ describe('<manage-users>', () => {
     it(`reads its table captions with a space before the count: "${pending}" (${locale})`, async () => {
       await useMockApi();
       const section = await renderSection('demo-admin', { locale });
-      const caption = (text: string) => deepAll(section, 'caption').some((c) => c.textContent!.replace(/\s+/g, ' ').trim() === text);
+      const caption = (text: string) =>
+        deepAll(section, 'caption').some((c) => c.textContent!.replace(/\s+/g, ' ').trim() === text);
       await waitUntil(() => caption(users), `no caption ${users}`);
       (await findByRole(section, 'tab', /^(Pending|Pendientes)/)).click();
       await waitUntil(() => caption(pending), `no caption ${pending}`);
@@ -145,7 +172,10 @@ describe('<manage-users>', () => {
     await findText(section, 'Marco Rossi was deactivated; a seat was freed.');
   });
 
-  for (const [locale, action] of [['en', 'Deactivate'], ['es', 'Desactivar']] as const) {
+  for (const [locale, action] of [
+    ['en', 'Deactivate'],
+    ['es', 'Desactivar'],
+  ] as const) {
     it(`confirms a deactivation with a ${action} button in the danger style, not the primary one (${locale})`, async () => {
       await useMockApi();
       const section = await renderSection('demo-admin', { locale });
@@ -162,7 +192,9 @@ describe('<manage-users>', () => {
     const section = await renderSection();
     const client = createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' });
     await client.members.deactivate('demo', 'usr_marco');
-    await client.invitations.create('demo', { batches: [{ role: 'learner', emails: Array.from({ length: 9 }, (_, i) => `fill${i}@x.org`) }] });
+    await client.invitations.create('demo', {
+      batches: [{ role: 'learner', emails: Array.from({ length: 9 }, (_, i) => `fill${i}@x.org`) }],
+    });
     await section.refresh();
     (await findByRole(section, 'tab', 'Deactivated')).click();
     const error = nextEvent<{ message: string }>(section, 'manage-users-error');
@@ -202,7 +234,10 @@ describe('<manage-users>', () => {
   it('shows a Learner their own status only, with no invite or management controls', async () => {
     await useMockApi();
     const section = await renderSection('demo-learner');
-    await findText(section, 'You are signed in as Lee Okafor (lee.learner@riverside.example), a Learner in this group.');
+    await findText(
+      section,
+      'You are signed in as Lee Okafor (lee.learner@riverside.example), a Learner in this group.',
+    );
     expect(queryAllByRole(section, 'button')).to.have.length(0);
     expect(queryAllByRole(section, 'tab')).to.have.length(0);
     await expectAccessible(section, 'learner');
@@ -212,10 +247,18 @@ describe('<manage-users>', () => {
     await useMockApi();
     fail('get', 'groups/demo/me', 503);
     const errors: string[] = [];
-    const section = await fixture<ManageUsers>(html`<manage-users base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}
-      @manage-users-error=${(e: CustomEvent<{ message: string }>) => errors.push(e.detail.message)}></manage-users>`);
+    const section = await fixture<ManageUsers>(
+      html`<manage-users
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+        @manage-users-error=${(e: CustomEvent<{ message: string }>) => errors.push(e.detail.message)}
+      ></manage-users>`,
+    );
     await findText(section, 'Something went wrong on the server.');
-    expect(errors).to.deep.equal(['Something went wrong on the server. Try again in a moment; nothing you typed was lost.']);
+    expect(errors).to.deep.equal([
+      'Something went wrong on the server. Try again in a moment; nothing you typed was lost.',
+    ]);
     await expectAccessible(section, 'server error');
     heal();
     (await findByRole(section, 'button', 'Try again')).click();
@@ -266,8 +309,12 @@ describe('<manage-users>', () => {
 
   it('works with a ready .client instead of base-url', async () => {
     await useMockApi();
-    const section = await fixture<ManageUsers>(html`<manage-users group-id="demo"
-      .client=${createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' })}></manage-users>`);
+    const section = await fixture<ManageUsers>(
+      html`<manage-users
+        group-id="demo"
+        .client=${createInvitationsClient({ baseUrl: MOCK_BASE_URL, getToken: () => 'demo-admin' })}
+      ></manage-users>`,
+    );
     await findByRole(section, 'button', 'Invite New Users');
   });
 
@@ -288,7 +335,14 @@ describe('<manage-users>', () => {
       manage-users.themed::part(row) { background-color: rgb(4, 5, 6); }
       manage-users.themed::part(invite-button) { border-radius: 13px; }`;
     document.head.append(style);
-    const section = await fixture<ManageUsers>(html`<manage-users class="themed" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></manage-users>`);
+    const section = await fixture<ManageUsers>(
+      html`<manage-users
+        class="themed"
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></manage-users>`,
+    );
     const invite = await findByRole(section, 'button', 'Invite New Users');
     expect(getComputedStyle(invite).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(invite).borderTopLeftRadius).to.equal('13px');
@@ -317,6 +371,7 @@ describe('<manage-users>', () => {
     const again: string = '../../src/define.ts?again';
     await import(again);
     expect(customElements.get('manage-users')).to.equal(ManageUsers);
-    for (const tag of ['invite-dialog', 'pending-table', 'members-panel', 'subgroups-manager']) expect(customElements.get(tag)).to.exist;
+    for (const tag of ['invite-dialog', 'pending-table', 'members-panel', 'subgroups-manager'])
+      expect(customElements.get(tag)).to.exist;
   });
 });

@@ -9,8 +9,15 @@ import { expectAccessible } from '../helpers/axe.ts';
 const rows = (panel: HTMLElement) => queryAllByRole(panel, 'row').filter((row) => row.closest('tbody'));
 
 async function renderPanel(status: 'active' | 'deactivated' = 'active') {
-  const panel = await fixture<MembersPanel>(html`<members-panel base-url="/api/v1/" group-id="demo" status=${status}
-    current-member-id="usr_demo_admin" .getToken=${() => 'demo-admin'}></members-panel>`);
+  const panel = await fixture<MembersPanel>(
+    html`<members-panel
+      base-url="/api/v1/"
+      group-id="demo"
+      status=${status}
+      current-member-id="usr_demo_admin"
+      .getToken=${() => 'demo-admin'}
+    ></members-panel>`,
+  );
   await waitUntil(() => rows(panel).length > 0, 'no rows', { timeout: 3000 });
   return panel;
 }

@@ -12,14 +12,20 @@ const rows = (table: HTMLElement) => queryAllByRole(table, 'row').filter((row) =
 
 async function renderTable(pageSize = 50) {
   const table = await fixture<PendingTable>(
-    html`<pending-table base-url="/api/v1/" group-id="demo" page-size=${pageSize} .getToken=${() => 'demo-admin'}></pending-table>`,
+    html`<pending-table
+      base-url="/api/v1/"
+      group-id="demo"
+      page-size=${pageSize}
+      .getToken=${() => 'demo-admin'}
+    ></pending-table>`,
   );
   await waitUntil(() => rows(table).length > 0, 'no rows', { timeout: 3000 });
   return table;
 }
 
 const emails = (table: HTMLElement) => rows(table).map((row) => row.querySelector('th')!.textContent!.trim());
-const confirmButton = async (table: HTMLElement, name: string) => findByRole(await findByRole(table, 'dialog'), 'button', name);
+const confirmButton = async (table: HTMLElement, name: string) =>
+  findByRole(await findByRole(table, 'dialog'), 'button', name);
 
 describe('<pending-table>', () => {
   afterEach(() => heal());
@@ -34,7 +40,12 @@ describe('<pending-table>', () => {
   it('says "Enviada 2 veces" in Spanish', async () => {
     await useMockApi();
     const table = await fixture<PendingTable>(
-      html`<pending-table locale="es" base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`,
+      html`<pending-table
+        locale="es"
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></pending-table>`,
     );
     await waitUntil(() => rows(table).length > 0, 'no rows');
     await findText(await findRow(table, 'felix.wagner@riverside.example'), 'Enviada 2 veces');
@@ -45,7 +56,10 @@ describe('<pending-table>', () => {
     const table = await renderTable();
     expect(rows(table)).to.have.length(7);
     const kim = rows(table).find((row) => row.textContent!.includes('kim.nguyen'))!;
-    expect(kim.textContent).to.include('Pending').and.include('expires in 9 days').and.include('dana.admin@riverside.example');
+    expect(kim.textContent)
+      .to.include('Pending')
+      .and.include('expires in 9 days')
+      .and.include('dana.admin@riverside.example');
     const ana = rows(table).find((row) => row.textContent!.includes('ana.silva'))!;
     expect(ana.textContent).to.include('Expired').and.include('expired 2 days ago').and.include('Emergency Medicine');
     expect(ana.querySelector('[part~="status-expired"]')).to.exist;
@@ -100,7 +114,10 @@ describe('<pending-table>', () => {
     expect((await request).defaultPrevented).to.equal(true);
     await table.updateComplete;
     expect(confirmOpen()).to.equal(false);
-    expect((await mock.store.invitations('demo', { status: 'all', sort: 'email', limit: 50, now: new Date().toISOString() })).total).to.equal(7);
+    expect(
+      (await mock.store.invitations('demo', { status: 'all', sort: 'email', limit: 50, now: new Date().toISOString() }))
+        .total,
+    ).to.equal(7);
   });
 
   it('removes every expired invitation with one click and a confirmation', async () => {
@@ -119,7 +136,11 @@ describe('<pending-table>', () => {
     const resent = nextEvent<{ results: Array<{ status: string }> }>(table, 'invitations-resent');
     (await findByRole(await findRow(table, 'ana.silva@riverside.example'), 'button', 'Resend')).click();
     expect((await resent).detail.results[0]!.status).to.equal('resent');
-    await waitUntil(() => rows(table).find((r) => r.textContent!.includes('ana.silva'))!.textContent!.includes('expires in 10 days'));
+    await waitUntil(() =>
+      rows(table)
+        .find((r) => r.textContent!.includes('ana.silva'))!
+        .textContent!.includes('expires in 10 days'),
+    );
     await findText(table, '1 invitation resent.');
     expect(await mock.store.mails('ana.silva@riverside.example')).to.have.length(2);
     // Sent again within the minute: the server refuses, and the admin is told why.
@@ -180,9 +201,19 @@ describe('<pending-table>', () => {
     const now = Date.now();
     for (let i = 0; i < 120; i++) {
       await mock.store.insertInvitation({
-        id: `inv_bulk_${i}`, groupId: 'demo', email: `bulk${String(i).padStart(3, '0')}@x.org`, name: null, role: 'learner', subgroupId: null,
-        tokenHash: `hash${i}`, createdAt: new Date(now - DAY).toISOString(), lastSentAt: new Date(now - DAY).toISOString(),
-        expiresAt: new Date(now + 9 * DAY).toISOString(), sendCount: 1, invitedById: 'usr_demo_admin', locale: 'en',
+        id: `inv_bulk_${i}`,
+        groupId: 'demo',
+        email: `bulk${String(i).padStart(3, '0')}@x.org`,
+        name: null,
+        role: 'learner',
+        subgroupId: null,
+        tokenHash: `hash${i}`,
+        createdAt: new Date(now - DAY).toISOString(),
+        lastSentAt: new Date(now - DAY).toISOString(),
+        expiresAt: new Date(now + 9 * DAY).toISOString(),
+        sendCount: 1,
+        invitedById: 'usr_demo_admin',
+        locale: 'en',
       });
     }
     const table = await renderTable(50);
@@ -215,7 +246,9 @@ describe('<pending-table>', () => {
   it('says so when there is nothing pending', async () => {
     const mock = await useMockApi();
     for (const id of [1, 2, 3, 4, 5, 6, 7]) await mock.store.deleteInvitation(`inv_seed_${id}`);
-    const table = await fixture<PendingTable>(html`<pending-table base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`);
+    const table = await fixture<PendingTable>(
+      html`<pending-table base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`,
+    );
     await findText(table, 'No pending invitations.');
     await expectAccessible(table, 'empty');
   });
@@ -223,7 +256,9 @@ describe('<pending-table>', () => {
   it('explains a failure in plain words and loads again on Try again', async () => {
     await useMockApi();
     fail('get', 'groups/demo/invitations', 500);
-    const table = await fixture<PendingTable>(html`<pending-table base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`);
+    const table = await fixture<PendingTable>(
+      html`<pending-table base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></pending-table>`,
+    );
     const error = nextEvent(table, 'manage-users-error');
     await findText(table, 'Something went wrong on the server.');
     await error;

@@ -34,7 +34,8 @@ async function countRequests(mock: Mock, act: () => Promise<unknown>, shown: () 
 
 const visibleRows = (section: ManageUsers) => queryAllByRole(section, 'row').filter((row) => row.closest('tbody'));
 
-const confirmIn = async (section: ManageUsers, name: string) => (await findByRole(await findByRole(section, 'dialog'), 'button', name)).click();
+const confirmIn = async (section: ManageUsers, name: string) =>
+  (await findByRole(await findByRole(section, 'dialog'), 'button', name)).click();
 
 describe('requests per action in <manage-users> on the Pending tab', () => {
   it('invite: one POST and at most one GET', async () => {
@@ -58,7 +59,10 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
       mock,
       async () => (await findByRole(await findRow(section, 'ana.silva@riverside.example'), 'button', /Resend/)).click(),
       // Its row shows the new expiry once the list on screen has loaded again.
-      async () => waitUntil(async () => (await findRow(section, 'ana.silva@riverside.example')).textContent!.includes('expires in 10 days')),
+      async () =>
+        waitUntil(async () =>
+          (await findRow(section, 'ana.silva@riverside.example')).textContent!.includes('expires in 10 days'),
+        ),
     );
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
   });
@@ -70,7 +74,8 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
     const counts = await countRequests(
       mock,
       () => confirmIn(section, 'Remove'),
-      () => waitUntil(() => !visibleRows(section).some((row) => row.textContent!.includes('ana.silva@riverside.example'))),
+      () =>
+        waitUntil(() => !visibleRows(section).some((row) => row.textContent!.includes('ana.silva@riverside.example'))),
     );
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
   });

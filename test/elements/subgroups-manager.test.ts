@@ -23,7 +23,12 @@ describe('<subgroups-manager>', () => {
   it('opens from its open attribute as a modal, listing subgroups with their counts', async () => {
     await useMockApi();
     const manager = await fixture<SubgroupsManager>(
-      html`<subgroups-manager open base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+      html`<subgroups-manager
+        open
+        base-url="/api/v1/"
+        group-id="demo"
+        .getToken=${() => 'demo-admin'}
+      ></subgroups-manager>`,
     );
     const dialog = await findByRole<HTMLDialogElement>(manager, 'dialog');
     expect(dialog.matches(':modal')).to.equal(true);
@@ -32,11 +37,19 @@ describe('<subgroups-manager>', () => {
     await expectAccessible(manager, 'open');
   });
 
-  for (const [locale, counts] of [['en', '2 members, 2 pending invitations'], ['es', '2 miembros, 2 invitaciones pendientes']] as const) {
+  for (const [locale, counts] of [
+    ['en', '2 members, 2 pending invitations'],
+    ['es', '2 miembros, 2 invitaciones pendientes'],
+  ] as const) {
     it(`counts Nursing's active members only, leaving its deactivated member out (${locale})`, async () => {
       await useMockApi();
       const manager = await fixture<SubgroupsManager>(
-        html`<subgroups-manager locale=${locale} base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+        html`<subgroups-manager
+          locale=${locale}
+          base-url="/api/v1/"
+          group-id="demo"
+          .getToken=${() => 'demo-admin'}
+        ></subgroups-manager>`,
       );
       await manager.show();
       const nursing = (await findText(manager, 'Nursing')).closest('li')!;
@@ -50,7 +63,12 @@ describe('<subgroups-manager>', () => {
     (await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name')).value = 'Pharmacy';
     const changed = nextEvent<{ subgroups: Array<{ name: string }> }>(manager, 'subgroups-changed');
     (await findByRole(manager, 'button', 'Add subgroup')).click();
-    expect((await changed).detail.subgroups.map((s) => s.name)).to.deep.equal(['Emergency Medicine', 'Nursing', 'Pharmacy', 'Radiology']);
+    expect((await changed).detail.subgroups.map((s) => s.name)).to.deep.equal([
+      'Emergency Medicine',
+      'Nursing',
+      'Pharmacy',
+      'Radiology',
+    ]);
     await findText(manager, 'Subgroup "Pharmacy" added.');
   });
 
@@ -76,7 +94,12 @@ describe('<subgroups-manager>', () => {
     it(`clears the "already exists" error on the next action (${locale})`, async () => {
       await useMockApi();
       const manager = await fixture<SubgroupsManager>(
-        html`<subgroups-manager locale=${locale} base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></subgroups-manager>`,
+        html`<subgroups-manager
+          locale=${locale}
+          base-url="/api/v1/"
+          group-id="demo"
+          .getToken=${() => 'demo-admin'}
+        ></subgroups-manager>`,
       );
       await manager.show();
       (await findByRole(await findRow(manager, 'Nursing'), 'button', rename)).click();

@@ -28,20 +28,32 @@ afterEach(async () => {
 async function setUp(script: Step[] | ((index: number) => Step), options: Partial<ClientOptions> = {}) {
   const server = await scriptedServer(script);
   close = server.close;
-  const client = createInvitationsClient({ baseUrl: server.baseUrl, getToken: () => 'secret-token-123', retry: fastRetry, ...options });
+  const client = createInvitationsClient({
+    baseUrl: server.baseUrl,
+    getToken: () => 'secret-token-123',
+    retry: fastRetry,
+    ...options,
+  });
   return { client, received: server.received, heard: server.heard };
 }
 
 describe('retries', () => {
   it('retries a GET on 5xx, 408 and 429 and then succeeds: exactly three requests', async () => {
-    const { client, received } = await setUp([{ status: 503, body: problemBody(503, 'server_error') }, { status: 408 }, { body: group }]);
+    const { client, received } = await setUp([
+      { status: 503, body: problemBody(503, 'server_error') },
+      { status: 408 },
+      { body: group },
+    ]);
     assert.deepEqual(await client.group.get('g'), group);
     assert.equal(received.length, 3);
   });
 
   it('gives up after the limit: 1 + 2 requests, then a server_error', async () => {
     const { client, received } = await setUp([{ status: 500, body: 'boom' }]);
-    await assert.rejects(client.group.get('g'), (error) => error instanceof ApiError && error.code === 'server_error' && error.status === 500);
+    await assert.rejects(
+      client.group.get('g'),
+      (error) => error instanceof ApiError && error.code === 'server_error' && error.status === 500,
+    );
     assert.equal(received.length, 3);
   });
 
@@ -58,7 +70,10 @@ describe('retries', () => {
     const keys = received.map((r) => r.headers['idempotency-key']);
     assert.ok(keys[0] && keys[0].length >= 16);
     assert.deepEqual(keys, [keys[0], keys[0], keys[0]]);
-    assert.deepEqual(received.map((r) => r.method), ['POST', 'POST', 'POST']);
+    assert.deepEqual(
+      received.map((r) => r.method),
+      ['POST', 'POST', 'POST'],
+    );
   });
 
   it('uses a new Idempotency-Key for each call', async () => {
@@ -102,7 +117,10 @@ describe('retries', () => {
 
 describe('Retry-After', () => {
   it('waits the seconds a 429 asks for before retrying', async () => {
-    const { client, received } = await setUp([{ status: 429, headers: { 'Retry-After': '1' }, body: problemBody(429, 'rate_limited') }, { body: group }]);
+    const { client, received } = await setUp([
+      { status: 429, headers: { 'Retry-After': '1' }, body: problemBody(429, 'rate_limited') },
+      { body: group },
+    ]);
     const started = Date.now();
     await client.group.get('g');
     assert.equal(received.length, 2);
@@ -120,7 +138,9 @@ describe('Retry-After', () => {
   });
 
   it('reports a 429 that outlasts the retries as RateLimitedError with retryAfter', async () => {
-    const { client, received } = await setUp([{ status: 429, headers: { 'Retry-After': '0' }, body: problemBody(429, 'rate_limited') }]);
+    const { client, received } = await setUp([
+      { status: 429, headers: { 'Retry-After': '0' }, body: problemBody(429, 'rate_limited') },
+    ]);
     const error = await client.group.get('g').catch((e) => e);
     assert.ok(error instanceof RateLimitedError);
     assert.equal(error.retryAfter, 0);
@@ -148,7 +168,9 @@ describe('timeouts and abort', () => {
   });
 
   it('stops waiting between retries when aborted', async () => {
-    const { client, received, heard } = await setUp([{ status: 503, headers: { 'Retry-After': '5' } }], { retry: { limit: 2, maxRetryAfter: 5000 } });
+    const { client, received, heard } = await setUp([{ status: 503, headers: { 'Retry-After': '5' } }], {
+      retry: { limit: 2, maxRetryAfter: 5000 },
+    });
     const controller = new AbortController();
     // The 503 is answered at once; 100 ms after it arrived the client is waiting out Retry-After.
     void heard().then(() => setTimeout(() => controller.abort(), 100));
@@ -171,22 +193,33 @@ describe('auth', () => {
     const { client, received } = await setUp([{ body: group }], { getToken: async () => `t${++calls}` });
     await client.group.get('g');
     await client.group.get('g');
-    assert.deepEqual(received.map((r) => r.headers.authorization), ['Bearer t1', 'Bearer t2']);
+    assert.deepEqual(
+      received.map((r) => r.headers.authorization),
+      ['Bearer t1', 'Bearer t2'],
+    );
   });
 
   it('after a 401 asks once more for a token and repeats the request with it', async () => {
     let calls = 0;
-    const { client, received } = await setUp([{ status: 401, body: problemBody(401, 'unauthenticated') }, { body: group }], {
-      getToken: () => `t${++calls}`,
-    });
+    const { client, received } = await setUp(
+      [{ status: 401, body: problemBody(401, 'unauthenticated') }, { body: group }],
+      {
+        getToken: () => `t${++calls}`,
+      },
+    );
     assert.deepEqual(await client.group.get('g'), group);
     assert.equal(calls, 2);
-    assert.deepEqual(received.map((r) => r.headers.authorization), ['Bearer t1', 'Bearer t2']);
+    assert.deepEqual(
+      received.map((r) => r.headers.authorization),
+      ['Bearer t1', 'Bearer t2'],
+    );
   });
 
   it('a second 401 is reported, not retried again', async () => {
     let calls = 0;
-    const { client, received } = await setUp([{ status: 401, body: problemBody(401, 'unauthenticated') }], { getToken: () => `t${++calls}` });
+    const { client, received } = await setUp([{ status: 401, body: problemBody(401, 'unauthenticated') }], {
+      getToken: () => `t${++calls}`,
+    });
     await assert.rejects(client.group.get('g'), { code: 'unauthenticated', status: 401 });
     assert.equal(received.length, 2);
     assert.equal(calls, 2);
@@ -199,7 +232,12 @@ describe('auth', () => {
   });
 
   it('never puts the token in an error', async () => {
-    for (const step of [{ status: 403, body: problemBody(403, 'forbidden') }, { status: 500 }, { body: { nope: 1 } }, { hangUp: true }]) {
+    for (const step of [
+      { status: 403, body: problemBody(403, 'forbidden') },
+      { status: 500 },
+      { body: { nope: 1 } },
+      { hangUp: true },
+    ]) {
       const { client } = await setUp([step]);
       const error = await client.group.get('g').catch((e) => e);
       assert.ok(error instanceof Error);
@@ -213,8 +251,12 @@ describe('auth', () => {
 
 describe('errors and responses', () => {
   it('turns seats_exhausted into SeatsExhaustedError with the seat numbers', async () => {
-    const { client } = await setUp([{ status: 409, body: problemBody(409, 'seats_exhausted', { seats: { ...seats, available: 0 }, required: 3 }) }]);
-    const error = await client.invitations.create('g', { batches: [{ role: 'learner', emails: ['a@b.co'] }] }).catch((e) => e);
+    const { client } = await setUp([
+      { status: 409, body: problemBody(409, 'seats_exhausted', { seats: { ...seats, available: 0 }, required: 3 }) },
+    ]);
+    const error = await client.invitations
+      .create('g', { batches: [{ role: 'learner', emails: ['a@b.co'] }] })
+      .catch((e) => e);
     assert.ok(error instanceof SeatsExhaustedError);
     assert.equal(error.required, 3);
     assert.equal(error.seats.available, 0);
@@ -232,7 +274,9 @@ describe('errors and responses', () => {
   });
 
   it('a body that is not JSON is an InvalidResponseError', async () => {
-    const { client } = await setUp([{ body: '<html>proxy error</html>', headers: { 'Content-Type': 'application/json' } }]);
+    const { client } = await setUp([
+      { body: '<html>proxy error</html>', headers: { 'Content-Type': 'application/json' } },
+    ]);
     await assert.rejects(client.group.get('g'), InvalidResponseError);
   });
 
@@ -279,7 +323,10 @@ describe('lists', () => {
     const ids = [];
     for await (const item of client.invitations.list('g', { status: 'expired', limit: 2 })) ids.push(item.id);
     assert.deepEqual(ids, ['inv_1', 'inv_2', 'inv_3', 'inv_4', 'inv_5']);
-    assert.deepEqual(received.slice(1).map((r) => new URL(r.url, 'http://x').searchParams.get('cursor')), [null, 'c2', 'c3']);
+    assert.deepEqual(
+      received.slice(1).map((r) => new URL(r.url, 'http://x').searchParams.get('cursor')),
+      [null, 'c2', 'c3'],
+    );
   });
 
   it('checks query values before sending', async () => {

@@ -29,7 +29,12 @@ async function assertNowhere(folder: string, secrets: string[]) {
 
 /** A file-backed server with real SMTP (so no outbox keeps the link), listening on loopback. */
 async function start(folder: string, sink: { port: number }) {
-  const server = await createServer({ database: join(folder, 'test.db'), publicUrl: 'http://lms.test', demo: true, smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+  const server = await createServer({
+    database: join(folder, 'test.db'),
+    publicUrl: 'http://lms.test',
+    demo: true,
+    smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+  });
   const http = await listen(() => server.app.fetch);
   return { server, baseUrl: `${http.origin}${API_BASE}/`, close: () => http.close().then(() => server.close()) };
 }
@@ -45,11 +50,17 @@ describe('data at rest', () => {
       const mail = sink.messages.find((message) => message.to.some((to) => to.includes('rest@x.org')));
       const token = /token=3D([\w-]{43})/.exec(mail?.data.replace(/=\n/g, '') ?? '')?.[1] ?? '';
       assert.equal(token.length, 43);
-      const member = await createInvitationsClient({ baseUrl: running.baseUrl }).invitee.accept(token, { name: 'Rest', password: PASSWORD });
+      const member = await createInvitationsClient({ baseUrl: running.baseUrl }).invitee.accept(token, {
+        name: 'Rest',
+        password: PASSWORD,
+      });
       assert.equal(member.email, 'rest@x.org');
 
       const db = new DatabaseSync(join(folder, 'test.db'), { readOnly: true });
-      const fingerprints = db.prepare('SELECT fingerprint FROM stored_responses').all().map((row) => String(row.fingerprint));
+      const fingerprints = db
+        .prepare('SELECT fingerprint FROM stored_responses')
+        .all()
+        .map((row) => String(row.fingerprint));
       db.close();
       assert.ok(fingerprints.length >= 2, 'the invite and the accept were stored for replay');
       for (const fingerprint of fingerprints) assert.match(fingerprint, /^[0-9a-f]{64}$/);
@@ -68,11 +79,22 @@ describe('data at rest', () => {
     try {
       const old = new DatabaseSync(join(folder, 'test.db'));
       old.exec(`PRAGMA journal_mode = WAL; ${MIGRATIONS[0]} PRAGMA user_version = 1;`);
-      old.prepare('INSERT INTO stored_responses VALUES (?, ?, ?, ?, ?, ?)').run(
-        'public', 'k1', `POST /api/v1/invitations/raw-token-123/accept\n{"name":"A","password":"${PASSWORD}"}`, 201, '{}', new Date().toISOString(),
-      );
+      old
+        .prepare('INSERT INTO stored_responses VALUES (?, ?, ?, ?, ?, ?)')
+        .run(
+          'public',
+          'k1',
+          `POST /api/v1/invitations/raw-token-123/accept\n{"name":"A","password":"${PASSWORD}"}`,
+          201,
+          '{}',
+          new Date().toISOString(),
+        );
       old.close();
-      const server = await createServer({ database: join(folder, 'test.db'), publicUrl: 'http://lms.test', demo: false });
+      const server = await createServer({
+        database: join(folder, 'test.db'),
+        publicUrl: 'http://lms.test',
+        demo: false,
+      });
       await server.close();
       await assertNowhere(folder, [PASSWORD, 'raw-token-123']);
     } finally {
@@ -89,7 +111,11 @@ describe('data at rest', () => {
         const admin = createInvitationsClient({ baseUrl: running.baseUrl, getToken: () => 'demo-admin' });
         const response = await fetch(`${running.baseUrl}groups/demo/subgroups`, {
           method: 'POST',
-          headers: { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json', 'Idempotency-Key': 'restart-1' },
+          headers: {
+            Authorization: 'Bearer demo-admin',
+            'Content-Type': 'application/json',
+            'Idempotency-Key': 'restart-1',
+          },
           body: JSON.stringify({ name: 'Night shift' }),
         });
         const subgroups = await admin.subgroups.list('demo');

@@ -19,7 +19,12 @@ let instances: Instance[];
 
 /** Starts one instance on the database at `url`. */
 async function instance(url: string): Promise<Instance> {
-  const server = await createServer({ database: url, publicUrl: 'http://localhost', demo: true, idempotencySecret: SECRET });
+  const server = await createServer({
+    database: url,
+    publicUrl: 'http://localhost',
+    demo: true,
+    idempotencySecret: SECRET,
+  });
   const http = await listen(() => server.app.fetch);
   const baseUrl = `${http.origin}/api/v1/`;
   return {

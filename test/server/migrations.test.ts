@@ -22,7 +22,10 @@ describe('migrations', () => {
       try {
         assert.deepEqual((await store.subgroups('g')).map((row) => row.id).sort(), ['s1', 's2']);
         assert.equal((await store.subgroupByName('g', 'Ärzte'))?.id, 's1');
-        await assert.rejects(store.insertSubgroup({ id: 's3', groupId: 'g', name: 'ÄRZTE', createdAt: '2026-01-03' }), /UNIQUE/);
+        await assert.rejects(
+          store.insertSubgroup({ id: 's3', groupId: 'g', name: 'ÄRZTE', createdAt: '2026-01-03' }),
+          /UNIQUE/,
+        );
       } finally {
         await store.close();
       }

@@ -20,7 +20,9 @@ interface OperationObject {
 
 const routesOf = (document: ReturnType<typeof openApiDocument>) =>
   Object.entries(document.paths)
-    .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+    .flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
     .sort();
 
 describe('OpenAPI document', () => {
@@ -39,12 +41,18 @@ describe('OpenAPI document', () => {
     it(`lists exactly the routes the server serves (demo mode ${demo ? 'on' : 'off'})`, async () => {
       const server = await createServer({ database: ':memory:', publicUrl: 'http://localhost', demo });
       const served = server.app.routes
-        .filter((route) => route.method !== 'ALL' && route.path.startsWith(`${API_BASE}/`) && !route.path.endsWith('/openapi.json'))
+        .filter(
+          (route) =>
+            route.method !== 'ALL' && route.path.startsWith(`${API_BASE}/`) && !route.path.endsWith('/openapi.json'),
+        )
         .map((route) => `${route.method} ${route.path.slice(API_BASE.length)}`)
         .sort();
       server.close();
       assert.deepEqual(served, routesOf(openApiDocument({ demo })));
-      assert.equal(served.some((route) => route.includes('/dev/')), demo);
+      assert.equal(
+        served.some((route) => route.includes('/dev/')),
+        demo,
+      );
     });
   }
 
@@ -80,7 +88,8 @@ describe('OpenAPI document', () => {
     const isNamed = (schema: Record<string, unknown>): boolean =>
       '$ref' in schema ||
       'allOf' in schema ||
-      (Array.isArray(schema.anyOf) && (schema.anyOf as Array<Record<string, unknown>>).every((option) => '$ref' in option));
+      (Array.isArray(schema.anyOf) &&
+        (schema.anyOf as Array<Record<string, unknown>>).every((option) => '$ref' in option));
     const document = openApiDocument({ demo: true });
     const inline = Object.values(document.paths)
       .flatMap((methods) => Object.values(methods as Record<string, OperationObject>))

@@ -6,7 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from '../../demo/server/app.ts';
 
-const STRICT_WIDGET_CSP = ["default-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types lit-html'];
+const STRICT_WIDGET_CSP = [
+  "default-src 'self'",
+  "style-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+];
 
 async function pageOf(path: string) {
   const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });

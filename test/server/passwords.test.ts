@@ -26,14 +26,19 @@ describe('password rule', () => {
       const http = await listen(() => server.app.fetch);
       try {
         const invitee = createInvitationsClient({ baseUrl: `${http.origin}${API_BASE}/` });
-        const error = await invitee.invitee.accept(token, { name: 'Kim', password: 'PASSWORD' }).catch((e: unknown) => e);
+        const error = await invitee.invitee
+          .accept(token, { name: 'Kim', password: 'PASSWORD' })
+          .catch((e: unknown) => e);
         assert.ok(error instanceof ValidationError, String(error));
         assert.equal(error.code, 'validation_failed');
         assert.deepEqual(
           error.errors.map(({ path, code }) => ({ path, code })),
           [{ path: 'body.password', code: 'common_password' }],
         );
-        assert.equal((await invitee.invitee.accept(token, { name: 'Kim', password: 'violet tractor rhubarb' })).name, 'Kim');
+        assert.equal(
+          (await invitee.invitee.accept(token, { name: 'Kim', password: 'violet tractor rhubarb' })).name,
+          'Kim',
+        );
       } finally {
         await http.close();
       }
@@ -43,10 +48,16 @@ describe('password rule', () => {
   it('tells the invitee on the accept page why, in English and in Spanish', async () => {
     await withServer(async (server, token) => {
       const post = (lang: string) =>
-        server.app.request('/accept', { method: 'POST', body: new URLSearchParams({ token, lang, name: 'Kim', password: 'aaaaaaaa' }) });
+        server.app.request('/accept', {
+          method: 'POST',
+          body: new URLSearchParams({ token, lang, name: 'Kim', password: 'aaaaaaaa' }),
+        });
       const english = await post('en');
       assert.equal(english.status, 422);
-      assert.match(await english.text(), /This password is one of the most common ones\. Choose one that is harder to guess\./);
+      assert.match(
+        await english.text(),
+        /This password is one of the most common ones\. Choose one that is harder to guess\./,
+      );
       assert.match(await (await post('es')).text(), /Esta contraseña es una de las más comunes\./);
     });
   });
@@ -58,7 +69,15 @@ describe('password rule', () => {
     await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
     let hashes = 0;
     const hashPassword = async (password: string) => `hashed ${password.length} ${++hashes}`;
-    const app = createApiApp({ store, clock, mailer, acceptUrl: (t) => t, hashPassword, authenticate: demoAuthenticate(store), demo: true });
+    const app = createApiApp({
+      store,
+      clock,
+      mailer,
+      acceptUrl: (t) => t,
+      hashPassword,
+      authenticate: demoAuthenticate(store),
+      demo: true,
+    });
     const accept = (token: string) =>
       app.request(`/invitations/${token}/accept`, {
         method: 'POST',

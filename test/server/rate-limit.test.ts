@@ -38,7 +38,9 @@ describe('rate limit', () => {
     try {
       const flood = await lookUps(server.origin, TOKEN_BUDGET + 1, () => ({ 'X-Forwarded-For': '203.0.113.7' }));
       assert.deepEqual([...flood].sort(), [404, 429]);
-      const other = await fetch(`${server.origin}${API_BASE}/invitations/guess`, { headers: { 'X-Forwarded-For': '198.51.100.2' } });
+      const other = await fetch(`${server.origin}${API_BASE}/invitations/guess`, {
+        headers: { 'X-Forwarded-For': '198.51.100.2' },
+      });
       assert.equal(other.status, 404);
     } finally {
       await server.close();
@@ -73,7 +75,9 @@ describe('rate limit', () => {
     const server = await startServer();
     try {
       await lookUps(server.origin, TOKEN_BUDGET + 1);
-      const admin = await fetch(`${server.origin}${API_BASE}/groups/demo`, { headers: { Authorization: 'Bearer demo-admin' } });
+      const admin = await fetch(`${server.origin}${API_BASE}/groups/demo`, {
+        headers: { Authorization: 'Bearer demo-admin' },
+      });
       assert.equal(admin.status, 200);
     } finally {
       await server.close();

@@ -75,7 +75,9 @@ describe('reference server', () => {
       assert.equal(again.status, 404);
       assert.match(await again.text(), /not valid/);
 
-      const spanish = await server.app.request('/accept?token=unknown', { headers: { 'Accept-Language': 'es-ES,es;q=0.9' } });
+      const spanish = await server.app.request('/accept?token=unknown', {
+        headers: { 'Accept-Language': 'es-ES,es;q=0.9' },
+      });
       assert.match(await spanish.text(), /Este enlace de invitación no es válido/);
       const invitedInSpanish = await server.app.request('/accept?token=unknown&lang=es');
       assert.match(await invitedInSpanish.text(), /<html lang="es">/);
@@ -125,7 +127,11 @@ describe('reference server', () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: false });
     try {
       assert.equal((await server.app.request(`${API_BASE}/dev/outbox`)).status, 404);
-      assert.equal((await server.app.request(`${API_BASE}/dev/clock`, { method: 'POST', headers: admin, body: '{"advanceMs":1}' })).status, 404);
+      assert.equal(
+        (await server.app.request(`${API_BASE}/dev/clock`, { method: 'POST', headers: admin, body: '{"advanceMs":1}' }))
+          .status,
+        404,
+      );
       assert.equal((await server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).status, 401);
       assert.equal(await server.store.group('demo'), undefined);
       assert.equal((await server.app.request('/')).status, 404);
@@ -162,7 +168,9 @@ describe('reference server', () => {
       };
       const original = console.error;
       console.error = () => {};
-      const response = await Promise.resolve(server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).finally(() => (console.error = original));
+      const response = await Promise.resolve(server.app.request(`${API_BASE}/groups/demo`, { headers: admin })).finally(
+        () => (console.error = original),
+      );
       assert.equal(response.status, 500);
       const body = await response.json();
       assert.equal(body.code, 'server_error');
@@ -180,7 +188,13 @@ describe('rate limit', () => {
     const mailer = outboxMailer(store, () => clock.now());
     await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
     const app = createApiApp({
-      store, clock, mailer, acceptUrl: (t) => t, hashPassword: async (p) => p, authenticate: demoAuthenticate(store), demo: true,
+      store,
+      clock,
+      mailer,
+      acceptUrl: (t) => t,
+      hashPassword: async (p) => p,
+      authenticate: demoAuthenticate(store),
+      demo: true,
       rateLimit: { requests: 3, windowMs: 60_000 },
     });
     const get = (token: string) => app.request('/groups/demo/me', { headers: { Authorization: `Bearer ${token}` } });

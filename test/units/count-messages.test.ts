@@ -19,7 +19,10 @@ const WRONG = {
   ],
 };
 
-for (const [language, messages] of [['en', en], ['es', es]] as const) {
+for (const [language, messages] of [
+  ['en', en],
+  ['es', es],
+] as const) {
   describe(`count messages (${language})`, () => {
     for (const [key, message] of Object.entries(messages)) {
       if (typeof message !== 'function') continue;

@@ -2,7 +2,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv, readPeople } from '../../src/invite-dialog/csv.ts';
-import { addPeople, chipStates, commitDraft, newBox, subgroupChoice, tally, toRequest } from '../../src/invite-dialog/boxes.ts';
+import {
+  addPeople,
+  chipStates,
+  commitDraft,
+  newBox,
+  subgroupChoice,
+  tally,
+  toRequest,
+} from '../../src/invite-dialog/boxes.ts';
 
 const radiology = { id: 'sub_r', name: 'Radiology', memberCount: 0, invitationCount: 0 };
 
@@ -69,7 +77,11 @@ describe('user-type boxes', () => {
   });
 
   it('becomes one batch per box with addresses to send, leaving duplicates out', () => {
-    const boxes = [newBox('learner', ['a@x.org', 'b@x.org'], 'Radiology'), newBox('admin', ['A@X.org']), newBox('learner', ['c@x.org'], 'ICU')];
+    const boxes = [
+      newBox('learner', ['a@x.org', 'b@x.org'], 'Radiology'),
+      newBox('admin', ['A@X.org']),
+      newBox('learner', ['c@x.org'], 'ICU'),
+    ];
     assert.deepEqual(toRequest(boxes, [radiology], 'es'), {
       locale: 'es',
       batches: [
@@ -80,14 +92,20 @@ describe('user-type boxes', () => {
   });
 
   it('adds CSV people to matching boxes, or new ones, replacing an empty first box', () => {
-    const boxes = addPeople([newBox('learner')], [
-      { email: 'a@x.org', role: 'learner', subgroup: 'ICU' },
-      { email: 'b@x.org', role: 'admin', subgroup: '' },
-      { email: 'c@x.org', role: 'learner', subgroup: 'icu' },
-    ]);
-    assert.deepEqual(boxes.map((b) => [b.role, b.subgroup, b.emails]), [
-      ['learner', 'ICU', ['a@x.org', 'c@x.org']],
-      ['admin', '', ['b@x.org']],
-    ]);
+    const boxes = addPeople(
+      [newBox('learner')],
+      [
+        { email: 'a@x.org', role: 'learner', subgroup: 'ICU' },
+        { email: 'b@x.org', role: 'admin', subgroup: '' },
+        { email: 'c@x.org', role: 'learner', subgroup: 'icu' },
+      ],
+    );
+    assert.deepEqual(
+      boxes.map((b) => [b.role, b.subgroup, b.emails]),
+      [
+        ['learner', 'ICU', ['a@x.org', 'c@x.org']],
+        ['admin', '', ['b@x.org']],
+      ],
+    );
   });
 });

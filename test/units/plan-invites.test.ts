@@ -28,7 +28,9 @@ describe('planInvites', () => {
     assert.equal(plan.seatsNeeded, 2);
   });
   it('keeps the name of `Name <address>` or `{ email, name }`, trimmed and at most 100 characters', () => {
-    const box = { emails: ['Ana Ruiz <ana@x.org>', { email: 'bo@x.org', name: ' Bo ' }, `${'N'.repeat(120)} <cy@x.org>`] };
+    const box = {
+      emails: ['Ana Ruiz <ana@x.org>', { email: 'bo@x.org', name: ' Bo ' }, `${'N'.repeat(120)} <cy@x.org>`],
+    };
     const names = planInvites([box], known).results.map((result) => result.name);
     assert.deepEqual(names, ['Ana Ruiz', 'Bo', 'N'.repeat(100)]);
   });
