@@ -28,7 +28,13 @@ async function startServer() {
       if (found) resolve(Number(found[1]));
     });
   });
-  return { base: `http://127.0.0.1:${port}${API_BASE}`, stop: () => (child.kill(), once(child, 'exit')) };
+  return {
+    base: `http://127.0.0.1:${port}${API_BASE}`,
+    stop: () => {
+      child.kill();
+      return once(child, 'exit');
+    },
+  };
 }
 
 export async function acceptFlood() {
@@ -39,8 +45,9 @@ export async function acceptFlood() {
     await response.arrayBuffer();
     return performance.now() - started;
   };
-  const outbox = await (await fetch(`${base}/dev/outbox?to=kim.nguyen@riverside.example`)).json();
-  const token = new URL(outbox.items[0].acceptUrl).searchParams.get('token') ?? '';
+  const outboxAnswer = await fetch(`${base}/dev/outbox?to=kim.nguyen@riverside.example`);
+  const outbox = (await outboxAnswer.json()) as { items: { acceptUrl: string }[] };
+  const token = new URL(outbox.items[0]?.acceptUrl ?? '').searchParams.get('token') ?? '';
   /** An admin's list and an invitee's look-up, one after the other, until enough samples. */
   const sample = async (until: () => boolean) => {
     const times = { list: [] as number[], lookUp: [] as number[] };

@@ -252,7 +252,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     const timer = setTimeout(done, ms);
     const stop = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as fetch does: the abort reason
+      reject(signal?.reason);
     };
     if (signal?.aborted) stop();
     else signal?.addEventListener('abort', stop, { once: true });

@@ -4,6 +4,7 @@
  * The reference server serves it with Node; the msw handlers call it in the browser.
  */
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import type { MemberView } from '../store/store.ts';
@@ -72,15 +73,18 @@ export function createApiApp(options: ApiAppOptions) {
     }),
   );
   const limits = rateLimits(options);
-  app.use('*', async (c, next) => {
-    const token = c.req
-      .header('Authorization')
-      ?.match(/^Bearer\s+(.+)$/i)?.[1]
-      ?.trim();
-    c.set('caller', token ? await options.authenticate(token) : undefined);
-    limits.everyRequest(c);
-    await next();
-  });
+  app.use(
+    '*',
+    createMiddleware<Env>(async (c, next) => {
+      const token = c.req
+        .header('Authorization')
+        ?.match(/^Bearer\s+(.+)$/i)?.[1]
+        ?.trim();
+      c.set('caller', token ? await options.authenticate(token) : undefined);
+      limits.everyRequest(c);
+      await next();
+    }),
+  );
 
   const handlers = handlersOf(createInvitationsService(options));
   const idempotency = createIdempotency(options.store, options.clock, options.idempotencySecret ?? randomSecret());

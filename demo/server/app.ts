@@ -4,7 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { createApiApp } from '../../api/http/app.ts';
 import { openApiDocument } from '../../api/http/openapi.ts';
 import { allowOrigins } from '../../api/http/cors.ts';
@@ -19,6 +21,7 @@ import { negotiateLanguage, type Language } from '../../api/domain/language.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import { openPostgresStore } from '../../api/store/postgres-store.ts';
 import type { Store } from '../../api/store/store.ts';
+import { InvitationPreview, Member, Problem } from '../../sdk/schemas.ts';
 import { acceptPage } from './accept-page.ts';
 import { clientAddressOf } from './client-address.ts';
 import { idempotencySecret } from './idempotency-secret.ts';
@@ -75,7 +78,7 @@ export async function createServer(options: ServerOptions) {
     hashPassword,
     isCommonPassword,
     // Production deployments plug in their own session check here.
-    authenticate: options.demo ? demoAuthenticate(store) : async () => undefined,
+    authenticate: options.demo ? demoAuthenticate(store) : () => Promise.resolve(undefined),
     demo: options.demo,
     clientAddress: clientAddressOf(options.trustProxy ?? 0),
     idempotencySecret: await idempotencySecret(options.database, options.idempotencySecret),
@@ -93,7 +96,10 @@ export async function createServer(options: ServerOptions) {
   });
   // The API is opened to the listed origins; the outbox and the clock (demo only) are not.
   const cors = allowOrigins(options.corsOrigins ?? []);
-  app.use(`${API_BASE}/*`, (c, next) => (c.req.path.startsWith(`${API_BASE}/dev/`) ? next() : cors(c, next)));
+  app.use(
+    `${API_BASE}/*`,
+    createMiddleware<BlankEnv>((c, next) => (c.req.path.startsWith(`${API_BASE}/dev/`) ? next() : cors(c, next))),
+  );
   app.get(`${API_BASE}/openapi.json`, (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }));
   app.route(API_BASE, api);
   // Unknown API paths get the API's own 404 problem body.
@@ -171,7 +177,7 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
     const language = negotiateLanguage(c.req.query('lang'), c.req.header('Accept-Language'));
     const answer = await callerOf(c, api)(`/invitations/${encodeURIComponent(token)}`);
     if (!answer.ok) return refused(c, language, token, answer);
-    return page(c, acceptPage(language, { token, preview: await answer.json() }), 200);
+    return page(c, acceptPage(language, { token, preview: InvitationPreview.parse(await answer.json()) }), 200);
   });
   app.post(
     '/accept',
@@ -184,23 +190,28 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
     }),
     async (c) => {
       const form = await c.req.parseBody();
-      const token = String(form.token ?? '');
-      const language = negotiateLanguage(form.lang?.toString(), c.req.header('Accept-Language'));
+      const field = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
+      const token = field('token');
+      const language = negotiateLanguage(field('lang') || undefined, c.req.header('Accept-Language'));
       const callApi = callerOf(c, api);
       const preview = await callApi(`/invitations/${encodeURIComponent(token)}`);
       if (!preview.ok) return refused(c, language, token, preview);
-      const details = await preview.json();
+      const details = InvitationPreview.parse(await preview.json());
       const accepted = await callApi(`/invitations/${encodeURIComponent(token)}/accept`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: String(form.name ?? ''), password: String(form.password ?? '') }),
+        body: JSON.stringify({ name: field('name'), password: field('password') }),
       });
       if (accepted.ok) {
-        const member = await accepted.json();
+        const member = Member.parse(await accepted.json());
         return page(c, acceptPage(language, { token, done: { name: member.name, group: details.groupName } }), 201);
       }
       if (accepted.status !== 422) return refused(c, language, token, accepted);
-      return page(c, acceptPage(language, { token, preview: details, problem: await accepted.json() }), 422);
+      return page(
+        c,
+        acceptPage(language, { token, preview: details, problem: Problem.parse(await accepted.json()) }),
+        422,
+      );
     },
   );
 }

@@ -62,6 +62,8 @@ export class ConfirmController implements ReactiveController {
   render(cancel: string) {
     const question = this.#question;
     if (!question) return nothing;
+    /* eslint-disable lit-a11y/no-autofocus -- in a modal dialog, autofocus is how HTML picks the first focused control:
+       the least destructive one, Cancel (WAI-ARIA APG, alert dialog) */
     return html`<dialog class="confirm" part="confirm-dialog" aria-labelledby="confirm-message" @close=${this.#onClose}>
       <p id="confirm-message">${question.message}</p>
       <div class="actions">
@@ -71,5 +73,6 @@ export class ConfirmController implements ReactiveController {
         </button>
       </div>
     </dialog>`;
+    /* eslint-enable lit-a11y/no-autofocus */
   }
 }

@@ -70,7 +70,7 @@ export function subgroupChoice(name: string, existing: Subgroup[]): SubgroupChoi
 export function toRequest(boxes: Box[], existing: Subgroup[], locale: string): InviteRequest {
   const states = chipStates(boxes);
   const batches = boxes.flatMap((box, i) => {
-    const emails = box.emails.filter((_, j) => states[i]![j] === 'valid').map((email) => withName(box, email));
+    const emails = box.emails.filter((_, j) => states[i]?.[j] === 'valid').map((email) => withName(box, email));
     if (!emails.length) return [];
     const subgroup = subgroupChoice(box.subgroup, existing);
     return [{ role: box.role, emails, ...(subgroup ? { subgroup } : {}) }];

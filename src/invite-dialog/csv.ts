@@ -18,19 +18,26 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text.charAt(i);
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (char === '"') quoted = false;
-      else cell += char;
+      if (char !== '"') cell += char;
+      else if (text.charAt(i + 1) === '"') cell += text.charAt(++i);
+      else quoted = false;
     } else if (char === '"') quoted = true;
-    else if (char === ',' || char === ';' || char === '\t') (row.push(cell), (cell = ''));
+    else if (char === ',' || char === ';' || char === '\t') endCell();
     else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      ((row = []), (cell = ''));
+      if (char === '\r' && text.charAt(i + 1) === '\n') i++;
+      endRow();
     } else cell += char;
   }
   if (cell !== '' || row.length) rows.push([...row, cell]);
@@ -40,12 +47,13 @@ export function parseCsv(text: string): string[][] {
 /** The people in a CSV file; `undefined` when it has no column of addresses. */
 export function readPeople(text: string): CsvPerson[] | undefined {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (rows.length === 0) return undefined;
-  const header = rows[0]!.map((cell) => cell.toLowerCase());
+  const first = rows[0];
+  if (!first) return undefined;
+  const header = first.map((cell) => cell.toLowerCase());
   const named = (pattern: RegExp) => header.findIndex((cell) => pattern.test(cell));
   let email = named(/e-?mail|correo/);
   const hasHeader = email >= 0;
-  if (!hasHeader) email = rows[0]!.findIndex((cell) => cell.includes('@'));
+  if (!hasHeader) email = first.findIndex((cell) => cell.includes('@'));
   if (email < 0) return undefined;
   const role = hasHeader ? named(/^(role|type|user type|rol|tipo)$/) : -1;
   const subgroup = hasHeader ? named(/subgroup|subgrupo|team|group|grupo/) : -1;

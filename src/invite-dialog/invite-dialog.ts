@@ -128,8 +128,8 @@ export class InviteDialog extends ManageUsersElement {
     const index = this.boxes.findIndex((box) => box.key === key);
     this.boxes = this.boxes.filter((box) => box.key !== key);
     if (this.boxes.length === 0) this.boxes = [newBox('learner')];
-    const next = this.boxes[Math.min(index, this.boxes.length - 1)]!;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${next.key}`)?.focus());
+    const next = this.boxes[Math.min(index, this.boxes.length - 1)] ?? this.boxes[0];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${next?.key}`)?.focus());
   }
 
   #onEmailInput(key: number, event: InputEvent) {
@@ -156,7 +156,7 @@ export class InviteDialog extends ManageUsersElement {
     } else if (event.key === 'Backspace' && input.value === '') {
       // Backspace on an empty field takes the last address back for editing.
       this.#update(key, (box) =>
-        box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1)! } : box,
+        box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1) ?? '' } : box,
       );
       event.preventDefault();
     }
@@ -322,7 +322,6 @@ export class InviteDialog extends ManageUsersElement {
     const t = this.#section.t;
     const roleName = box.role === 'admin' ? t.admins : t.learners;
     const title = t.boxTitle(roleName, this.boxes.filter((b, i) => b.role === box.role && i <= index).length);
-    const choice = subgroupChoice(box.subgroup, this.#section.subgroups);
     return html`<section class="box" part="box" aria-labelledby="box-title-${box.key}">
       <div class="box-head">
         <h3 id="box-title-${box.key}">${title}</h3>
@@ -339,25 +338,35 @@ export class InviteDialog extends ManageUsersElement {
             : nothing
         }
       </div>
-      <fieldset class="roles" part="role-input">
-        <legend>${t.userType}</legend>
-        ${(['learner', 'admin'] as const).map(
-          (role) =>
-            html`<label class="role">
-              <input
-                type="radio"
-                name="role-${box.key}"
-                .checked=${box.role === role}
-                @change=${() => this.#update(box.key, (b) => ({ ...b, role }))}
-              />
-              <span
-                ><strong>${role === 'admin' ? t.admins : t.learners}</strong>
-                <span class="hint">– ${role === 'admin' ? t.adminsHint : t.learnersHint}</span></span
-              >
-            </label>`,
-        )}
-      </fieldset>
-      <label for="emails-${box.key}">${t.emails}</label>
+      ${this.renderRoles(box)} ${this.renderEmails(box, index, states)} ${this.renderSubgroup(box)}
+    </section>`;
+  }
+
+  protected renderRoles(box: Box) {
+    const t = this.#section.t;
+    return html`<fieldset class="roles" part="role-input">
+      <legend>${t.userType}</legend>
+      ${(['learner', 'admin'] as const).map(
+        (role) =>
+          html`<label class="role">
+            <input
+              type="radio"
+              name="role-${box.key}"
+              .checked=${box.role === role}
+              @change=${() => this.#update(box.key, (b) => ({ ...b, role }))}
+            />
+            <span
+              ><strong>${role === 'admin' ? t.admins : t.learners}</strong>
+              <span class="hint">– ${role === 'admin' ? t.adminsHint : t.learnersHint}</span></span
+            >
+          </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  protected renderEmails(box: Box, index: number, states: string[]) {
+    const t = this.#section.t;
+    return html`<label for="emails-${box.key}">${t.emails}</label>
       <div class="field">
         <ul class="chips" aria-label=${t.emailsAdded}>
           ${box.emails.map((email, j) => {
@@ -394,8 +403,13 @@ export class InviteDialog extends ManageUsersElement {
           @blur=${() => this.#update(box.key, (b) => commitDraft(b))}
         />
       </div>
-      <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>
-      <label for="subgroup-${box.key}">${t.subgroup}</label>
+      <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>`;
+  }
+
+  protected renderSubgroup(box: Box) {
+    const t = this.#section.t;
+    const choice = subgroupChoice(box.subgroup, this.#section.subgroups);
+    return html`<label for="subgroup-${box.key}">${t.subgroup}</label>
       <input
         id="subgroup-${box.key}"
         part="subgroup-input"
@@ -408,8 +422,7 @@ export class InviteDialog extends ManageUsersElement {
       />
       <p class="hint" id="subgroup-hint-${box.key}">
         ${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}
-      </p>
-    </section>`;
+      </p>`;
   }
 
   protected renderCsv() {

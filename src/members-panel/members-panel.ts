@@ -92,6 +92,43 @@ export class MembersPanel extends ManageUsersElement {
     await (to === 'deactivated' ? actions.deactivate(member) : actions.reactivate(member));
   }
 
+  protected renderRow(m: Member, active: boolean) {
+    const t = this.#section.t;
+    const locale = this.#section.locale;
+    return html`<tr part="row">
+      <th scope="row" part="cell name-cell" id="member-${m.id}">
+        ${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}
+      </th>
+      <td part="cell" class="email">${wrappableEmail(m.email)}</td>
+      <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
+      <td part="cell">${m.subgroup?.name ?? t.none}</td>
+      <td part="cell"><time class="date" datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
+      <td part="cell">
+        ${
+          m.id === this.currentMemberId
+            ? nothing
+            : active
+              ? html`<button
+                  part="button deactivate-button"
+                  aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                  aria-describedby="member-${m.id}"
+                  @click=${() => this.#change(m, 'deactivated')}
+                >
+                  ${t.deactivate}
+                </button>`
+              : html`<button
+                  part="button reactivate-button"
+                  aria-disabled=${this.#section.busy ? 'true' : 'false'}
+                  aria-describedby="member-${m.id}"
+                  @click=${() => this.#change(m, 'active')}
+                >
+                  ${t.reactivate}
+                </button>`
+        }
+      </td>
+    </tr>`;
+  }
+
   protected override render() {
     const t = this.#section.t;
     const locale = this.#section.locale;
@@ -121,41 +158,7 @@ export class MembersPanel extends ManageUsersElement {
             </tr>
           </thead>
           <tbody>
-            ${this.#list.items.map(
-              (m) =>
-                html`<tr part="row">
-                  <th scope="row" part="cell name-cell" id="member-${m.id}">
-                    ${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}
-                  </th>
-                  <td part="cell" class="email">${wrappableEmail(m.email)}</td>
-                  <td part="cell">${m.role === 'admin' ? t.admin : t.learner}</td>
-                  <td part="cell">${m.subgroup?.name ?? t.none}</td>
-                  <td part="cell"><time class="date" datetime=${m.joinedAt}>${shortDate(locale, m.joinedAt)}</time></td>
-                  <td part="cell">
-                    ${
-                      m.id === this.currentMemberId
-                        ? nothing
-                        : active
-                          ? html`<button
-                              part="button deactivate-button"
-                              aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                              aria-describedby="member-${m.id}"
-                              @click=${() => this.#change(m, 'deactivated')}
-                            >
-                              ${t.deactivate}
-                            </button>`
-                          : html`<button
-                              part="button reactivate-button"
-                              aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                              aria-describedby="member-${m.id}"
-                              @click=${() => this.#change(m, 'active')}
-                            >
-                              ${t.reactivate}
-                            </button>`
-                    }
-                  </td>
-                </tr>`,
-            )}
+            ${this.#list.items.map((m) => this.renderRow(m, active))}
           </tbody>
         </table>
       </div>

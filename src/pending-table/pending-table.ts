@@ -137,7 +137,7 @@ export class PendingTable extends ManageUsersElement {
   }
 
   #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
-    this.sort = (this.sort === column ? `-${column}` : column) as InvitationSort;
+    this.sort = this.sort === column ? `-${column}` : column;
   }
 
   protected override render() {
@@ -150,31 +150,7 @@ export class PendingTable extends ManageUsersElement {
     return html`
       <div class="toolbar" part="toolbar">
         ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))} ${this.renderFilters()}
-        <div class="bulk">
-          ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
-          <button
-            part="button resend-button"
-            aria-disabled=${selection.length ? busy : 'true'}
-            @click=${() => this.#resend(selection)}
-          >
-            ${t.resendSelected}
-          </button>
-          <button
-            class="danger"
-            part="button remove-button"
-            aria-disabled=${selection.length ? busy : 'true'}
-            @click=${() => this.#remove(selection)}
-          >
-            ${t.remove}
-          </button>
-          <button
-            part="button remove-expired-button"
-            aria-disabled=${this.#section.seats?.expired === 0 ? 'true' : busy}
-            @click=${this.#removeAllExpired}
-          >
-            ${t.removeAllExpired}
-          </button>
-        </div>
+        ${this.renderBulkActions(selection, busy)}
       </div>
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
@@ -214,6 +190,35 @@ export class PendingTable extends ManageUsersElement {
       ${this.#list.renderPager(t, this.#section.locale, t.pendingCaption, this.pageSize)}
       ${this.#section.renderSupport()}
     `;
+  }
+
+  protected renderBulkActions(selection: string[], busy: 'true' | 'false') {
+    const t = this.#section.t;
+    return html`<div class="bulk">
+      ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
+      <button
+        part="button resend-button"
+        aria-disabled=${selection.length ? busy : 'true'}
+        @click=${() => this.#resend(selection)}
+      >
+        ${t.resendSelected}
+      </button>
+      <button
+        class="danger"
+        part="button remove-button"
+        aria-disabled=${selection.length ? busy : 'true'}
+        @click=${() => this.#remove(selection)}
+      >
+        ${t.remove}
+      </button>
+      <button
+        part="button remove-expired-button"
+        aria-disabled=${this.#section.seats?.expired === 0 ? 'true' : busy}
+        @click=${this.#removeAllExpired}
+      >
+        ${t.removeAllExpired}
+      </button>
+    </div>`;
   }
 
   protected renderFilters() {

@@ -28,7 +28,7 @@ if (typeof document !== 'undefined') {
 }
 
 function languageOf(locale: string) {
-  return locale.toLowerCase().split('-')[0]!;
+  return locale.toLowerCase().split('-')[0] ?? '';
 }
 
 /** Loads the catalog of a locale (English when there is none). */

@@ -74,7 +74,7 @@ export class SubgroupsManager extends ManageUsersElement {
   async #add(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const name = new FormData(form).get('name')?.toString().trim() ?? '';
+    const name = nameIn(form);
     if (!name || !(await this.#section.actions.addSubgroup(name))) return;
     form.reset();
     this.#focus.moveTo();
@@ -89,7 +89,7 @@ export class SubgroupsManager extends ManageUsersElement {
 
   async #rename(event: SubmitEvent, subgroup: Subgroup) {
     event.preventDefault();
-    const name = new FormData(event.target as HTMLFormElement).get('name')?.toString().trim() ?? '';
+    const name = nameIn(event.target as HTMLFormElement);
     if (name && (await this.#section.actions.renameSubgroup(subgroup, name))) this.#stopEditing(subgroup.id);
   }
 
@@ -128,64 +128,60 @@ export class SubgroupsManager extends ManageUsersElement {
       ${this.#section.renderFeedback()}
       ${this.#section.subgroups.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
       <ul class="list">
-        ${this.#section.subgroups.map(
-          (s) =>
-            html`<li part="row">
-              ${
-                this.editing === s.id
-                  ? html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
-                      <input
-                        name="name"
-                        part="name-input"
-                        aria-label=${t.renameSubgroupField(s.name)}
-                        .value=${s.name}
-                        required
-                        maxlength="80"
-                        autocomplete="off"
-                      />
-                      <button
-                        class="primary"
-                        part="button save-button"
-                        aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                      >
-                        ${t.save}
-                      </button>
-                      <button
-                        type="button"
-                        part="button"
-                        @click=${() => (this.#clearFeedback(), this.#stopEditing(s.id))}
-                      >
-                        ${t.cancel}
-                      </button>
-                    </form>`
-                  : html`<span class="name"
-                        ><strong id="subgroup-${s.id}">${s.name}</strong>
-                        <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span
-                      >
-                      <span class="row-actions">
-                        <button
-                          part="button rename-button"
-                          aria-describedby="subgroup-${s.id}"
-                          @click=${() => this.#startEditing(s.id)}
-                        >
-                          ${t.rename}
-                        </button>
-                        <button
-                          class="danger"
-                          part="button remove-button"
-                          aria-describedby="subgroup-${s.id}"
-                          aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                          @click=${() => this.#remove(s)}
-                        >
-                          ${t.remove}
-                        </button>
-                      </span>`
-              }
-            </li>`,
-        )}
+        ${this.#section.subgroups.map((s) => html`<li part="row">${this.editing === s.id ? this.renderRename(s) : this.renderRow(s)}</li>`)}
       </ul>
       ${this.#section.renderSupport()}
     </dialog>`;
+  }
+
+  protected renderRename(s: Subgroup) {
+    const t = this.#section.t;
+    return html`<form class="rename" @submit=${(e: SubmitEvent) => this.#rename(e, s)}>
+      <input
+        name="name"
+        part="name-input"
+        aria-label=${t.renameSubgroupField(s.name)}
+        .value=${s.name}
+        required
+        maxlength="80"
+        autocomplete="off"
+      />
+      <button class="primary" part="button save-button" aria-disabled=${this.#section.busy ? 'true' : 'false'}>
+        ${t.save}
+      </button>
+      <button type="button" part="button" @click=${() => this.#cancelEditing(s.id)}>${t.cancel}</button>
+    </form>`;
+  }
+
+  protected renderRow(s: Subgroup) {
+    const t = this.#section.t;
+    return html`<span class="name"
+        ><strong id="subgroup-${s.id}">${s.name}</strong>
+        <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span
+      >
+      <span class="row-actions">
+        <button
+          part="button rename-button"
+          aria-describedby="subgroup-${s.id}"
+          @click=${() => this.#startEditing(s.id)}
+        >
+          ${t.rename}
+        </button>
+        <button
+          class="danger"
+          part="button remove-button"
+          aria-describedby="subgroup-${s.id}"
+          aria-disabled=${this.#section.busy ? 'true' : 'false'}
+          @click=${() => this.#remove(s)}
+        >
+          ${t.remove}
+        </button>
+      </span>`;
+  }
+
+  #cancelEditing(id: string) {
+    this.#clearFeedback();
+    this.#stopEditing(id);
   }
 
   /** A new action: the last refusal ("already exists") no longer applies. */
@@ -197,4 +193,10 @@ export class SubgroupsManager extends ManageUsersElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('.rename input')?.select();
   }
+}
+
+/** The trimmed name typed in a subgroup form. */
+function nameIn(form: HTMLFormElement): string {
+  const value = new FormData(form).get('name');
+  return typeof value === 'string' ? value.trim() : '';
 }

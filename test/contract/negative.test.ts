@@ -167,8 +167,8 @@ describe('requests that break the OpenAPI document', () => {
   before(async () => {
     server = await createServer({ database: ':memory:', publicUrl: 'http://localhost', demo: true });
   });
-  after(() => {
-    server.close();
+  after(async () => {
+    await server.close();
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
     const spread = [...statuses]
       .sort()

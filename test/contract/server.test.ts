@@ -13,10 +13,9 @@ defineContractSuite('reference server (SQLite, HTTP)', async () => {
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1/`,
     addGroup: (id) => server.store.insertGroup({ id, name: 'Another group', totalSeats: 5 }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        server.close();
-      }),
+    close: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.close();
+    },
   };
 });

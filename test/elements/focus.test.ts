@@ -146,7 +146,7 @@ describe('focus after every action (keyboard only)', () => {
     await expectFocusOn(section, 'Rename');
     await activate(await findByRole(await findRow(section, 'Pharmacy Team'), 'button', 'Remove'));
     await confirmWithKeyboard(section, 'Remove');
-    await waitUntil(() => !deepAll(section, 'li').some((li) => li.textContent!.includes('Pharmacy Team')));
+    await waitUntil(() => !deepAll(section, 'li').some((li) => li.textContent.includes('Pharmacy Team')));
     // The row that took its place: Radiology's Remove.
     await expectFocusOn(section, 'Remove');
     expect(focused()!.closest('li')!.textContent).to.include('Radiology');

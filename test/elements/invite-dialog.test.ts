@@ -37,7 +37,7 @@ async function openDialog() {
 const emailInputs = (dialog: InviteDialog) => queryAllByRole<HTMLInputElement>(dialog, 'textbox', 'Email addresses');
 const chips = (dialog: InviteDialog) =>
   deepAll(dialog, '[part~="chip"]').map((chip) =>
-    [...chip.querySelectorAll('span')].map((span) => span.textContent!.trim()).join(' '),
+    [...chip.querySelectorAll('span')].map((span) => span.textContent.trim()).join(' '),
   );
 
 describe('<invite-dialog>', () => {
@@ -104,7 +104,7 @@ describe('<invite-dialog>', () => {
     expect(
       queryAllByRole<HTMLInputElement>(dialog, 'radio')
         .filter((r) => r.checked)
-        .map((r) => r.closest('label')!.textContent!.trim().split(/\s+/)[0]),
+        .map((r) => r.closest('label')!.textContent.trim().split(/\s+/)[0]),
     ).to.deep.equal(['Learners', 'Admins']);
     paste(emailInputs(dialog)[1]!, 'boss@x.org');
     await findText(dialog, 'This sends 5 invitations; 8 seats are free.');

@@ -33,8 +33,7 @@ async function renderSection(token = 'demo-admin', extra: Partial<ManageUsers> =
 const meterText = (section: ManageUsers) =>
   deepAll(section, '[part~="meter-legend"] .figure')
     .map(
-      (figure) =>
-        `${figure.querySelector('dt')!.textContent!.trim()} ${figure.querySelector('dd')!.textContent!.trim()}`,
+      (figure) => `${figure.querySelector('dt')!.textContent.trim()} ${figure.querySelector('dd')!.textContent.trim()}`,
     )
     .join(' ');
 const pendingCount = (section: ManageUsers) => deepAll(section, '#tab-pending .count')[0]?.textContent?.trim();
@@ -83,7 +82,7 @@ describe('<manage-users>', () => {
       await useMockApi();
       const section = await renderSection('demo-admin', { locale });
       const caption = (text: string) =>
-        deepAll(section, 'caption').some((c) => c.textContent!.replace(/\s+/g, ' ').trim() === text);
+        deepAll(section, 'caption').some((c) => c.textContent.replace(/\s+/g, ' ').trim() === text);
       await waitUntil(() => caption(users), `no caption ${users}`);
       (await findByRole(section, 'tab', /^(Pending|Pendientes)/)).click();
       await waitUntil(() => caption(pending), `no caption ${pending}`);

@@ -53,7 +53,7 @@ describe('<members-panel>', () => {
     (await findByRole(await findByRole(panel, 'dialog'), 'button', 'Deactivate')).click();
     expect((await changed).detail.member.id).to.equal('usr_marco');
     await findText(panel, 'Marco Rossi was deactivated; a seat was freed.');
-    await waitUntil(() => !rows(panel).some((row) => row.textContent!.includes('Marco Rossi')));
+    await waitUntil(() => !rows(panel).some((row) => row.textContent.includes('Marco Rossi')));
     expect((await mock.store.member('usr_marco'))?.status).to.equal('deactivated');
   });
 

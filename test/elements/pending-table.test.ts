@@ -23,7 +23,7 @@ async function renderTable(pageSize = 50) {
   return table;
 }
 
-const emails = (table: HTMLElement) => rows(table).map((row) => row.querySelector('th')!.textContent!.trim());
+const emails = (table: HTMLElement) => rows(table).map((row) => row.querySelector('th')!.textContent.trim());
 const confirmButton = async (table: HTMLElement, name: string) =>
   findByRole(await findByRole(table, 'dialog'), 'button', name);
 
@@ -55,12 +55,12 @@ describe('<pending-table>', () => {
     await useMockApi();
     const table = await renderTable();
     expect(rows(table)).to.have.length(7);
-    const kim = rows(table).find((row) => row.textContent!.includes('kim.nguyen'))!;
+    const kim = rows(table).find((row) => row.textContent.includes('kim.nguyen'))!;
     expect(kim.textContent)
       .to.include('Pending')
       .and.include('expires in 9 days')
       .and.include('dana.admin@riverside.example');
-    const ana = rows(table).find((row) => row.textContent!.includes('ana.silva'))!;
+    const ana = rows(table).find((row) => row.textContent.includes('ana.silva'))!;
     expect(ana.textContent).to.include('Expired').and.include('expired 2 days ago').and.include('Emergency Medicine');
     expect(ana.querySelector('[part~="status-expired"]')).to.exist;
     await findText(table, 'Pending invitations');
@@ -127,7 +127,7 @@ describe('<pending-table>', () => {
     await findText(table, 'Remove 3 invitations? This frees 3 seats.');
     (await confirmButton(table, 'Remove')).click();
     await waitUntil(() => rows(table).length === 4);
-    expect(rows(table).every((row) => row.textContent!.includes('Pending'))).to.equal(true);
+    expect(rows(table).every((row) => row.textContent.includes('Pending'))).to.equal(true);
   });
 
   it('resends one row, and a selection, announcing the result', async () => {
@@ -138,8 +138,8 @@ describe('<pending-table>', () => {
     expect((await resent).detail.results[0]!.status).to.equal('resent');
     await waitUntil(() =>
       rows(table)
-        .find((r) => r.textContent!.includes('ana.silva'))!
-        .textContent!.includes('expires in 10 days'),
+        .find((r) => r.textContent.includes('ana.silva'))!
+        .textContent.includes('expires in 10 days'),
     );
     await findText(table, '1 invitation resent.');
     expect(await mock.store.mails('ana.silva@riverside.example')).to.have.length(2);

@@ -61,7 +61,7 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
       // Its row shows the new expiry once the list on screen has loaded again.
       async () =>
         waitUntil(async () =>
-          (await findRow(section, 'ana.silva@riverside.example')).textContent!.includes('expires in 10 days'),
+          (await findRow(section, 'ana.silva@riverside.example')).textContent.includes('expires in 10 days'),
         ),
     );
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
@@ -75,7 +75,7 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
       mock,
       () => confirmIn(section, 'Remove'),
       () =>
-        waitUntil(() => !visibleRows(section).some((row) => row.textContent!.includes('ana.silva@riverside.example'))),
+        waitUntil(() => !visibleRows(section).some((row) => row.textContent.includes('ana.silva@riverside.example'))),
     );
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
   });
@@ -89,7 +89,7 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
     const counts = await countRequests(
       mock,
       () => confirmIn(section, 'Deactivate'),
-      () => waitUntil(() => !visibleRows(section).some((row) => row.textContent!.includes('Marco Rossi'))),
+      () => waitUntil(() => !visibleRows(section).some((row) => row.textContent.includes('Marco Rossi'))),
     );
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
   });

@@ -107,7 +107,7 @@ describe('<subgroups-manager>', () => {
       (await findByRole(manager, 'button', locale === 'en' ? 'Save' : 'Guardar')).click();
       await findByRole(manager, 'alert', exists);
       (await findByRole(manager, 'button', cancel)).click();
-      await waitUntil(() => !deepAll(manager, '[role="alert"]').some((alert) => alert.textContent!.includes(exists)));
+      await waitUntil(() => !deepAll(manager, '[role="alert"]').some((alert) => alert.textContent.includes(exists)));
     });
   }
 

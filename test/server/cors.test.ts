@@ -26,9 +26,9 @@ describe('cross-origin access', async () => {
     corsOrigins: [HOST, 'http://b.test'],
   });
   const plain = await createServer({ database: ':memory:', publicUrl: HOST, demo: true });
-  after(() => {
-    server.close();
-    plain.close();
+  after(async () => {
+    await server.close();
+    await plain.close();
   });
 
   it('answers a listed origin’s preflight for an API route with the allowed headers and methods', async () => {

@@ -47,7 +47,7 @@ describe('OpenAPI document', () => {
         )
         .map((route) => `${route.method} ${route.path.slice(API_BASE.length)}`)
         .sort();
-      server.close();
+      await server.close();
       assert.deepEqual(served, routesOf(openApiDocument({ demo })));
       assert.equal(
         served.some((route) => route.includes('/dev/')),
@@ -117,7 +117,7 @@ describe('OpenAPI document', () => {
   it('is served at /api/v1/openapi.json', async () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://localhost', demo: true });
     const response = await server.app.request(`${API_BASE}/openapi.json`);
-    server.close();
+    await server.close();
     assert.equal(response.status, 200);
     const document = await response.json();
     assert.equal(document.openapi, '3.1.0');

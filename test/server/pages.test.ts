@@ -19,7 +19,7 @@ async function pageOf(path: string) {
     const response = await server.app.request(path);
     return { headers: response.headers, html: await response.text() };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 
@@ -58,7 +58,7 @@ describe('pages', () => {
       assert.equal(response.status, 413);
       assert.match(await response.text(), /The form was too large/);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 

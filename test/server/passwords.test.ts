@@ -78,8 +78,8 @@ describe('password rule', () => {
       authenticate: demoAuthenticate(store),
       demo: true,
     });
-    const accept = (token: string) =>
-      app.request(`/invitations/${token}/accept`, {
+    const accept = async (token: string) =>
+      await app.request(`/invitations/${token}/accept`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ name: 'Mallory', password: 'a long enough password' }),

@@ -16,7 +16,7 @@ async function startServer(trustProxy = 0) {
     store: server.store,
     close: async () => {
       await http.close();
-      server.close();
+      await server.close();
     },
   };
 }
@@ -65,7 +65,7 @@ describe('rate limit', () => {
     try {
       let n = 0;
       const statuses = await lookUps(server.origin, TOKEN_BUDGET + 1, () => ({ Authorization: `Bearer junk-${n++}` }));
-      assert.ok(statuses.has(429), `statuses seen: ${[...statuses]}`);
+      assert.ok(statuses.has(429), `statuses seen: ${[...statuses].join(', ')}`);
     } finally {
       await server.close();
     }

@@ -41,7 +41,7 @@ describe('reference server', () => {
       assert.match(message.data, /Administrador/);
       assert.match(message.data.replace(/=\n/g, ''), /http:\/\/lms\.test\/accept\?token=3D[\w-]{43}/);
     } finally {
-      server.close();
+      await server.close();
       sink.close();
     }
   });
@@ -82,7 +82,7 @@ describe('reference server', () => {
       const invitedInSpanish = await server.app.request('/accept?token=unknown&lang=es');
       assert.match(await invitedInSpanish.text(), /<html lang="es">/);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
@@ -100,7 +100,7 @@ describe('reference server', () => {
       const html = await (await server.app.request(link.pathname + link.search)).text();
       assert.match(html, /<input name="name" autocomplete="name" required maxlength="100" value="Ana Ruiz">/);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
@@ -119,7 +119,7 @@ describe('reference server', () => {
       assert.match(stored, /^scrypt\$16384\$8\$1\$[\w+/=]+\$[\w+/=]+$/);
       assert.doesNotMatch(stored, /correct horse/);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
@@ -136,7 +136,7 @@ describe('reference server', () => {
       assert.equal(await server.store.group('demo'), undefined);
       assert.equal((await server.app.request('/')).status, 404);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
@@ -150,10 +150,10 @@ describe('reference server', () => {
         headers: admin,
         body: JSON.stringify({ batches: [{ role: 'learner', emails: ['kept@x.org'] }] }),
       });
-      first.close();
+      await first.close();
       const second = await createServer({ database, publicUrl: 'http://lms.test', demo: true });
       const group = await (await second.app.request(`${API_BASE}/groups/demo`, { headers: admin })).json();
-      second.close();
+      await second.close();
       assert.deepEqual(group.seats, { total: 25, active: 10, pending: 5, expired: 3, available: 7 });
     } finally {
       await rm(folder, { recursive: true, force: true });
@@ -176,7 +176,7 @@ describe('reference server', () => {
       assert.equal(body.code, 'server_error');
       assert.doesNotMatch(JSON.stringify(body), /secret|fire|at /);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });
