@@ -47,6 +47,21 @@ export type Subgroup = z.infer<typeof Subgroup>;
 export const InvitationStatus = z.enum(['pending', 'expired']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
+/** Where an invitation's email stands: waiting, failed for now (tried again later), handed to the mail server, or refused for good. */
+export const DeliveryStatus = z.enum(['queued', 'retrying', 'sent', 'failed']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** The delivery of the latest send (an invite or a resend) of an invitation's email. */
+export const Delivery = z.object({
+  status: DeliveryStatus,
+  /** Attempts made for this send. */
+  attempts: z.int().check(z.minimum(0)),
+  lastAttemptAt: z.nullable(timestamp),
+  /** Why the last attempt failed, in a few words (e.g. the mail server's refusal); null otherwise. */
+  error: z.nullable(z.string()),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
 export const Invitation = z.object({
   id,
   email: z.string(),
@@ -60,6 +75,7 @@ export const Invitation = z.object({
   expiresAt: timestamp,
   sendCount: z.int().check(z.minimum(1)),
   invitedBy: z.object({ id, email: z.string() }),
+  delivery: Delivery,
 });
 export type Invitation = z.infer<typeof Invitation>;
 

@@ -4,9 +4,8 @@
  * The answer is counts, not ids (there can be hundreds of thousands).
  */
 import type { InvitationFilter as FilterInput, RemoveCounts, ResendCounts } from '../../sdk/schemas.ts';
-import type { Mail } from '../mail/mailer.ts';
-import type { GroupRow, InvitationMatch, InvitationRow, InvitationView, ListKey, Transaction } from '../store/store.ts';
-import { deliver, seats, type Parsed, type ServiceContext } from './context.ts';
+import type { GroupRow, InvitationMatch, InvitationView, ListKey, Transaction } from '../store/store.ts';
+import { seats, type Parsed, type ServiceContext } from './context.ts';
 
 /** Invitations changed in one transaction of a bulk action. */
 export const BULK_CHUNK = 5_000;
@@ -38,37 +37,29 @@ export async function removeMatching(
   return { removed, seats: await seats(ctx.store, group, ctx.clock.now()) };
 }
 
-/** Queues the mail of an invitation sent with a new token, for delivery after the commit. */
-export type SendMail = (row: InvitationRow, token: string) => void;
-
-/** Resends one invitation; answers whether it was sent or has to wait. */
-export type ResendRow = (tx: Transaction, row: InvitationView, send: SendMail) => Promise<boolean>;
+/** Resends one invitation (queueing its mail in `tx`); answers whether it was sent or has to wait. */
+export type ResendRow = (tx: Transaction, row: InvitationView) => Promise<boolean>;
 
 /**
  * Resends every invitation that matches, walking them by creation (which a resend does not
- * change, so none is met twice); each chunk's mails go once it committed.
+ * change, so none is met twice); each chunk's mails are queued in its transaction.
  */
 export async function resendMatching(
   ctx: ServiceContext,
   group: GroupRow,
   match: InvitationMatch,
   resendRow: ResendRow,
-  mailFor: (row: InvitationRow, token: string) => Mail,
 ): Promise<ResendCounts> {
   const counts = { resent: 0, rateLimited: 0 };
   let after: ListKey | undefined;
   do {
-    const mails: Mail[] = [];
     after = await ctx.store.transaction(async (tx) => {
       await tx.lockGroup(group.id);
       const page = await tx.invitations(group.id, { ...match, sort: 'createdAt', after, limit: BULK_CHUNK });
-      for (const row of page.items) {
-        const sent = await resendRow(tx, row, (changed, token) => mails.push(mailFor(changed, token)));
-        counts[sent ? 'resent' : 'rateLimited'] += 1;
-      }
+      for (const row of page.items) counts[(await resendRow(tx, row)) ? 'resent' : 'rateLimited'] += 1;
       return page.next ?? undefined;
     });
-    await deliver(ctx.mailer, mails);
+    ctx.worker.wake();
   } while (after);
   return counts;
 }

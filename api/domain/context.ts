@@ -4,7 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import type { Seats } from '../../sdk/schemas.ts';
-import type { Mail, Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Worker } from '../jobs/worker.ts';
 import type { GroupRow, MemberView, Storage, Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import { ProblemError, notFound } from './problem.ts';
@@ -24,18 +25,27 @@ export interface ServiceOptions {
   isCommonPassword?: (password: string) => boolean;
   /** Days an invitation stays valid after it was last sent (default 10). */
   expiryDays?: number;
+  /** Days before expiry that a still pending invitation gets its one reminder (default 3, `REMINDER_DAYS`). */
+  reminderDays?: number;
 }
 
-export interface ServiceContext extends ServiceOptions {
+/** What the HTTP app adds: the worker that delivers, and the secret that seals the links kept for it. */
+export interface Delivery {
+  worker: Worker;
+  secret: string;
+}
+
+export interface ServiceContext extends ServiceOptions, Delivery {
   /** How long an invitation stays valid after it was last sent, in ms. */
   validFor: number;
+  reminderDays: number;
 }
 
 /** A request body or query as its schema outputs it. */
 export type Parsed<S extends z.ZodMiniType> = z.output<S>;
 
-export function createContext(options: ServiceOptions): ServiceContext {
-  return { ...options, validFor: (options.expiryDays ?? 10) * DAY };
+export function createContext(options: ServiceOptions & Delivery): ServiceContext {
+  return { ...options, validFor: (options.expiryDays ?? 10) * DAY, reminderDays: options.reminderDays ?? 3 };
 }
 
 /** The caller, when a token named one: everything but the invitee's pages needs one. */
@@ -90,9 +100,4 @@ export async function requireSeats(
     const { title, detail } = explain(current);
     throw new ProblemError('seats_exhausted', title, detail, { seats: current, required });
   }
-}
-
-/** Sends mails one after the other, after the transaction that wrote them committed. */
-export async function deliver(mailer: Mailer, mails: Mail[]): Promise<void> {
-  for (const mail of mails) await mailer.send(mail);
 }

@@ -1,5 +1,6 @@
 /**
- * Invitations: list, invite (plan → check seats → insert → deliver), resend, remove.
+ * Invitations: list, invite (plan → check seats → insert with its queued email), resend, remove.
+ * The emails go out from the outbox (api/mail/mail-jobs.ts) once the transaction committed.
  */
 import { emailKey } from '../../sdk/emails.ts';
 import {
@@ -10,11 +11,18 @@ import {
   type InviteResult,
   type Seats,
 } from '../../sdk/schemas.ts';
-import type { Mail } from '../mail/mailer.ts';
-import { invitationMail } from '../mail/invitation-mail.ts';
-import type { GroupRow, InvitationRow, InvitationView, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
-import { matchOf, removeMatching, resendMatching, type SendMail } from './bulk-invitations.ts';
-import { authorize, deliver, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
+import { enqueueMail } from '../mail/mail-jobs.ts';
+import type {
+  DeliveryState,
+  GroupRow,
+  InvitationRow,
+  InvitationView,
+  MemberView,
+  SubgroupRow,
+  Transaction,
+} from '../store/store.ts';
+import { matchOf, removeMatching, resendMatching } from './bulk-invitations.ts';
+import { authorize, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor } from './cursor.ts';
 import { negotiateLanguage } from './language.ts';
 import { addressKeys, planInvites, type InvitePlan, type KnownAddresses } from './plan-invites.ts';
@@ -52,18 +60,15 @@ export function invitationService(ctx: ServiceContext) {
       const { group } = await authorize(store, caller, groupId);
       refuseTooMany(input.batches);
       const sender: Sender = { caller, at: ctx.clock.now(), locale: negotiateLanguage(input.locale) };
-      const { response, mails } = await store.transaction(async (tx) => {
+      const response = await store.transaction(async (tx) => {
         await tx.lockGroup(groupId);
         const subgroups = await resolveSubgroups(tx, groupId, input.batches, sender.at);
         const plan = planInvites(input.batches, await knownAddresses(tx, groupId, input.batches, sender.at));
         await requireSeats(tx, group, sender.at, plan.seatsNeeded, notEnoughSeats(plan.seatsNeeded));
-        const { results, created } = await createInvitations(ctx, tx, group, plan, subgroups, sender);
-        return {
-          response: { results, seats: await seats(tx, group, sender.at) },
-          mails: created.map(({ row, token }) => mailFor(ctx, row, group.name, token)),
-        };
+        const results = await createInvitations(ctx, tx, group, plan, subgroups, sender);
+        return { results, seats: await seats(tx, group, sender.at) };
       });
-      await deliver(ctx.mailer, mails);
+      ctx.worker.wake();
       return response;
     },
 
@@ -81,25 +86,21 @@ async function resendInvitations(
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
-  const resend = (tx: Transaction, row: InvitationView, send: SendMail) => resendRow(ctx, tx, row, at, send);
   if ('filter' in input) {
-    const mail = (row: InvitationRow, token: string) => mailFor(ctx, row, group.name, token);
-    const answer = (tx: Transaction, row: InvitationView, send: SendMail) =>
-      resend(tx, row, send).then((result) => result.status === 'resent');
-    return resendMatching(ctx, group, matchOf(input.filter, at), answer, mail);
+    const answer = (tx: Transaction, row: InvitationView) =>
+      resendRow(ctx, tx, row, at).then((result) => result.status === 'resent');
+    return resendMatching(ctx, group, matchOf(input.filter, at), answer);
   }
-  const mails: Mail[] = [];
   const results = await ctx.store.transaction(async (tx) => {
     await tx.lockGroup(groupId);
-    const send = (row: InvitationRow, token: string) => mails.push(mailFor(ctx, row, group.name, token));
     const answers = [];
     for (const id of input.ids) {
       const row = await tx.invitation(groupId, id);
-      answers.push(row ? await resend(tx, row, send) : { id, status: 'not_found' as const });
+      answers.push(row ? await resendRow(ctx, tx, row, at) : { id, status: 'not_found' as const });
     }
     return answers;
   });
-  await deliver(ctx.mailer, mails);
+  ctx.worker.wake();
   return { results };
 }
 
@@ -126,8 +127,8 @@ async function removeInvitations(
   });
 }
 
-/** A new link and a new expiry for one invitation, unless it was sent too recently. */
-async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, at: Date, send: SendMail) {
+/** A new link, a new expiry and a queued email for one invitation, unless it was sent too recently. */
+async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, at: Date) {
   const { id } = row;
   const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
   if (waited < RESEND_INTERVAL_SECONDS) {
@@ -137,14 +138,18 @@ async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationVi
   const expiresAt = expiryFrom(ctx, at);
   const change = { tokenHash, lastSentAt: at.toISOString(), expiresAt, sendCount: row.sendCount + 1 };
   await tx.updateInvitation(id, change);
-  send({ ...row, ...change }, token);
-  return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change }, at) };
+  await tx.setDelivery(id, change.sendCount, QUEUED);
+  await enqueueMail(tx, ctx, { ...row, ...change }, token);
+  return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change, ...QUEUED }, at) };
 }
 
-/** The email for an invitation row and its (unhashed) token. */
-function mailFor(ctx: ServiceContext, row: InvitationRow, groupName: string, token: string) {
-  return invitationMail({ ...row, to: row.email, groupName, acceptUrl: ctx.acceptUrl(token) });
-}
+/** The delivery of a send whose email waits for the worker. */
+const QUEUED: DeliveryState = {
+  deliveryStatus: 'queued',
+  deliveryAttempts: 0,
+  deliveryLastAttemptAt: null,
+  deliveryError: null,
+};
 
 function expiryFrom(ctx: ServiceContext, at: Date) {
   return new Date(at.getTime() + ctx.validFor).toISOString();
@@ -159,7 +164,6 @@ async function createInvitations(
   subgroups: Map<Batch, SubgroupRow | undefined>,
   sender: Sender,
 ) {
-  const created: Array<{ row: InvitationRow; token: string }> = [];
   const results: InviteResult[] = [];
   for (const result of plan.results) {
     if (result.status !== 'invited') {
@@ -183,13 +187,13 @@ async function createInvitations(
       invitedById: sender.caller.id,
       locale: sender.locale,
     };
-    await tx.insertInvitation(row);
-    created.push({ row, token });
-    const view = { ...row, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
+    await tx.insertInvitation({ ...row, ...QUEUED });
+    await enqueueMail(tx, ctx, row, token);
+    const view = { ...row, ...QUEUED, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
     const { box: _box, ...answer } = result;
     results.push({ ...answer, invitation: invitationOf(view, sender.at) });
   }
-  return { results, created };
+  return results;
 }
 
 /** Who invites, when, and in which language the invitees are written to. */

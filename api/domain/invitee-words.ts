@@ -16,6 +16,9 @@ export interface InviteeWords {
   action: string;
   expiry: (date: string) => string;
   ignore: string;
+  /** The reminder email, sent a few days before the link expires. */
+  reminderSubject: (group: string) => string;
+  reminder: (date: string) => string;
   /** The accept page. */
   title: string;
   intro: (group: string, role: string, email: string) => string;
@@ -44,6 +47,8 @@ export const INVITEE_WORDS: Record<Language, InviteeWords> = {
     action: 'Set up your account',
     expiry: (date) => `This invitation expires on ${date}. If it has expired, ask your group's admin to resend it.`,
     ignore: 'If you did not expect this invitation, you can ignore this email.',
+    reminderSubject: (group) => `Reminder: you're invited to join ${group}`,
+    reminder: (date) => `A reminder: your invitation is still waiting, and its link expires on ${date}.`,
     title: 'Set up your account',
     intro: (group, role, email) => `You are invited to join ${group} as ${role} with ${email}.`,
     name: 'Your name',
@@ -69,6 +74,8 @@ export const INVITEE_WORDS: Record<Language, InviteeWords> = {
     expiry: (date) =>
       `Esta invitación caduca el ${date}. Si ha caducado, pida al administrador de su grupo que la reenvíe.`,
     ignore: 'Si no esperaba esta invitación, puede ignorar este correo.',
+    reminderSubject: (group) => `Recordatorio: le han invitado a unirse a ${group}`,
+    reminder: (date) => `Un recordatorio: su invitación sigue pendiente y su enlace caduca el ${date}.`,
     title: 'Configure su cuenta',
     intro: (group, role, email) => `Le han invitado a unirse a ${group} como ${role} con ${email}.`,
     name: 'Su nombre',

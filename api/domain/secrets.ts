@@ -38,3 +38,32 @@ export async function mintToken(): Promise<{ token: string; tokenHash: string }>
 export function newId(prefix: string): string {
   return `${prefix}_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 }
+
+/** The AES-GCM key a server secret seals invitation tokens with (kept for their emails, never in the clear). */
+async function sealingKey(secret: string): Promise<CryptoKey> {
+  const bytes = new TextEncoder().encode(`manage-users sealed token\n${secret}`);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return globalThis.crypto.subtle.importKey('raw', digest, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** A token encrypted with a key from `secret` (which the database does not hold), as hex. */
+export async function sealToken(secret: string, token: string): Promise<string> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await globalThis.crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await sealingKey(secret),
+    new TextEncoder().encode(token),
+  );
+  return `${hex(iv)}${hex(sealed)}`;
+}
+
+/** The token {@link sealToken} sealed; rejects when another secret sealed it. */
+export async function openToken(secret: string, sealed: string): Promise<string> {
+  const bytes = Uint8Array.from(sealed.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+  const opened = await globalThis.crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.slice(0, 12) },
+    await sealingKey(secret),
+    bytes.slice(12),
+  );
+  return new TextDecoder().decode(opened);
+}

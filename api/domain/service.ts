@@ -4,7 +4,7 @@
  * reference server runs them on SQLite, the msw handlers in memory.
  */
 import type { ScaleSeedRequest } from '../../sdk/schemas.ts';
-import { createContext, type Parsed, type ServiceOptions } from './context.ts';
+import { createContext, type Delivery, type Parsed, type ServiceOptions } from './context.ts';
 import { seedScale } from './scale-seed.ts';
 import { invitationService } from './invitations.ts';
 import { inviteeService } from './invitee.ts';
@@ -15,7 +15,7 @@ export type { ServiceOptions };
 
 export type InvitationsService = ReturnType<typeof createInvitationsService>;
 
-export function createInvitationsService(options: ServiceOptions) {
+export function createInvitationsService(options: ServiceOptions & Delivery) {
   const ctx = createContext(options);
   return {
     ...memberService(ctx),
@@ -23,17 +23,20 @@ export function createInvitationsService(options: ServiceOptions) {
     ...invitationService(ctx),
     ...inviteeService(ctx),
 
-    /** Demo mode: the newest messages sent (100 unless `limit` says), newest first. */
+    /** Demo mode: the newest messages sent (100 unless `limit` says), newest first, once those due went out. */
     async outbox(to?: string, limit?: number) {
+      await ctx.worker.runDue();
       return { items: await ctx.store.mails(to?.trim().toLowerCase() || undefined, limit) };
     },
 
     /** Demo mode: fills a group with many rows (bench, the demo's big group, tests). */
     seedScale: (input: Parsed<typeof ScaleSeedRequest>) => seedScale(ctx, input),
 
-    /** Demo mode: moves the clock forward, to show expiry. */
-    advanceClock(ms: number) {
-      return { now: ctx.clock.advance(ms).toISOString() };
+    /** Demo mode: moves the clock forward, to show expiry, and runs every job that became due (reminders, retries). */
+    async advanceClock(ms: number) {
+      const now = ctx.clock.advance(ms).toISOString();
+      await ctx.worker.runDue();
+      return { now };
     },
   };
 }

@@ -22,6 +22,12 @@ export function invitationOf(row: InvitationView, now: Date): Invitation {
     expiresAt: row.expiresAt,
     sendCount: row.sendCount,
     invitedBy: { id: row.invitedById, email: row.invitedByEmail },
+    delivery: {
+      status: row.deliveryStatus,
+      attempts: row.deliveryAttempts,
+      lastAttemptAt: row.deliveryLastAttemptAt,
+      error: row.deliveryError,
+    },
   };
 }
 

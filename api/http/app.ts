@@ -10,6 +10,8 @@ import * as z from 'zod/mini';
 import type { MemberView } from '../store/store.ts';
 import { signedIn, type ServiceOptions } from '../domain/context.ts';
 import { createInvitationsService } from '../domain/service.ts';
+import { mailJobHandlers } from '../mail/mail-jobs.ts';
+import { startWorker, type JobHandlers } from '../jobs/worker.ts';
 import { ProblemError, malformedRequest, notFound, validationFailed } from '../domain/problem.ts';
 import { randomSecret } from '../domain/secrets.ts';
 import { needsCaller, operations, type OperationId } from './operations.ts';
@@ -38,17 +40,27 @@ export interface ApiAppOptions extends ServiceOptions {
    */
   clientAddress?: (c: Context) => string;
   /**
-   * Keys the idempotency fingerprints (HMAC). Keep it secret and the same across restarts for
-   * as long as stored answers live (24 hours). Default: a random secret for this app only.
+   * Keys the idempotency fingerprints (HMAC) and seals the invitation links the outbox keeps for
+   * their emails and reminders. Keep it secret, out of the database, and the same across restarts
+   * (stored answers live 24 hours, reminders days). Default: a random secret for this app only.
    */
   idempotencySecret?: string;
+  /** More kinds of jobs for the worker to run, by kind (see api/jobs/worker.ts). */
+  jobHandlers?: JobHandlers;
 }
 
 type Env = { Variables: { caller: MemberView | undefined } };
 
-/** Builds the API; mount it under the base path (e.g. `/api/v1`). */
+/**
+ * Builds the API; mount it under the base path (e.g. `/api/v1`). It starts the worker that
+ * delivers the outbox's emails in this process: `app.worker.stop()` before closing the store.
+ */
 export function createApiApp(options: ApiAppOptions) {
-  const app = new Hono<Env>();
+  const secret = options.idempotencySecret ?? randomSecret();
+  const { store, clock } = options;
+  const handlers = { ...mailJobHandlers({ ...options, secret }), ...options.jobHandlers };
+  const worker = startWorker({ store, clock, handlers });
+  const app = Object.assign(new Hono<Env>(), { worker });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error);
     console.error(error);
@@ -86,10 +98,13 @@ export function createApiApp(options: ApiAppOptions) {
     }),
   );
 
-  const handlers = handlersOf(createInvitationsService(options));
-  const idempotency = createIdempotency(options.store, options.clock, options.idempotencySecret ?? randomSecret());
+  const routing: Routing = {
+    handlers: handlersOf(createInvitationsService({ ...options, worker, secret })),
+    idempotency: createIdempotency(store, clock, secret),
+    limits,
+  };
   for (const id of Object.keys(operations) as OperationId[]) {
-    if (operations[id].access !== 'demo' || options.demo) route(app, id, { handlers, idempotency, limits });
+    if (operations[id].access !== 'demo' || options.demo) route(app, id, routing);
   }
   for (const [path, allowed] of allowedMethods(options.demo)) app.all(path, (c) => methodNotAllowed(c, allowed));
   return app;

@@ -12,6 +12,8 @@ import {
   IdsRequest,
   InvitationSelection,
   Invitation,
+  Delivery,
+  DeliveryStatus,
   InvitationPage,
   InvitationPreview,
   InvitationStatus,
@@ -57,6 +59,7 @@ type JsonSchema = Record<string, unknown>;
 /** Schemas named in `components.schemas`, by the way they travel (responses are read as output). */
 const RESPONSES: Named = {
   ...{ Role, Seats, SubgroupRef, Subgroup, SubgroupList, InvitationStatus, Invitation, InvitationPage, MemberStatus },
+  ...{ DeliveryStatus, Delivery },
   ...{ Member, MemberPage, MemberChange, Group, Me, InviteResultStatus, InviteResult, InviteResponse, ResendResult },
   ...{ ResendResponse, ResendCounts, RemoveResponse, RemoveCounts, InvitationPreview, FieldError, Problem },
 };

@@ -29,6 +29,7 @@ const invitation: schemas.Invitation = {
   expiresAt: '2026-12-08T09:00:00.000Z',
   sendCount: 1,
   invitedBy: { id: 'usr_demo_admin', email: 'dana.admin@riverside.example' },
+  delivery: { status: 'sent', attempts: 1, lastAttemptAt: '2026-11-28T09:00:01.000Z', error: null },
 };
 const member: schemas.Member = {
   id: 'usr_marco',

@@ -22,7 +22,10 @@ function expiryFormat(language: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Writes the invitation email in the invite's language (English when it has none we know). */
+/**
+ * Writes the invitation email in the invite's language (English when it has none we know);
+ * with `reminder`, the reminder of it: same link, a subject that says so, and when it expires first.
+ */
 export function invitationMail(input: {
   to: string;
   /** The invitee's name, for the greeting ("Hi Ana Ruiz,"). */
@@ -32,13 +35,15 @@ export function invitationMail(input: {
   acceptUrl: string;
   expiresAt: string;
   locale: string;
+  reminder?: boolean;
 }): Mail {
   const language = negotiateLanguage(input.locale);
   const words = INVITEE_WORDS[language];
   // The accept page speaks the invite's language too.
   const acceptUrl = `${input.acceptUrl}${input.acceptUrl.includes('?') ? '&' : '?'}lang=${language}`;
   const expires = expiryFormat(language).format(new Date(input.expiresAt));
-  const body = words.body(input.groupName, words.roles[input.role]);
+  const invited = words.body(input.groupName, words.roles[input.role]);
+  const body = input.reminder ? `${words.reminder(expires)} ${invited}` : invited;
   const text = [
     words.greeting(input.name),
     '',
@@ -59,5 +64,6 @@ export function invitationMail(input: {
 <p>${escapeHtml(words.expiry(expires))}</p>
 <p style="color:#666">${escapeHtml(words.ignore)}</p>
 </body></html>`;
-  return { to: input.to, subject: words.subject(input.groupName), text, html, acceptUrl };
+  const subject = (input.reminder ? words.reminderSubject : words.subject)(input.groupName);
+  return { to: input.to, subject, text, html, acceptUrl };
 }

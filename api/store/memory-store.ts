@@ -14,6 +14,7 @@ import type {
   SubgroupStorage,
   GroupRow,
   InvitationMatch,
+  DeliveryState,
   InvitationRow,
   InvitationView,
   ListKey,
@@ -26,6 +27,8 @@ import type {
   StoredResponse,
   SubgroupRow,
   Transaction,
+  NewJob,
+  JobStorage,
 } from './store.ts';
 import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { asyncStorage, settle, type Sync, type SyncStorage } from './sync-storage.ts';
@@ -35,9 +38,21 @@ interface State {
   groups: Map<string, GroupRow>;
   subgroups: Map<string, SubgroupRow>;
   members: Map<string, MemberRow>;
-  invitations: Map<string, InvitationRow>;
+  invitations: Map<string, InvitationRow & DeliveryState>;
   responses: Map<string, StoredResponse>;
   mails: StoredMail[];
+  jobs: Map<number, StoredJob>;
+  /** The last job id given out. */
+  jobSeq: number;
+}
+
+interface StoredJob extends NewJob {
+  id: number;
+  attempts: number;
+  status: 'pending' | 'failed';
+  lastError: string | null;
+  claimedBy: string | null;
+  claimedUntil: string | null;
 }
 
 export function createMemoryStore(): Store {
@@ -48,6 +63,8 @@ export function createMemoryStore(): Store {
     invitations: new Map(),
     responses: new Map(),
     mails: [],
+    jobs: new Map(),
+    jobSeq: 0,
   };
   const mutex = createMutex();
   const store: Store = {
@@ -84,6 +101,8 @@ function copyOf(saved: State): State {
     invitations: new Map(saved.invitations),
     responses: new Map(saved.responses),
     mails: [...saved.mails],
+    jobs: new Map(saved.jobs),
+    jobSeq: saved.jobSeq,
   };
 }
 
@@ -97,6 +116,7 @@ function storageOn(state: () => State): SyncStorage {
     ...invitationsOn(state, views),
     ...responsesOn(state),
     ...mailsOn(state),
+    ...jobsOn(state),
   };
 }
 
@@ -106,7 +126,7 @@ function viewsOn(state: () => State) {
   const subgroupName = (id: string | null) => (id ? (state().subgroups.get(id)?.name ?? null) : null);
   return {
     member: (row: MemberRow): MemberView => ({ ...row, subgroupName: subgroupName(row.subgroupId) }),
-    invitation: (row: InvitationRow): InvitationView => ({
+    invitation: (row: InvitationRow & DeliveryState): InvitationView => ({
       ...row,
       subgroupName: subgroupName(row.subgroupId),
       invitedByEmail: state().members.get(row.invitedById)?.email ?? '',
@@ -237,7 +257,18 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
       return row && views.invitation(row);
     },
     invitations: (groupId, filter) => window(matching(groupId, filter).map(views.invitation), filter.sort, filter),
-    insertInvitation: (row) => void state().invitations.set(row.id, { ...row }),
+    insertInvitation: (row) =>
+      void state().invitations.set(row.id, {
+        deliveryStatus: 'sent',
+        deliveryAttempts: 1,
+        deliveryLastAttemptAt: null,
+        deliveryError: null,
+        ...row,
+      }),
+    setDelivery(id, send, delivery) {
+      const row = state().invitations.get(id);
+      if (row?.sendCount === send) state().invitations.set(id, { ...row, ...delivery });
+    },
     updateInvitation(id, change) {
       const row = state().invitations.get(id);
       if (row) state().invitations.set(id, { ...row, ...change });
@@ -280,6 +311,65 @@ function mailsOn(state: () => State): Sync<MailStorage> {
         .mails.filter((mail) => !to || mail.to.toLowerCase() === to)
         .slice(-limit)
         .reverse(),
+  };
+}
+
+function jobsOn(state: () => State): Sync<JobStorage> {
+  const pending = () => [...state().jobs.values()].filter((job) => job.status === 'pending');
+  /** An ordered job waits for the earlier pending jobs of its kind and group key. */
+  const first = (job: StoredJob) =>
+    !job.ordered || !pending().some((e) => e.kind === job.kind && e.groupKey === job.groupKey && e.id < job.id);
+  return {
+    enqueueJob(job) {
+      const id = ++state().jobSeq;
+      state().jobs.set(id, {
+        ...job,
+        id,
+        attempts: 0,
+        status: 'pending',
+        lastError: null,
+        claimedBy: null,
+        claimedUntil: null,
+      });
+    },
+    claimJobs(claim) {
+      const free = (job: StoredJob) =>
+        job.dueAt <= claim.now && (!job.claimedUntil || job.claimedUntil < claim.wallNow);
+      const picked = pending()
+        .filter((job) => free(job) && first(job))
+        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id - b.id))
+        .slice(0, claim.limit)
+        .map((job) => ({
+          ...job,
+          claimedBy: claim.worker,
+          claimedUntil: claim.claimedUntil,
+          attempts: job.attempts + 1,
+        }));
+      for (const job of picked) state().jobs.set(job.id, job);
+      return picked
+        .sort((a, b) => a.id - b.id)
+        .map(({ id, kind, groupKey, payload, attempts }) => ({ id, kind, groupKey, payload, attempts }));
+    },
+    settleJob(id, worker, outcome) {
+      const job = state().jobs.get(id);
+      if (job?.claimedBy !== worker) return;
+      if (outcome.status === 'done') return void state().jobs.delete(id);
+      const dueAt = outcome.status === 'pending' ? outcome.dueAt : job.dueAt;
+      const settled = { status: outcome.status, dueAt, lastError: outcome.error, claimedBy: null, claimedUntil: null };
+      state().jobs.set(id, { ...job, ...settled });
+    },
+    nextJobDue: () =>
+      pending()
+        .filter((job) => !job.claimedUntil)
+        .map((job) => job.dueAt)
+        .sort()[0],
+    jobCounts(kind) {
+      const jobs = [...state().jobs.values()].filter((job) => job.kind === kind);
+      return {
+        pending: jobs.filter((job) => job.status === 'pending').length,
+        failed: jobs.filter((job) => job.status === 'failed').length,
+      };
+    },
   };
 }
 

@@ -58,4 +58,20 @@ export const POSTGRES_MIGRATIONS = [
   `,
   // The invitee's name as the admin gave it (issue 13).
   `ALTER TABLE invitations ADD COLUMN name text;`,
+  // The durable outbox (issue 11): jobs to run later, and where each invitation's email stands.
+  // Rows from before were mailed in their request: they count as sent.
+  `
+  CREATE TABLE jobs (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text NOT NULL, group_key text NOT NULL,
+    ordered boolean NOT NULL, payload text NOT NULL, due_at timestamptz NOT NULL, attempts integer NOT NULL DEFAULT 0,
+    status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'failed')), last_error text,
+    claimed_by text, claimed_until timestamptz, created_at timestamptz NOT NULL);
+  CREATE INDEX jobs_due ON jobs (due_at, id) WHERE status = 'pending';
+  CREATE INDEX jobs_in_order ON jobs (kind, group_key, id) WHERE status = 'pending';
+  ALTER TABLE invitations ADD COLUMN delivery_status text NOT NULL DEFAULT 'sent'
+    CHECK (delivery_status IN ('queued', 'retrying', 'sent', 'failed'));
+  ALTER TABLE invitations ADD COLUMN delivery_attempts integer NOT NULL DEFAULT 1;
+  ALTER TABLE invitations ADD COLUMN delivery_last_attempt_at timestamptz;
+  ALTER TABLE invitations ADD COLUMN delivery_error text;
+  `,
 ];

@@ -27,8 +27,9 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
 import { nameKey } from './name-key.ts';
+import { jobsOn } from './postgres-jobs.ts';
 
-type Value = string | number | null | string[];
+type Value = string | number | boolean | null | string[];
 
 /** Runs one statement on a connection (the pool, or a transaction's own). */
 type Query = <T>(text: string, params?: Value[]) => Promise<T[]>;
@@ -56,7 +57,8 @@ const MEMBER_SOURCE = {
 const MEMBER_SELECT = `SELECT ${MEMBER_SOURCE.columns} ${MEMBER_SOURCE.tables}`;
 const INVITATION_COLUMNS = `i.id, i.group_id, i.email, i.name, i.role, i.subgroup_id, i.token_hash, i.created_at,
   i.last_sent_at, i.expires_at, i.send_count, i.invited_by_id, i.locale, s.name AS subgroup_name,
-  COALESCE(b.email, '') AS invited_by_email`;
+  COALESCE(b.email, '') AS invited_by_email, i.delivery_status, i.delivery_attempts, i.delivery_last_attempt_at,
+  i.delivery_error`;
 const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
   LEFT JOIN members b ON b.id = i.invited_by_id`;
 const SUBGROUP_SELECT = `SELECT id, group_id, name, created_at FROM subgroups`;
@@ -119,6 +121,7 @@ function storageOn(query: Query): Storage {
     ...invitationsOn(db),
     ...responsesOn(db),
     ...mailsOn(db),
+    ...jobsOn(db),
   };
 }
 
@@ -234,12 +237,19 @@ function invitationsOn(db: Db): InvitationStorage {
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
-           expires_at, send_count, invited_by_id, locale, name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+           expires_at, send_count, invited_by_id, locale, name, delivery_status, delivery_attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [
           ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
           ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
+          ...[row.deliveryStatus ?? 'sent', row.deliveryAttempts ?? 1],
         ],
+      ),
+    setDelivery: (id, send, state) =>
+      run(
+        `UPDATE invitations SET delivery_status = $1, delivery_attempts = $2, delivery_last_attempt_at = $3,
+           delivery_error = $4 WHERE id = $5 AND send_count = $6`,
+        [state.deliveryStatus, state.deliveryAttempts, state.deliveryLastAttemptAt, state.deliveryError, id, send],
       ),
     updateInvitation: (id, change) =>
       run(`UPDATE invitations SET token_hash = $1, last_sent_at = $2, expires_at = $3, send_count = $4 WHERE id = $5`, [

@@ -109,4 +109,20 @@ export const MIGRATIONS = [
   `,
   // The invitee's name as the admin gave it (issue 13).
   `ALTER TABLE invitations ADD COLUMN name TEXT;`,
+  // The durable outbox (issue 11): jobs to run later, and where each invitation's email stands.
+  // Rows from before were mailed in their request: they count as sent.
+  `
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, group_key TEXT NOT NULL, ordered INTEGER NOT NULL,
+    payload TEXT NOT NULL, due_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'failed')), last_error TEXT,
+    claimed_by TEXT, claimed_until TEXT, created_at TEXT NOT NULL);
+  CREATE INDEX jobs_due ON jobs (due_at, id) WHERE status = 'pending';
+  CREATE INDEX jobs_in_order ON jobs (kind, group_key, id) WHERE status = 'pending';
+  ALTER TABLE invitations ADD COLUMN delivery_status TEXT NOT NULL DEFAULT 'sent'
+    CHECK (delivery_status IN ('queued', 'retrying', 'sent', 'failed'));
+  ALTER TABLE invitations ADD COLUMN delivery_attempts INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE invitations ADD COLUMN delivery_last_attempt_at TEXT;
+  ALTER TABLE invitations ADD COLUMN delivery_error TEXT;
+  `,
 ];

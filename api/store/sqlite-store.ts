@@ -41,6 +41,7 @@ import {
   type Sql,
 } from './sqlite-lists.ts';
 import { nameKey } from './name-key.ts';
+import { jobsOn } from './sqlite-jobs.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -48,7 +49,8 @@ const MEMBER_FROM = `FROM members m LEFT JOIN subgroups s ON s.id = m.subgroup_i
 const INVITATION_COLUMNS = `i.id, i.group_id AS groupId, i.email, i.name, i.role, i.subgroup_id AS subgroupId,
   i.token_hash AS tokenHash, i.created_at AS createdAt, i.last_sent_at AS lastSentAt, i.expires_at AS expiresAt,
   i.send_count AS sendCount, i.invited_by_id AS invitedById, i.locale, s.name AS subgroupName,
-  COALESCE(b.email, '') AS invitedByEmail`;
+  COALESCE(b.email, '') AS invitedByEmail, i.delivery_status AS deliveryStatus, i.delivery_attempts AS deliveryAttempts,
+  i.delivery_last_attempt_at AS deliveryLastAttemptAt, i.delivery_error AS deliveryError`;
 const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
   LEFT JOIN members b ON b.id = i.invited_by_id`;
 const SUBGROUP_COLUMNS = `id, group_id AS groupId, name, created_at AS createdAt`;
@@ -128,6 +130,7 @@ function storageOn(sql: Sql): SyncStorage {
     ...invitationsOn(sql),
     ...responsesOn(sql),
     ...mailsOn(sql),
+    ...jobsOn(sql),
   };
 }
 
@@ -254,10 +257,17 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
-           expires_at, send_count, invited_by_id, locale, name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           expires_at, send_count, invited_by_id, locale, name, delivery_status, delivery_attempts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
         ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
+        ...[row.deliveryStatus ?? 'sent', row.deliveryAttempts ?? 1],
+      ),
+    setDelivery: (id, send, state) =>
+      run(
+        `UPDATE invitations SET delivery_status = ?, delivery_attempts = ?, delivery_last_attempt_at = ?,
+           delivery_error = ? WHERE id = ? AND send_count = ?`,
+        ...[state.deliveryStatus, state.deliveryAttempts, state.deliveryLastAttemptAt, state.deliveryError, id, send],
       ),
     updateInvitation: (id, change) =>
       run(

@@ -58,7 +58,19 @@ export interface InvitationRow {
   locale: string;
 }
 
-export interface InvitationView extends InvitationRow {
+/** Where the email of an invitation's latest send stands (see api/jobs/). */
+export type DeliveryStatus = 'queued' | 'retrying' | 'sent' | 'failed';
+
+export interface DeliveryState {
+  deliveryStatus: DeliveryStatus;
+  /** Attempts made for the latest send. */
+  deliveryAttempts: number;
+  deliveryLastAttemptAt: string | null;
+  /** Why the last attempt failed, short and for people; null after a success. */
+  deliveryError: string | null;
+}
+
+export interface InvitationView extends InvitationRow, DeliveryState {
   subgroupName: string | null;
   invitedByEmail: string;
 }
@@ -166,8 +178,11 @@ export interface InvitationStorage {
   invitationsByEmail(groupId: string, emailKeys: string[]): Promise<InvitationView[]>;
   invitationByTokenHash(tokenHash: string): Promise<InvitationView | undefined>;
   invitations(groupId: string, filter: InvitationFilter): Promise<Listed<InvitationView>>;
-  insertInvitation(row: InvitationRow): Promise<void>;
+  /** Inserts a row; without a delivery state it counts as sent (seed and scale rows, which mail nobody). */
+  insertInvitation(row: InvitationRow & Partial<DeliveryState>): Promise<void>;
   updateInvitation(id: string, change: InvitationChange): Promise<void>;
+  /** Records where the mail of send number `send` stands; nothing when the invitation was sent again or is gone. */
+  setDelivery(id: string, send: number, state: DeliveryState): Promise<void>;
   deleteInvitation(id: string): Promise<void>;
   /** Deletes up to `limit` invitations of the group that match; answers how many. */
   deleteInvitationsMatching(groupId: string, match: InvitationMatch, limit: number): Promise<number>;
@@ -199,9 +214,63 @@ export interface MailStorage {
   mails(to?: string, limit?: number): Promise<StoredMail[]>;
 }
 
+/** A job to run later (api/jobs/): enqueued in the transaction that makes it needed. */
+export interface NewJob {
+  kind: string;
+  /** Jobs of one kind and group key with `ordered` run one at a time, in the order they were enqueued. */
+  groupKey: string;
+  ordered: boolean;
+  /** JSON. */
+  payload: string;
+  /** When it may run first (the clock's time, ISO). */
+  dueAt: string;
+  createdAt: string;
+}
+
+/** A job a worker holds: nobody else runs it until `claimedUntil` passes. */
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  groupKey: string;
+  payload: string;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
+/** What became of a claimed job: gone when done, due again later, or failed for good. */
+export type JobOutcome =
+  { status: 'done' } | { status: 'pending'; dueAt: string; error: string } | { status: 'failed'; error: string };
+
+export interface JobClaim {
+  worker: string;
+  /** The clock's time: jobs due at or before it are claimed. */
+  now: string;
+  /** Wall time: leases that ended before it are free again (a worker that died). */
+  wallNow: string;
+  /** Wall time the new lease ends. */
+  claimedUntil: string;
+  limit: number;
+}
+
+export interface JobStorage {
+  enqueueJob(job: NewJob): Promise<void>;
+  /**
+   * Claims up to `limit` due jobs for `worker`, earliest first, counting an attempt each; a
+   * job that is claimed and leased elsewhere, or `ordered` behind an earlier pending job of its
+   * kind and group key, is left alone. Exactly one worker gets each job.
+   */
+  claimJobs(claim: JobClaim): Promise<ClaimedJob[]>;
+  /** Records a claimed job's outcome, unless `worker` lost its lease to another. */
+  settleJob(id: number, worker: string, outcome: JobOutcome): Promise<void>;
+  /** When the earliest unclaimed pending job is due (the clock's time), if any. */
+  nextJobDue(): Promise<string | undefined>;
+  /** Jobs of `kind` that are not done: pending and failed (tests, bench, operators). */
+  jobCounts(kind: string): Promise<{ pending: number; failed: number }>;
+}
+
 /** The reads and writes, alike on the store (each on its own) and in a transaction. */
 export interface Storage
-  extends GroupStorage, SubgroupStorage, MemberStorage, InvitationStorage, ResponseStorage, MailStorage {}
+  extends GroupStorage, SubgroupStorage, MemberStorage, InvitationStorage, ResponseStorage, MailStorage, JobStorage {}
 
 export type InvitationChange = Pick<InvitationRow, 'tokenHash' | 'lastSentAt' | 'expiresAt' | 'sendCount'>;
 

@@ -51,6 +51,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Requests one caller may make in a window (default 1,200 a minute); the bench raises it. */
   rateLimit?: RateLimit;
+  /** Days before expiry that a pending invitation gets its reminder (`REMINDER_DAYS`, default 3). */
+  reminderDays?: number | undefined;
 }
 
 /** PostgreSQL for a `postgres://` URL, SQLite otherwise. */
@@ -83,6 +85,7 @@ export async function createServer(options: ServerOptions) {
     clientAddress: clientAddressOf(options.trustProxy ?? 0),
     idempotencySecret: await idempotencySecret(options.database, options.idempotencySecret),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.reminderDays === undefined ? {} : { reminderDays: options.reminderDays }),
   });
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 
@@ -114,7 +117,11 @@ export async function createServer(options: ServerOptions) {
     clock,
     /** From now on `/readyz` answers 503, so the load balancer sends no new requests. */
     drain: () => void (draining = true),
-    close: () => store.close(),
+    /** Stops the delivery worker (after the jobs in flight), then closes the database. */
+    close: async () => {
+      await api.worker.stop();
+      await store.close();
+    },
   };
 }
 

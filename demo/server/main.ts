@@ -1,14 +1,15 @@
 /**
  * Starts the reference server: `PORT` (8000), `DATABASE_URL` (`postgres://…`) or `DATABASE` (a SQLite
  * file, default demo/manage-users.db),
- * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails,
+ * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails, `REMINDER_DAYS` (3) for
+ * when before expiry a pending invitation's reminder goes out,
  * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
  * client address for rate limits is then read from `X-Forwarded-For`), `CORS_ORIGINS`
  * (comma-separated exact origins) for host pages on other origins. It listens on 127.0.0.1
  * unless `HOST` says otherwise (`HOST=0.0.0.0` for every interface).
  *
  * On SIGTERM or SIGINT it shuts down gracefully: `/readyz` turns 503, it stops accepting
- * connections, finishes the requests in flight, then closes the database.
+ * connections, finishes the requests in flight and the emails being sent, then closes the database.
  */
 import { serve } from '@hono/node-server';
 import { createServer } from './app.ts';
@@ -25,6 +26,7 @@ const server = await createServer({
   ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || 0,
   idempotencySecret: process.env.IDEMPOTENCY_SECRET,
+  reminderDays: process.env.REMINDER_DAYS === undefined ? undefined : Number(process.env.REMINDER_DAYS),
 });
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -308,6 +308,7 @@ describe('lists', () => {
     expiresAt: '2026-01-11T00:00:00.000Z',
     sendCount: 1,
     invitedBy: { id: 'usr_1', email: 'a@x.org' },
+    delivery: { status: 'sent', attempts: 1, lastAttemptAt: '2026-01-01T00:00:01.000Z', error: null },
   });
 
   it('a list call is its first page, and iterates over every page following the cursor', async () => {

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../api/store/sqlite-migrations.ts';
 import { createInvitationsClient } from '../../sdk/index.ts';
 import { listen } from '../helpers/browser.ts';
 import { smtpSink } from '../helpers/smtp-sink.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const PASSWORD = 'Prod-Secret-Passphrase-42';
 
@@ -47,7 +48,10 @@ describe('data at rest', () => {
     try {
       const admin = createInvitationsClient({ baseUrl: running.baseUrl, getToken: () => 'demo-admin' });
       await admin.invitations.create('demo', { batches: [{ role: 'learner', emails: ['rest@x.org'] }] });
-      const mail = sink.messages.find((message) => message.to.some((to) => to.includes('rest@x.org')));
+      const mail = await waitFor(
+        () => sink.messages.find((message) => message.to.some((to) => to.includes('rest@x.org'))),
+        'the invitation at the SMTP server',
+      );
       const token = /token=3D([\w-]{43})/.exec(mail?.data.replace(/=\n/g, '') ?? '')?.[1] ?? '';
       assert.equal(token.length, 43);
       const member = await createInvitationsClient({ baseUrl: running.baseUrl }).invitee.accept(token, {

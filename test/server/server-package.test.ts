@@ -5,6 +5,7 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { waitFor } from '../helpers/wait-for.ts';
 import { Hono } from 'hono';
 import { SignJWT, UnsecuredJWT, generateKeyPair, jwtVerify, type CryptoKey } from 'jose';
 import {
@@ -93,6 +94,7 @@ describe('manage-users/server behind a JWT session check', async () => {
       body: JSON.stringify({ batches: [{ role: 'learner', emails: ['new@acme.example'] }] }),
     });
     assert.equal(response.status, 201);
+    await waitFor(() => sent.length > 0, 'the mail at the vendor’s mailer');
     assert.deepEqual(
       sent.map((mail) => mail.to),
       ['new@acme.example'],

@@ -11,6 +11,7 @@ import { createClock } from '../../api/domain/clock.ts';
 import { outboxMailer } from '../../api/mail/mailer.ts';
 import { seedDemo, demoAuthenticate } from '../../api/domain/seed.ts';
 import { smtpSink } from '../helpers/smtp-sink.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const admin = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
 
@@ -32,8 +33,10 @@ describe('reference server', () => {
         body: JSON.stringify({ locale: 'es', batches: [{ role: 'admin', emails: ['smtp@x.org'] }] }),
       });
       assert.equal(response.status, 201);
-      const message = sink.messages.slice(sentBefore).find((m) => m.to.some((to) => to.includes('smtp@x.org')));
-      assert.ok(message, 'no message reached the SMTP server');
+      const message = await waitFor(
+        () => sink.messages.slice(sentBefore).find((m) => m.to.some((to) => to.includes('smtp@x.org'))),
+        'the message at the SMTP server',
+      );
       assert.match(message.from, /no-reply@lms\.test/);
       assert.match(message.data, /multipart\/alternative/);
       assert.match(message.data, /text\/plain/);
