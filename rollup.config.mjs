@@ -1,5 +1,6 @@
 // The self-contained files for a <script type="module"> tag: the widget (with the SDK,
-// lit, ky and zod inside; languages other than English load on demand from locales/),
+// lit and zod inside; languages other than English load on demand from locales/, the two
+// dialogs from chunks/),
 // the SDK alone, and the mock API for plain pages (msw inside, its worker script beside
 // it). The npm build is tsc's (tsconfig.build.json).
 import { readFile } from 'node:fs/promises';
@@ -36,15 +37,16 @@ const mswWorker = () => ({
 
 export default [
   {
-    input: { 'manage-users': 'src/define.ts' },
-    // Locale chunks import the plural helper from the widget itself, not from a split chunk.
+    input: { 'manage-users': 'src/cdn.ts' },
+    // Lazy chunks import what they share (lit, the plural helper) from the widget itself, not from a split chunk.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'locales/[name]-[hash].js',
+      chunkFileNames: (chunk) =>
+        (chunk.facadeModuleId?.includes('/src/strings/') ? 'locales' : 'chunks') + '/[name]-[hash].js',
     },
     plugins: plugins(),
     onwarn,

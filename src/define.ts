@@ -6,21 +6,18 @@
  * <manage-users base-url="/api/v1/" group-id="g_123"></manage-users>
  */
 import { ManageUsers, InviteDialog, PendingTable, MembersPanel, SubgroupsManager } from './index.ts';
+import { register } from './register.ts';
 
 export * from './index.ts';
 
 // Providers before consumers: a consumer defined first would receive nothing.
-const TAGS = {
+register({
   'manage-users': ManageUsers,
   'invite-dialog': InviteDialog,
   'pending-table': PendingTable,
   'members-panel': MembersPanel,
   'subgroups-manager': SubgroupsManager,
-} as const;
-
-for (const [tag, element] of Object.entries(TAGS)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+});
 
 declare global {
   interface HTMLElementTagNameMap {

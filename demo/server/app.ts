@@ -235,10 +235,10 @@ function routeDemoPage(app: Hono) {
   );
   app.get('/demo.js', (c) => serveFile(c, new URL('demo.js', demo)));
   app.get('/demo.css', (c) => serveFile(c, new URL('demo.css', demo)));
-  // The built widget: manage-users.js and the locale chunks it loads on demand.
+  // The built widget: manage-users.js and the chunks it loads (the dialogs, languages other than English).
   app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveFile(c, new URL(c.req.param('file'), dist)));
-  app.get('/locales/:file{[\\w-]+\\.js(\\.map)?}', (c) =>
-    serveFile(c, new URL(`locales/${c.req.param('file')}`, dist)),
+  app.get('/:folder{chunks|locales}/:file{[\\w-]+\\.js(\\.map)?}', (c) =>
+    serveFile(c, new URL(`${c.req.param('folder')}/${c.req.param('file')}`, dist)),
   );
 }
 

@@ -168,7 +168,7 @@ export class ManageUsers extends ManageUsersElement {
 
   /** Opens the invite dialog. */
   async openInviteDialog() {
-    await this.#dialog('invite-dialog')?.show();
+    await (await this.#dialog('invite-dialog'))?.show();
   }
 
   /** Reloads seats, subgroups and the list on screen (the others when they are shown). */
@@ -177,7 +177,9 @@ export class ManageUsers extends ManageUsersElement {
     await this.#section.loading.run();
   }
 
-  #dialog<K extends 'invite-dialog' | 'subgroups-manager'>(tag: K) {
+  /** A dialog of this section, once its tag is defined (the script-tag bundle loads the dialogs apart). */
+  async #dialog<K extends 'invite-dialog' | 'subgroups-manager'>(tag: K) {
+    await customElements.whenDefined(tag);
     return this.renderRoot.querySelector(tag) as (K extends 'invite-dialog' ? InviteDialog : SubgroupsManager) | null;
   }
 
@@ -241,7 +243,10 @@ export class ManageUsers extends ManageUsersElement {
           <p class="hint group-name">${loaded.group.name}</p>
         </div>
         <div class="header-actions">
-          <button part="button subgroups-button" @click=${() => this.#dialog('subgroups-manager')?.show()}>
+          <button
+            part="button subgroups-button"
+            @click=${async () => (await this.#dialog('subgroups-manager'))?.show()}
+          >
             ${t.manageSubgroups}
           </button>
           <button class="primary" part="button invite-button" @click=${() => this.openInviteDialog()}>

@@ -42,7 +42,10 @@ describe('the README embed snippet in a page', () => {
     const page = await browser.newPage();
     page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
     await page.route(`${origin}/host`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-    await page.route(`${origin}/assets/manage-users.js`, (route) => route.fulfill({ path: 'dist/manage-users.js' }));
+    // The widget and the chunks it loads (dialogs, languages), from the host's assets folder.
+    await page.route(`${origin}/assets/**`, (route) =>
+      route.fulfill({ path: `dist/${new URL(route.request().url()).pathname.slice('/assets/'.length)}` }),
+    );
     const statuses: number[] = [];
     page.on('response', (response) => response.url().includes('/api/v1/') && statuses.push(response.status()));
     await page.goto(`${origin}/host`);

@@ -1,11 +1,11 @@
 /**
  * The README's plain-page mock, exactly as a vendor would use it: its HTML saved as
- * index.html beside dist/manage-users.js, dist/mock-api.js and dist/mockServiceWorker.js,
+ * index.html beside dist/manage-users.js (with chunks/ and locales/), dist/mock-api.js and dist/mockServiceWorker.js,
  * served by a static file server. No API server runs.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -33,6 +33,9 @@ describe("the README's mock API in a plain page", () => {
     folder = await mkdtemp(join(tmpdir(), 'mock-page-'));
     for (const file of ['manage-users.js', 'mock-api.js', 'mockServiceWorker.js']) {
       await copyFile(new URL(`dist/${file}`, root), join(folder, file));
+    }
+    for (const chunks of ['chunks', 'locales']) {
+      await cp(new URL(`dist/${chunks}`, root), join(folder, chunks), { recursive: true });
     }
     await writeFile(join(folder, 'index.html'), await readmeMockPage());
     const server = await listen(() => {
