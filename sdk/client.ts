@@ -7,11 +7,12 @@ import { createTransport, type ClientOptions, type RequestOptions } from './http
 import { PageRequest } from './paginate.ts';
 import {
   AcceptRequest,
+  ActivityPage,
+  ActivityQuery,
   ClockRequest,
   ClockResponse,
   Group,
   IdsRequest,
-  Invitation,
   InvitationFilter,
   InvitationPage,
   InvitationPreview,
@@ -33,6 +34,7 @@ import {
   Subgroup,
   SubgroupInput,
   SubgroupList,
+  type Page,
 } from './schemas.ts';
 
 /**
@@ -49,6 +51,12 @@ export function createInvitationsClient(options: ClientOptions) {
   const send = createTransport(options);
   const group = (groupId: string) => `groups/${encodeURIComponent(groupId)}`;
   const ref = (value: string) => encodeURIComponent(value);
+  /** A list: its query is checked when the first page is asked for, each page follows the last one's cursor. */
+  const list = <T>(path: string, schema: z.ZodMiniType<Page<T>>, query: () => ListQuery, options: RequestOptions) =>
+    new PageRequest<T>(async (next) => {
+      const { cursor, ...rest } = query();
+      return send({ method: 'get', path, searchParams: { ...rest, cursor: next ?? cursor }, schema, ...options });
+    });
 
   return {
     group: {
@@ -90,16 +98,7 @@ export function createInvitationsClient(options: ClientOptions) {
     members: {
       /** A page of members; iterate it with `for await` to walk every page. */
       list: (groupId: string, query: MemberQuery = {}, options: RequestOptions = {}) =>
-        new PageRequest<Member>(async (next) => {
-          const { cursor, ...rest } = checked(MemberQuery, query);
-          return send({
-            method: 'get',
-            path: `${group(groupId)}/members`,
-            searchParams: { ...rest, cursor: next ?? cursor },
-            schema: MemberPage,
-            ...options,
-          });
-        }),
+        list(`${group(groupId)}/members`, MemberPage, () => checked(MemberQuery, query), options),
       /** Deactivates a member, which frees a seat. */
       deactivate: async (groupId: string, memberId: string, options: RequestOptions = {}) =>
         send({
@@ -120,16 +119,7 @@ export function createInvitationsClient(options: ClientOptions) {
     invitations: {
       /** A page of outstanding invitations; iterate it with `for await` to walk every page. */
       list: (groupId: string, query: InvitationQuery = {}, options: RequestOptions = {}) =>
-        new PageRequest<Invitation>(async (next) => {
-          const { cursor, ...rest } = checked(InvitationQuery, query);
-          return send({
-            method: 'get',
-            path: `${group(groupId)}/invitations`,
-            searchParams: { ...rest, cursor: next ?? cursor },
-            schema: InvitationPage,
-            ...options,
-          });
-        }),
+        list(`${group(groupId)}/invitations`, InvitationPage, () => checked(InvitationQuery, query), options),
       /**
        * Invites people, in one or more user-type boxes. All or nothing: when seats are short
        * it throws `SeatsExhaustedError` and creates nothing.
@@ -190,6 +180,19 @@ export function createInvitationsClient(options: ClientOptions) {
           ...options,
         }),
     },
+    activity: {
+      /**
+       * A page of the group's activity log, newest first (`type` keeps one kind of change);
+       * iterate it with `for await` to walk every page.
+       *
+       * @example
+       * for await (const event of client.activity.list('g_123', { type: 'invitation.accepted' })) {
+       *   console.log(event.occurredAt, event.subject.label);
+       * }
+       */
+      list: (groupId: string, query: ActivityQuery = {}, options: RequestOptions = {}) =>
+        list(`${group(groupId)}/activity`, ActivityPage, () => checked(ActivityQuery, query), options),
+    },
     invitee: {
       /** What an invitation link is for (no auth: the token is the secret). */
       lookUp: async (token: string, options: RequestOptions = {}) =>
@@ -228,6 +231,9 @@ export function createInvitationsClient(options: ClientOptions) {
     },
   };
 }
+
+/** A list's query as it travels: text and numbers, and the cursor of the page to start at. */
+type ListQuery = Record<string, string | number | undefined> & { cursor?: string | undefined };
 
 /** The client {@link createInvitationsClient} returns. */
 export type InvitationsClient = ReturnType<typeof createInvitationsClient>;

@@ -279,6 +279,67 @@ export type RemoveResponse = z.infer<typeof RemoveResponse>;
 export const MemberChange = z.object({ member: Member, seats: Seats });
 export type MemberChange = z.infer<typeof MemberChange>;
 
+// ---- activity ----------------------------------------------------------------------
+
+/** What happened, as `<subject>.<change>`. */
+export const ActivityType = z.enum([
+  'invitation.created',
+  'invitation.resent',
+  'invitation.removed',
+  'invitation.accepted',
+  'invitation.expired',
+  'invitation.delivered',
+  'invitation.delivery_failed',
+  'invitation.reminded',
+  'member.deactivated',
+  'member.reactivated',
+  'subgroup.created',
+  'subgroup.renamed',
+  'subgroup.removed',
+]);
+export type ActivityType = z.infer<typeof ActivityType>;
+
+/**
+ * Who made a change: a member (an Admin, or the invitee who accepted), or `system` for what
+ * the server does on its own (delivery, reminders, expiry).
+ */
+export const ActivityActor = z.union([
+  z.object({ type: z.literal('member'), id, name: z.string(), email: z.string() }),
+  z.object({ type: z.literal('system') }),
+]);
+export type ActivityActor = z.infer<typeof ActivityActor>;
+
+/** What a change was made to; `label` is what an admin reads: the address, or the subgroup's name. */
+export const ActivitySubject = z.object({
+  type: z.enum(['invitation', 'member', 'subgroup']),
+  id,
+  label: z.string(),
+});
+export type ActivitySubject = z.infer<typeof ActivitySubject>;
+
+/** One change in a group's activity log. */
+export const ActivityEvent = z.object({
+  id,
+  type: ActivityType,
+  occurredAt: timestamp,
+  actor: ActivityActor,
+  subject: ActivitySubject,
+  /** `subgroup.renamed`: the name before. */
+  previousName: z.optional(z.string()),
+  /** `invitation.delivery_failed`: a short reason. */
+  reason: z.optional(z.string()),
+});
+export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+export const ActivityPage = pageOf(ActivityEvent);
+
+/** The activity list's query: newest first, optionally one type. */
+export const ActivityQuery = z.strictObject({
+  type: z.optional(ActivityType),
+  ...pagination,
+});
+export type ActivityQuery = z.input<typeof ActivityQuery>;
+
 // ---- the invitee's side ------------------------------------------------------------
 
 export const InvitationPreview = z.object({

@@ -3,9 +3,10 @@
  * transaction per chunk of {@link BULK_CHUNK} so other requests are served in between.
  * The answer is counts, not ids (there can be hundreds of thousands).
  */
-import type { InvitationFilter as FilterInput, RemoveCounts, ResendCounts } from '../../sdk/schemas.ts';
+import type { ActivityActor, InvitationFilter as FilterInput, RemoveCounts, ResendCounts } from '../../sdk/schemas.ts';
 import type { GroupRow, InvitationMatch, InvitationView, ListKey, Transaction } from '../store/store.ts';
 import { seats, type Parsed, type ServiceContext } from './context.ts';
+import { recordActivity, subjectOf } from './activity.ts';
 
 /** Invitations changed in one transaction of a bulk action. */
 export const BULK_CHUNK = 5_000;
@@ -21,17 +22,24 @@ export function matchOf(filter: Parsed<typeof FilterInput>, at: Date): Invitatio
   };
 }
 
-/** Removes every invitation that matches, chunk by chunk. */
+/** Removes every invitation that matches, chunk by chunk; each removal is recorded with `actor`. */
 export async function removeMatching(
   ctx: ServiceContext,
   group: GroupRow,
   match: InvitationMatch,
+  actor: ActivityActor,
 ): Promise<RemoveCounts> {
   let removed = 0;
   for (let chunk = BULK_CHUNK; chunk === BULK_CHUNK; removed += chunk) {
     chunk = await ctx.store.transaction(async (tx) => {
       await tx.lockGroup(group.id);
-      return tx.deleteInvitationsMatching(group.id, match, BULK_CHUNK);
+      const gone = await tx.deleteInvitationsMatching(group.id, match, BULK_CHUNK);
+      const at = ctx.clock.now();
+      for (const row of gone) {
+        const subject = subjectOf.invitation(row);
+        await recordActivity(tx, { groupId: group.id, type: 'invitation.removed', actor, subject, at });
+      }
+      return gone.length;
     });
   }
   return { removed, seats: await seats(ctx.store, group, ctx.clock.now()) };

@@ -16,7 +16,8 @@ interface CursorBody {
   i: string;
 }
 
-const unknownCursor = () => validationFailed([{ path: 'query.cursor', message: 'Unknown cursor' }]);
+/** The refusal of a cursor that this API did not make. */
+export const unknownCursor = () => validationFailed([{ path: 'query.cursor', message: 'Unknown cursor' }]);
 
 // Runs in browsers too (the mocks), so no Buffer: UTF-8 bytes through btoa/atob.
 function encode(body: CursorBody): string {

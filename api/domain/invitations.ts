@@ -29,6 +29,7 @@ import { addressKeys, planInvites, type InvitePlan, type KnownAddresses } from '
 import { ProblemError, notFound } from './problem.ts';
 import { mintToken, newId } from './secrets.ts';
 import { invitationOf } from './views.ts';
+import { actorOf, recordActivity, subjectOf } from './activity.ts';
 
 /** Seconds between two sends of one invitation. */
 export const RESEND_INTERVAL_SECONDS = 60;
@@ -62,7 +63,7 @@ export function invitationService(ctx: ServiceContext) {
       const sender: Sender = { caller, at: ctx.clock.now(), locale: negotiateLanguage(input.locale) };
       const response = await store.transaction(async (tx) => {
         await tx.lockGroup(groupId);
-        const subgroups = await resolveSubgroups(tx, groupId, input.batches, sender.at);
+        const subgroups = await resolveSubgroups(tx, groupId, input.batches, sender);
         const plan = planInvites(input.batches, await knownAddresses(tx, groupId, input.batches, sender.at));
         await requireSeats(tx, group, sender.at, plan.seatsNeeded, notEnoughSeats(plan.seatsNeeded));
         const results = await createInvitations(ctx, tx, group, plan, subgroups, sender);
@@ -86,9 +87,10 @@ async function resendInvitations(
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
+  const by: Acting = { caller, at };
   if ('filter' in input) {
     const answer = (tx: Transaction, row: InvitationView) =>
-      resendRow(ctx, tx, row, at).then((result) => result.status === 'resent');
+      resendRow(ctx, tx, row, by).then((result) => result.status === 'resent');
     return resendMatching(ctx, group, matchOf(input.filter, at), answer);
   }
   const results = await ctx.store.transaction(async (tx) => {
@@ -96,7 +98,7 @@ async function resendInvitations(
     const answers = [];
     for (const id of input.ids) {
       const row = await tx.invitation(groupId, id);
-      answers.push(row ? await resendRow(ctx, tx, row, at) : { id, status: 'not_found' as const });
+      answers.push(row ? await resendRow(ctx, tx, row, by) : { id, status: 'not_found' as const });
     }
     return answers;
   });
@@ -112,24 +114,29 @@ async function removeInvitations(
   input: Parsed<typeof InvitationSelection>,
 ) {
   const { group } = await authorize(ctx.store, caller, groupId);
-  if ('filter' in input) return removeMatching(ctx, group, matchOf(input.filter, ctx.clock.now()));
+  const at = ctx.clock.now();
+  if ('filter' in input) return removeMatching(ctx, group, matchOf(input.filter, at), actorOf(caller));
   return ctx.store.transaction(async (tx) => {
     await tx.lockGroup(groupId);
     const removed: string[] = [];
     const notFoundIds: string[] = [];
     for (const id of new Set(input.ids)) {
-      if (await tx.invitation(groupId, id)) {
+      const row = await tx.invitation(groupId, id);
+      if (row) {
         await tx.deleteInvitation(id);
+        const subject = subjectOf.invitation(row);
+        await recordActivity(tx, { groupId, type: 'invitation.removed', actor: actorOf(caller), subject, at });
         removed.push(id);
       } else notFoundIds.push(id);
     }
-    return { removed, notFound: notFoundIds, seats: await seats(tx, group, ctx.clock.now()) };
+    return { removed, notFound: notFoundIds, seats: await seats(tx, group, at) };
   });
 }
 
 /** A new link, a new expiry and a queued email for one invitation, unless it was sent too recently. */
-async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, at: Date) {
+async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, by: Acting) {
   const { id } = row;
+  const { at } = by;
   const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
   if (waited < RESEND_INTERVAL_SECONDS) {
     return { id, status: 'rate_limited' as const, retryAfter: Math.ceil(RESEND_INTERVAL_SECONDS - waited) };
@@ -140,6 +147,8 @@ async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationVi
   await tx.updateInvitation(id, change);
   await tx.setDelivery(id, change.sendCount, QUEUED);
   await enqueueMail(tx, ctx, { ...row, ...change }, token);
+  const subject = subjectOf.invitation(row);
+  await recordActivity(tx, { groupId: row.groupId, type: 'invitation.resent', actor: actorOf(by.caller), subject, at });
   return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change, ...QUEUED }, at) };
 }
 
@@ -189,6 +198,9 @@ async function createInvitations(
     };
     await tx.insertInvitation({ ...row, ...QUEUED });
     await enqueueMail(tx, ctx, row, token);
+    const { caller, at } = sender;
+    const subject = subjectOf.invitation(row);
+    await recordActivity(tx, { groupId: group.id, type: 'invitation.created', actor: actorOf(caller), subject, at });
     const view = { ...row, ...QUEUED, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
     const { box: _box, ...answer } = result;
     results.push({ ...answer, invitation: invitationOf(view, sender.at) });
@@ -196,10 +208,14 @@ async function createInvitations(
   return results;
 }
 
-/** Who invites, when, and in which language the invitees are written to. */
-interface Sender {
+/** Who acts, and when. */
+interface Acting {
   caller: MemberView;
   at: Date;
+}
+
+/** Who invites, when, and in which language the invitees are written to. */
+interface Sender extends Acting {
   locale: string;
 }
 
@@ -236,15 +252,20 @@ async function knownAddresses(tx: Transaction, groupId: string, batches: Batch[]
 }
 
 /** The subgroup each box names: an existing one by id or name, or a new one created now. */
-async function resolveSubgroups(tx: Transaction, groupId: string, batches: Batch[], at: Date) {
+async function resolveSubgroups(tx: Transaction, groupId: string, batches: Batch[], sender: Sender) {
   const resolved = new Map<Batch, SubgroupRow | undefined>();
   for (const batch of batches) {
-    resolved.set(batch, batch.subgroup && (await resolveSubgroup(tx, groupId, batch.subgroup, at)));
+    resolved.set(batch, batch.subgroup && (await resolveSubgroup(tx, groupId, batch.subgroup, sender)));
   }
   return resolved;
 }
 
-async function resolveSubgroup(tx: Transaction, groupId: string, choice: NonNullable<Batch['subgroup']>, at: Date) {
+async function resolveSubgroup(
+  tx: Transaction,
+  groupId: string,
+  choice: NonNullable<Batch['subgroup']>,
+  sender: Sender,
+) {
   if ('id' in choice) {
     const found = await tx.subgroup(groupId, choice.id);
     if (!found) throw notFound('subgroup');
@@ -252,7 +273,15 @@ async function resolveSubgroup(tx: Transaction, groupId: string, choice: NonNull
   }
   const existing = await tx.subgroupByName(groupId, choice.name);
   if (existing) return existing;
-  const created = { id: newId('sub'), groupId, name: choice.name, createdAt: at.toISOString() };
+  const created = { id: newId('sub'), groupId, name: choice.name, createdAt: sender.at.toISOString() };
   await tx.insertSubgroup(created);
+  const { caller, at } = sender;
+  await recordActivity(tx, {
+    groupId,
+    type: 'subgroup.created',
+    actor: actorOf(caller),
+    subject: subjectOf.subgroup(created),
+    at,
+  });
   return created;
 }

@@ -10,6 +10,7 @@ import { INVITEE_WORDS } from './invitee-words.ts';
 import { ProblemError, validationFailed } from './problem.ts';
 import { hashToken, newId } from './secrets.ts';
 import { memberOf } from './views.ts';
+import { actorOf, recordActivity, subjectOf } from './activity.ts';
 
 export function inviteeService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -59,6 +60,13 @@ export function inviteeService(ctx: ServiceContext) {
         };
         await tx.deleteInvitation(row.id);
         await tx.insertMember(member);
+        await recordActivity(tx, {
+          groupId: row.groupId,
+          type: 'invitation.accepted',
+          actor: actorOf(member),
+          subject: subjectOf.invitation(row),
+          at: ctx.clock.now(),
+        });
         return memberOf({ ...member, subgroupName: row.subgroupName });
       });
     },

@@ -7,6 +7,7 @@ import { authorize, requireSeats, seats, type Parsed, type ServiceContext } from
 import { nextCursor, readCursor } from './cursor.ts';
 import { ProblemError, notFound } from './problem.ts';
 import { memberOf } from './views.ts';
+import { actorOf, recordActivity, subjectOf } from './activity.ts';
 
 export function memberService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -50,6 +51,8 @@ export function memberService(ctx: ServiceContext) {
         if (member.status !== status) {
           if (status === 'active') await requireSeats(tx, group, at, 1, noSeatToReactivate);
           await tx.setMemberStatus(member.id, status);
+          const type = status === 'active' ? 'member.reactivated' : 'member.deactivated';
+          await recordActivity(tx, { groupId, type, actor: actorOf(caller), subject: subjectOf.member(member), at });
         }
         return { member: memberOf({ ...member, status }), seats: await seats(tx, group, at) };
       });

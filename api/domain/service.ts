@@ -10,6 +10,7 @@ import { invitationService } from './invitations.ts';
 import { inviteeService } from './invitee.ts';
 import { memberService } from './members.ts';
 import { subgroupService } from './subgroups.ts';
+import { activityService } from './activity.ts';
 
 export type { ServiceOptions };
 
@@ -22,6 +23,7 @@ export function createInvitationsService(options: ServiceOptions & Delivery) {
     ...subgroupService(ctx),
     ...invitationService(ctx),
     ...inviteeService(ctx),
+    ...activityService(ctx),
 
     /** Demo mode: the newest messages sent (100 unless `limit` says), newest first, once those due went out. */
     async outbox(to?: string, limit?: number) {

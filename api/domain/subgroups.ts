@@ -7,6 +7,7 @@ import { authorize, type Parsed, type ServiceContext } from './context.ts';
 import { ProblemError, notFound } from './problem.ts';
 import { newId } from './secrets.ts';
 import { subgroupOf } from './views.ts';
+import { actorOf, recordActivity, subjectOf } from './activity.ts';
 
 export function subgroupService(ctx: ServiceContext) {
   const { store } = ctx;
@@ -21,8 +22,11 @@ export function subgroupService(ctx: ServiceContext) {
       return store.transaction(async (tx) => {
         await tx.lockGroup(groupId);
         await refuseTakenName(tx, groupId, input.name);
-        const row = { id: newId('sub'), groupId, name: input.name, createdAt: ctx.clock.now().toISOString() };
+        const at = ctx.clock.now();
+        const row = { id: newId('sub'), groupId, name: input.name, createdAt: at.toISOString() };
         await tx.insertSubgroup(row);
+        const subject = subjectOf.subgroup(row);
+        await recordActivity(tx, { groupId, type: 'subgroup.created', actor: actorOf(caller), subject, at });
         return subgroupOf({ ...row, memberCount: 0, invitationCount: 0 });
       });
     },
@@ -35,6 +39,16 @@ export function subgroupService(ctx: ServiceContext) {
         const renamed = (await tx.subgroups(groupId)).find((row) => row.id === subgroupId);
         if (!renamed) throw notFound('subgroup');
         await tx.renameSubgroup(subgroupId, input.name);
+        if (renamed.name !== input.name) {
+          await recordActivity(tx, {
+            groupId,
+            type: 'subgroup.renamed',
+            actor: actorOf(caller),
+            at: ctx.clock.now(),
+            subject: subjectOf.subgroup({ id: subgroupId, name: input.name }),
+            previousName: renamed.name,
+          });
+        }
         return subgroupOf({ ...renamed, name: input.name });
       });
     },
@@ -43,8 +57,17 @@ export function subgroupService(ctx: ServiceContext) {
       await authorize(store, caller, groupId);
       await store.transaction(async (tx) => {
         await tx.lockGroup(groupId);
-        if (!(await tx.subgroup(groupId, subgroupId))) throw notFound('subgroup');
+        const doomed = await tx.subgroup(groupId, subgroupId);
+        if (!doomed) throw notFound('subgroup');
         await tx.deleteSubgroup(subgroupId);
+        const subject = subjectOf.subgroup(doomed);
+        await recordActivity(tx, {
+          groupId,
+          type: 'subgroup.removed',
+          actor: actorOf(caller),
+          subject,
+          at: ctx.clock.now(),
+        });
       });
     },
   };

@@ -50,6 +50,7 @@ export const TAGS: Record<Operation['tag'], string> = {
   Subgroups: 'Named parts of a group that members and invitations can belong to.',
   Members: 'People who accepted an invitation.',
   Invitations: 'Outstanding invitations, valid or expired: each holds a seat.',
+  Activity: 'Every change of the group, who made it and when: the audit trail.',
   Invitee: 'The invitation link, for the person invited (no sign-in; the token is the secret).',
   Demo: 'Demo mode only (never in production): the outbox and the clock.',
 };

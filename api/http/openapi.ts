@@ -5,6 +5,11 @@
 import * as z from 'zod/mini';
 import {
   AcceptRequest,
+  ActivityActor,
+  ActivityEvent,
+  ActivityPage,
+  ActivitySubject,
+  ActivityType,
   ClockRequest,
   ClockResponse,
   FieldError,
@@ -62,6 +67,7 @@ const RESPONSES: Named = {
   ...{ DeliveryStatus, Delivery },
   ...{ Member, MemberPage, MemberChange, Group, Me, InviteResultStatus, InviteResult, InviteResponse, ResendResult },
   ...{ ResendResponse, ResendCounts, RemoveResponse, RemoveCounts, InvitationPreview, FieldError, Problem },
+  ...{ ActivityType, ActivityActor, ActivitySubject, ActivityEvent, ActivityPage },
 };
 const REQUESTS: Named = {
   Role,

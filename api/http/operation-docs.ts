@@ -161,6 +161,49 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     request: { ids: ['inv_3f2a9c', 'inv_gone'] },
     response: { removed: ['inv_3f2a9c'], notFound: ['inv_gone'], seats: { ...seats, pending: 3, available: 9 } },
   },
+  listActivity: {
+    description: [
+      'Every change of the group, newest first: who made it (`actor`: a member, or `system` for what the server ' +
+        'does on its own), when (`occurredAt`), and to what (`subject`, with the address or name it had). Each ' +
+        'change is recorded in the transaction that makes it, so the log never holds a change that did not happen ' +
+        'nor misses one that did.',
+      'Types: `invitation.created`, `.resent`, `.removed`, `.accepted` (the actor is the new member), `.expired`, ' +
+        '`.delivered`, `.delivery_failed` (with `reason`), `.reminded`; `member.deactivated`, `.reactivated`; ' +
+        '`subgroup.created`, `.renamed` (with `previousName`), `.removed`. `type` filters to one of them. ' +
+        `A cursor stays valid while new changes are added: the next page continues where the last one ended. ${PAGING}`,
+    ].join('\n\n'),
+    response: {
+      items: [
+        {
+          id: 'evt_9c1d2e',
+          type: 'subgroup.renamed',
+          occurredAt: '2026-11-29T10:05:00.000Z',
+          actor: {
+            type: 'member',
+            id: 'usr_demo_admin',
+            name: 'Dana Whitfield',
+            email: 'dana.admin@riverside.example',
+          },
+          subject: { type: 'subgroup', id: 'sub_nursing', label: 'Nursing Unit' },
+          previousName: 'Nursing',
+        },
+        {
+          id: 'evt_4b7a10',
+          type: 'invitation.created',
+          occurredAt: '2026-11-28T09:00:00.000Z',
+          actor: {
+            type: 'member',
+            id: 'usr_demo_admin',
+            name: 'Dana Whitfield',
+            email: 'dana.admin@riverside.example',
+          },
+          subject: { type: 'invitation', id: 'inv_3f2a9c', label: 'kim.nguyen@riverside.example' },
+        },
+      ],
+      nextCursor,
+      total: 12,
+    },
+  },
   lookUpInvitation: {
     description:
       'What an invitation link is for, for the accept page. No sign-in: the token from the link is the secret.',

@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import {
   AcceptRequest,
+  ActivityPage,
+  ActivityQuery,
   ClockRequest,
   ClockResponse,
   Group,
@@ -45,7 +47,7 @@ export interface Operation {
   /** Relative to the API base, with `{param}` placeholders. */
   path: string;
   summary: string;
-  tag: 'Group' | 'Subgroups' | 'Members' | 'Invitations' | 'Invitee' | 'Demo';
+  tag: 'Group' | 'Subgroups' | 'Members' | 'Invitations' | 'Activity' | 'Invitee' | 'Demo';
   access: Access;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
@@ -197,6 +199,17 @@ export const operations = {
     status: 200,
     response: z.union([RemoveResponse, RemoveCounts]),
     problems: ['idempotency_conflict'],
+  },
+  listActivity: {
+    method: 'get',
+    path: 'groups/{groupId}/activity',
+    summary: "The group's activity log, newest first",
+    tag: 'Activity',
+    access: 'admin',
+    query: ActivityQuery,
+    status: 200,
+    response: ActivityPage,
+    problems: [],
   },
   lookUpInvitation: {
     method: 'get',

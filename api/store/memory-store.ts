@@ -6,6 +6,8 @@
  */
 import { createMutex } from './mutex.ts';
 import type {
+  ActivityRow,
+  ActivityStorage,
   GroupStorage,
   InvitationStorage,
   MailStorage,
@@ -41,6 +43,8 @@ interface State {
   invitations: Map<string, InvitationRow & DeliveryState>;
   responses: Map<string, StoredResponse>;
   mails: StoredMail[];
+  /** Every group's activity, in the order it was added. */
+  activity: ActivityRow[];
   jobs: Map<number, StoredJob>;
   /** The last job id given out. */
   jobSeq: number;
@@ -65,6 +69,7 @@ export function createMemoryStore(): Store {
     mails: [],
     jobs: new Map(),
     jobSeq: 0,
+    activity: [],
   };
   const mutex = createMutex();
   const store: Store = {
@@ -103,6 +108,7 @@ function copyOf(saved: State): State {
     mails: [...saved.mails],
     jobs: new Map(saved.jobs),
     jobSeq: saved.jobSeq,
+    activity: [...saved.activity],
   };
 }
 
@@ -117,6 +123,7 @@ function storageOn(state: () => State): SyncStorage {
     ...responsesOn(state),
     ...mailsOn(state),
     ...jobsOn(state),
+    ...activityOn(state),
   };
 }
 
@@ -277,7 +284,7 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
     deleteInvitationsMatching(groupId, match, limit) {
       const doomed = matching(groupId, match).slice(0, limit);
       for (const row of doomed) state().invitations.delete(row.id);
-      return doomed.length;
+      return doomed.map(({ id, email }) => ({ id, email }));
     },
   };
 }
@@ -368,6 +375,27 @@ function jobsOn(state: () => State): Sync<JobStorage> {
       return {
         pending: jobs.filter((job) => job.status === 'pending').length,
         failed: jobs.filter((job) => job.status === 'failed').length,
+      };
+    },
+  };
+}
+
+/** A row's position is its index in the log; a page walks down from the newest, as the SQL stores do. */
+function activityOn(state: () => State): Sync<ActivityStorage> {
+  return {
+    insertActivity: (row) => void state().activity.push({ ...row }),
+    activity(groupId, filter) {
+      const matching = state()
+        .activity.map((row, seq) => ({ row, seq }))
+        .filter(({ row }) => row.groupId === groupId && (!filter.type || row.type === filter.type));
+      const before = filter.after ? Number(filter.after.key) : Infinity;
+      const newer = matching.filter(({ seq }) => seq < before).reverse();
+      const page = newer.slice(0, filter.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(({ row }) => row),
+        total: matching.length,
+        next: newer.length > filter.limit && last ? { key: String(last.seq), id: last.row.id } : null,
       };
     },
   };

@@ -74,4 +74,14 @@ export const POSTGRES_MIGRATIONS = [
   ALTER TABLE invitations ADD COLUMN delivery_last_attempt_at timestamptz;
   ALTER TABLE invitations ADD COLUMN delivery_error text;
   `,
+  // The activity log (issue 11): rows numbered in the order they were added, read newest first.
+  `
+  CREATE TABLE activity (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE,
+    group_id text NOT NULL REFERENCES groups(id), type text NOT NULL, occurred_at timestamptz NOT NULL,
+    actor_id text, actor_name text, actor_email text, subject_type text NOT NULL, subject_id text NOT NULL,
+    subject_label text NOT NULL, previous_name text, reason text);
+  CREATE INDEX activity_by_group ON activity (group_id, seq);
+  CREATE INDEX activity_by_type ON activity (group_id, type, seq);
+  `,
 ];

@@ -7,12 +7,15 @@
  */
 import postgres from 'postgres';
 import type {
+  ActivityRow,
+  ActivityStorage,
   GroupStorage,
   InvitationStorage,
   InvitationView,
   MailStorage,
   MemberStorage,
   MemberView,
+  RemovedInvitation,
   ResponseStorage,
   Storage,
   Store,
@@ -28,6 +31,7 @@ import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
 import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './postgres-jobs.ts';
+import { activityListSql, insertActivitySql } from './activity-sql.ts';
 
 type Value = string | number | boolean | null | string[];
 
@@ -122,6 +126,7 @@ function storageOn(query: Query): Storage {
     ...responsesOn(db),
     ...mailsOn(db),
     ...jobsOn(db),
+    ...activityOn(db),
   };
 }
 
@@ -258,11 +263,7 @@ function invitationsOn(db: Db): InvitationStorage {
     deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = $1`, [id]),
     async deleteInvitationsMatching(groupId, match, limit) {
       const { text, params } = deleteMatchingSql(POSTGRES, groupId, match, limit);
-      const gone = await one<{ n: number }>(
-        `WITH gone AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-        params,
-      );
-      return gone?.n ?? 0;
+      return query<RemovedInvitation>(`${text} RETURNING id, email`, params);
     },
   };
 }
@@ -309,5 +310,16 @@ function mailsOn({ query, run }: Db): MailStorage {
          WHERE $1::text IS NULL OR lower(recipient) = $1 ORDER BY seq DESC LIMIT $2`,
         [to ?? null, limit],
       ),
+  };
+}
+
+function activityOn(db: Db): ActivityStorage {
+  const list = listOn(db);
+  return {
+    async insertActivity(row) {
+      const { text, params } = insertActivitySql(POSTGRES, row);
+      await db.run(text, params);
+    },
+    activity: (groupId, filter) => list<ActivityRow>(activityListSql(POSTGRES, groupId, filter), filter.limit),
   };
 }

@@ -125,4 +125,13 @@ export const MIGRATIONS = [
   ALTER TABLE invitations ADD COLUMN delivery_last_attempt_at TEXT;
   ALTER TABLE invitations ADD COLUMN delivery_error TEXT;
   `,
+  // The activity log (issue 11): rows numbered in the order they were added, read newest first.
+  `
+  CREATE TABLE activity (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, group_id TEXT NOT NULL REFERENCES groups(id),
+    type TEXT NOT NULL, occurred_at TEXT NOT NULL, actor_id TEXT, actor_name TEXT, actor_email TEXT,
+    subject_type TEXT NOT NULL, subject_id TEXT NOT NULL, subject_label TEXT NOT NULL, previous_name TEXT, reason TEXT);
+  CREATE INDEX activity_by_group ON activity (group_id, seq);
+  CREATE INDEX activity_by_type ON activity (group_id, type, seq);
+  `,
 ];

@@ -11,6 +11,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { createMutex } from './mutex.ts';
 import type {
+  ActivityRow,
+  ActivityStorage,
   GroupStorage,
   InvitationStorage,
   MailStorage,
@@ -21,6 +23,7 @@ import type {
   InvitationMatch,
   InvitationView,
   MemberView,
+  RemovedInvitation,
   Store,
   StoredMail,
   StoredResponse,
@@ -42,6 +45,8 @@ import {
 } from './sqlite-lists.ts';
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './sqlite-jobs.ts';
+import { activityListSql, insertActivitySql } from './activity-sql.ts';
+import { SQLITE, pageOf } from './sql-lists.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -131,6 +136,7 @@ function storageOn(sql: Sql): SyncStorage {
     ...responsesOn(sql),
     ...mailsOn(sql),
     ...jobsOn(sql),
+    ...activityOn(sql),
   };
 }
 
@@ -279,7 +285,11 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
       // Sorted by expiry: a status filter is then a range of that index.
       const found = invitationConditions(groupId, { ...match, sort: 'expiresAt' });
       const doomed = `SELECT i.rowid FROM invitations i WHERE ${found.text()} ORDER BY i.expires_at LIMIT ?`;
-      return sql.changes(`DELETE FROM invitations WHERE rowid IN (${doomed})`, ...found.params, limit);
+      return all<RemovedInvitation>(
+        `DELETE FROM invitations WHERE rowid IN (${doomed}) RETURNING id, email`,
+        ...found.params,
+        limit,
+      );
     },
   };
 }
@@ -329,6 +339,20 @@ function mailsOn({ all, run }: Sql): Sync<MailStorage> {
             to,
             limit,
           ),
+  };
+}
+
+function activityOn({ one, all, run }: Sql): Sync<ActivityStorage> {
+  return {
+    insertActivity(row) {
+      const { text, params } = insertActivitySql(SQLITE, row);
+      run(text, ...params);
+    },
+    activity(groupId, filter) {
+      const { count, items } = activityListSql(SQLITE, groupId, filter);
+      const rows = all<ActivityRow & { sortKey: number }>(items.text, ...items.params);
+      return { total: one<{ n: number }>(count.text, ...count.params)?.n ?? 0, ...pageOf(rows, filter.limit) };
+    },
   };
 }
 

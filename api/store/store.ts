@@ -5,7 +5,7 @@
  * store on a copy it keeps only when the work succeeds, a PostgreSQL store on a connection
  * of its own.
  */
-import type { InvitationSort, MemberSort, MemberStatus, Role } from '../../sdk/schemas.ts';
+import type { ActivityType, InvitationSort, MemberSort, MemberStatus, Role } from '../../sdk/schemas.ts';
 
 export interface GroupRow {
   id: string;
@@ -171,6 +171,9 @@ export interface MemberStorage {
   setMemberStatus(id: string, status: MemberStatus): Promise<void>;
 }
 
+/** An invitation a bulk removal deleted. */
+export type RemovedInvitation = Pick<InvitationRow, 'id' | 'email'>;
+
 export interface InvitationStorage {
   invitation(groupId: string, id: string): Promise<InvitationView | undefined>;
   invitationByEmail(groupId: string, emailKey: string): Promise<InvitationView | undefined>;
@@ -184,8 +187,8 @@ export interface InvitationStorage {
   /** Records where the mail of send number `send` stands; nothing when the invitation was sent again or is gone. */
   setDelivery(id: string, send: number, state: DeliveryState): Promise<void>;
   deleteInvitation(id: string): Promise<void>;
-  /** Deletes up to `limit` invitations of the group that match; answers how many. */
-  deleteInvitationsMatching(groupId: string, match: InvitationMatch, limit: number): Promise<number>;
+  /** Deletes up to `limit` invitations of the group that match; answers which (for the activity log). */
+  deleteInvitationsMatching(groupId: string, match: InvitationMatch, limit: number): Promise<RemovedInvitation[]>;
 }
 
 export interface ResponseStorage {
@@ -201,6 +204,33 @@ export interface ResponseStorage {
   forgetResponse(scope: string, key: string): Promise<void>;
   /** Forgets stored responses created before `before`. */
   purgeResponses(before: string): Promise<void>;
+}
+
+/** One change of a group, as stored; the actor's columns are null for the system. */
+export interface ActivityRow {
+  id: string;
+  groupId: string;
+  type: ActivityType;
+  occurredAt: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  subjectType: 'invitation' | 'member' | 'subgroup';
+  subjectId: string;
+  subjectLabel: string;
+  previousName: string | null;
+  reason: string | null;
+}
+
+/** A page of a group's activity, newest first; `after.key` is the position (`seq`) of the last row shown. */
+export interface ActivityFilter extends ListWindow {
+  type?: ActivityType | undefined;
+}
+
+export interface ActivityStorage {
+  /** Adds a row after every other row of its group (the store numbers them in the order they are added). */
+  insertActivity(row: ActivityRow): Promise<void>;
+  activity(groupId: string, filter: ActivityFilter): Promise<Listed<ActivityRow>>;
 }
 
 /** The demo outbox keeps this many newest mails and forgets older ones. */
@@ -270,7 +300,15 @@ export interface JobStorage {
 
 /** The reads and writes, alike on the store (each on its own) and in a transaction. */
 export interface Storage
-  extends GroupStorage, SubgroupStorage, MemberStorage, InvitationStorage, ResponseStorage, MailStorage, JobStorage {}
+  extends
+    GroupStorage,
+    SubgroupStorage,
+    MemberStorage,
+    InvitationStorage,
+    ResponseStorage,
+    MailStorage,
+    JobStorage,
+    ActivityStorage {}
 
 export type InvitationChange = Pick<InvitationRow, 'tokenHash' | 'lastSentAt' | 'expiresAt' | 'sendCount'>;
 

@@ -9,6 +9,7 @@ import {
   SeatsExhaustedError,
   ApiError,
   ValidationError,
+  type ActivityType,
   type InvitationsClient,
 } from '../../sdk/index.ts';
 import { createContractChecker, type Exchange } from '../helpers/contract-checker.ts';
@@ -594,6 +595,93 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(tooLong.status, 422);
         assert.equal((await tooLong.json()).errors[0].path, 'body.password');
         assert.equal((await anonymous.invitee.accept(token, { name: 'Kim', password: 'x'.repeat(128) })).name, 'Kim');
+      });
+    });
+
+    describe('the activity log', () => {
+      const dana = {
+        type: 'member',
+        id: 'usr_demo_admin',
+        name: 'Dana Whitfield',
+        email: 'dana.admin@riverside.example',
+      } as const;
+      /** Every event, newest first, walked three at a time, as [type, actor's email or 'system', subject]. */
+      const walk = async (query: { type?: ActivityType } = {}) => {
+        const seen: Array<[string, string, string]> = [];
+        for await (const event of admin.activity.list(G, { ...query, limit: 3 })) {
+          seen.push([event.type, event.actor.type === 'member' ? event.actor.email : 'system', event.subject.label]);
+        }
+        return seen;
+      };
+      /** A series of admin actions, and one invitee accepting. */
+      const script = async () => {
+        const cardiology = await admin.subgroups.create(G, { name: 'Cardiology' });
+        await admin.subgroups.rename(G, cardiology.id, { name: 'Cardiology Unit' });
+        const { results } = await admin.invitations.create(G, {
+          batches: [
+            { role: 'learner', subgroup: { name: 'Pharmacy' }, emails: ['p1@x.org'] },
+            { role: 'learner', emails: ['p2@x.org', 'not an email'] },
+          ],
+        });
+        const [first, second] = results.map((result) => result.invitation?.id ?? '');
+        await admin.demo.advanceClock(61_000);
+        await admin.invitations.resend(G, [first ?? '']);
+        await admin.invitations.remove(G, [second ?? '']);
+        await admin.members.deactivate(G, 'usr_marco');
+        await admin.members.reactivate(G, 'usr_marco');
+        const link = (await admin.demo.outbox({ to: 'p1@x.org' })).items[0]!.acceptUrl;
+        await anonymous.invitee.accept(tokenOf(link), { name: 'Pat One', password: 'long enough pass' });
+        await admin.subgroups.remove(G, cardiology.id);
+      };
+
+      it('holds every change of a series of admin actions, newest first, each with its actor', async () => {
+        await script();
+        const admin = dana.email;
+        assert.deepEqual((await walk()).reverse(), [
+          ['subgroup.created', admin, 'Cardiology'],
+          ['subgroup.renamed', admin, 'Cardiology Unit'],
+          ['subgroup.created', admin, 'Pharmacy'],
+          ['invitation.created', admin, 'p1@x.org'],
+          ['invitation.created', admin, 'p2@x.org'],
+          ['invitation.resent', admin, 'p1@x.org'],
+          ['invitation.removed', admin, 'p2@x.org'],
+          ['member.deactivated', admin, 'marco.rossi@riverside.example'],
+          ['member.reactivated', admin, 'marco.rossi@riverside.example'],
+          ['invitation.accepted', 'p1@x.org', 'p1@x.org'],
+          ['subgroup.removed', admin, 'Cardiology Unit'],
+        ]);
+      });
+      it("names the actor and the subject in full, and keeps a renamed subgroup's previous name", async () => {
+        await script();
+        const { items, total } = await admin.activity.list(G, { type: 'subgroup.renamed' });
+        assert.equal(total, 1);
+        assert.deepEqual(items[0]?.actor, dana);
+        assert.equal(items[0]?.subject.type, 'subgroup');
+        assert.equal(items[0]?.previousName, 'Cardiology');
+        const accepted = (await admin.activity.list(G, { type: 'invitation.accepted' })).items[0]?.actor;
+        const member = (await admin.members.list(G, { q: 'p1@x.org' })).items[0];
+        assert.deepEqual(accepted, { type: 'member', id: member?.id, name: 'Pat One', email: 'p1@x.org' });
+      });
+      it('filters by type', async () => {
+        await script();
+        assert.deepEqual(await walk({ type: 'invitation.created' }), [
+          ['invitation.created', dana.email, 'p2@x.org'],
+          ['invitation.created', dana.email, 'p1@x.org'],
+        ]);
+      });
+      it('records nothing for a refused action', async () => {
+        await leaveFree(0);
+        const before = (await admin.activity.list(G)).total;
+        await assert.rejects(
+          admin.invitations.create(G, {
+            batches: [{ role: 'learner', subgroup: { name: 'Never' }, emails: ['n@x.org'] }],
+          }),
+          SeatsExhaustedError,
+        );
+        assert.equal((await admin.activity.list(G)).total, before);
+      });
+      it('is for Admins only', async () => {
+        await assert.rejects(async () => learner.activity.list(G), { code: 'forbidden', status: 403 });
       });
     });
 
