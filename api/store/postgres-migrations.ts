@@ -84,4 +84,95 @@ export const POSTGRES_MIGRATIONS = [
   CREATE INDEX activity_by_group ON activity (group_id, seq);
   CREATE INDEX activity_by_type ON activity (group_id, type, seq);
   `,
+  // Lists at scale (issue 10 on PostgreSQL): trigram indexes for substring search, indexes for
+  // the subgroup filter in each sort's order, and counts kept by statement-level triggers in the
+  // writing transaction (one update per statement and bucket, not per row). The operator class
+  // is named in whichever schema holds pg_trgm, which may have been installed before.
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  DO $$
+  DECLARE ops text := (SELECT quote_ident(n.nspname) || '.gin_trgm_ops' FROM pg_extension e
+    JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm');
+  BEGIN
+    EXECUTE format('CREATE INDEX invitations_email_trigrams ON invitations USING gin (lower(email) %s)', ops);
+    EXECUTE format('CREATE INDEX members_email_trigrams ON members USING gin (lower(email) %s)', ops);
+    EXECUTE format('CREATE INDEX members_name_trigrams ON members USING gin (lower(name) %s)', ops);
+  END $$;
+  CREATE INDEX invitations_by_subgroup ON invitations (subgroup_id, created_at, id);
+  CREATE INDEX members_by_subgroup ON members (subgroup_id, joined_at, id);
+  DROP INDEX invitations_subgroup;
+  DROP INDEX members_subgroup;
+
+  -- Invitations by subgroup ('' for none), role and the hour they expire in (UTC, as text:
+  -- '2026-11-30T09'); members by subgroup, role and status; and per group the shortest time
+  -- from creation or last send to expiry, in whole seconds (it only ever shrinks).
+  CREATE TABLE invitation_counts (
+    group_id text NOT NULL, subgroup_id text NOT NULL, role text NOT NULL, expiry_hour text NOT NULL,
+    n integer NOT NULL, PRIMARY KEY (group_id, subgroup_id, role, expiry_hour));
+  CREATE TABLE member_counts (
+    group_id text NOT NULL, subgroup_id text NOT NULL, role text NOT NULL, status text NOT NULL,
+    n integer NOT NULL, PRIMARY KEY (group_id, subgroup_id, role, status));
+  CREATE TABLE invitation_spans (group_id text PRIMARY KEY, shortest bigint NOT NULL);
+
+  CREATE FUNCTION count_invitations() RETURNS trigger LANGUAGE plpgsql AS $f$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      UPDATE invitation_counts c SET n = c.n - g.n FROM (
+        SELECT group_id, coalesce(subgroup_id, '') AS subgroup_id, role,
+          to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS expiry_hour, count(*)::int AS n
+        FROM gone GROUP BY 1, 2, 3, 4) g
+      WHERE c.group_id = g.group_id AND c.subgroup_id = g.subgroup_id AND c.role = g.role
+        AND c.expiry_hour = g.expiry_hour;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO invitation_counts AS c
+        SELECT group_id, coalesce(subgroup_id, ''), role, to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24'),
+          count(*)::int
+        FROM added GROUP BY 1, 2, 3, 4
+        ON CONFLICT (group_id, subgroup_id, role, expiry_hour) DO UPDATE SET n = c.n + excluded.n;
+      INSERT INTO invitation_spans AS s
+        SELECT group_id, min(floor(extract(epoch FROM expires_at - greatest(created_at, last_sent_at))))::bigint
+        FROM added GROUP BY 1
+        ON CONFLICT (group_id) DO UPDATE SET shortest = least(s.shortest, excluded.shortest);
+    END IF;
+    RETURN NULL;
+  END $f$;
+  CREATE TRIGGER invitations_added AFTER INSERT ON invitations
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_invitations();
+  CREATE TRIGGER invitations_removed AFTER DELETE ON invitations
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION count_invitations();
+  CREATE TRIGGER invitations_changed AFTER UPDATE ON invitations
+    REFERENCING OLD TABLE AS gone NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_invitations();
+
+  CREATE FUNCTION count_members() RETURNS trigger LANGUAGE plpgsql AS $f$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      UPDATE member_counts c SET n = c.n - g.n FROM (
+        SELECT group_id, coalesce(subgroup_id, '') AS subgroup_id, role, status, count(*)::int AS n
+        FROM gone GROUP BY 1, 2, 3, 4) g
+      WHERE c.group_id = g.group_id AND c.subgroup_id = g.subgroup_id AND c.role = g.role AND c.status = g.status;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO member_counts AS c
+        SELECT group_id, coalesce(subgroup_id, ''), role, status, count(*)::int FROM added GROUP BY 1, 2, 3, 4
+        ON CONFLICT (group_id, subgroup_id, role, status) DO UPDATE SET n = c.n + excluded.n;
+    END IF;
+    RETURN NULL;
+  END $f$;
+  CREATE TRIGGER members_added AFTER INSERT ON members
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_members();
+  CREATE TRIGGER members_removed AFTER DELETE ON members
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION count_members();
+  CREATE TRIGGER members_changed AFTER UPDATE ON members
+    REFERENCING OLD TABLE AS gone NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION count_members();
+
+  INSERT INTO invitation_counts
+    SELECT group_id, coalesce(subgroup_id, ''), role, to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24'),
+      count(*) FROM invitations GROUP BY 1, 2, 3, 4;
+  INSERT INTO member_counts
+    SELECT group_id, coalesce(subgroup_id, ''), role, status, count(*) FROM members GROUP BY 1, 2, 3, 4;
+  INSERT INTO invitation_spans
+    SELECT group_id, min(floor(extract(epoch FROM expires_at - greatest(created_at, last_sent_at)))) FROM invitations
+    GROUP BY 1;
+  `,
 ];

@@ -28,7 +28,16 @@ import type {
 } from './store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { OUTBOX_KEEPS, OUTBOX_PAGE } from './store.ts';
-import { POSTGRES, deleteMatchingSql, invitationListSql, memberListSql, pageOf, type ListSql } from './sql-lists.ts';
+import {
+  POSTGRES,
+  deleteMatchingSql,
+  invitationCountSql,
+  invitationListSql,
+  memberCountSql,
+  memberListSql,
+  pageOf,
+  type Statement,
+} from './sql-lists.ts';
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './postgres-jobs.ts';
 import { activityListSql, insertActivitySql } from './activity-sql.ts';
@@ -52,10 +61,12 @@ const queryOn =
 /** Any number, so that only our migrations take this advisory lock. */
 const MIGRATION_LOCK = 7_210_482_113;
 
-const MEMBER_SOURCE = {
+/** What member lists read (exported for the plans `scripts/explain-pg.ts` prints). */
+export const MEMBER_SOURCE = {
   columns: `m.id, m.group_id, m.email, m.name, m.role, m.subgroup_id, m.status, m.joined_at, m.password_hash,
     s.name AS subgroup_name`,
   tables: `FROM members m LEFT JOIN subgroups s ON s.id = m.subgroup_id`,
+  table: 'members',
   alias: 'm',
 };
 const MEMBER_SELECT = `SELECT ${MEMBER_SOURCE.columns} ${MEMBER_SOURCE.tables}`;
@@ -65,6 +76,13 @@ const INVITATION_COLUMNS = `i.id, i.group_id, i.email, i.name, i.role, i.subgrou
   i.delivery_error`;
 const INVITATION_FROM = `FROM invitations i LEFT JOIN subgroups s ON s.id = i.subgroup_id
   LEFT JOIN members b ON b.id = i.invited_by_id`;
+/** What invitation lists read. */
+export const INVITATION_SOURCE = {
+  columns: INVITATION_COLUMNS,
+  tables: INVITATION_FROM,
+  table: 'invitations',
+  alias: 'i',
+};
 const SUBGROUP_SELECT = `SELECT id, group_id, name, created_at FROM subgroups`;
 
 /** `2026-11-29 22:55:42.123+00` (a timestamptz in UTC) as `2026-11-29T22:55:42.123Z`. */
@@ -117,7 +135,8 @@ async function migrate(sql: postgres.Sql) {
 function storageOn(query: Query): Storage {
   const one = async <T>(text: string, params: Value[] = []) => (await query<T>(text, params))[0];
   const run = async (text: string, params: Value[] = []) => void (await query(text, params));
-  const db = { query, one, run };
+  const countOf = async ({ text, params }: Statement) => Number((await one<{ n: string }>(text, params))?.n ?? 0);
+  const db = { query, one, run, countOf };
   return {
     ...groupsOn(db),
     ...subgroupsOn(db),
@@ -134,23 +153,23 @@ interface Db {
   query: Query;
   one: <T>(text: string, params?: Value[]) => Promise<T | undefined>;
   run: (text: string, params?: Value[]) => Promise<void>;
+  /** Runs a statement that answers one number, `n`. */
+  countOf: (statement: Statement) => Promise<number>;
 }
 
-function groupsOn({ one, run }: Db): GroupStorage {
+function groupsOn({ one, run, countOf }: Db): GroupStorage {
   return {
     group: (id) => one(`SELECT id, name, total_seats FROM groups WHERE id = $1`, [id]),
     insertGroup: (row) =>
       run(`INSERT INTO groups (id, name, total_seats) VALUES ($1, $2, $3)`, [row.id, row.name, row.totalSeats]),
     setTotalSeats: (id, totalSeats) => run(`UPDATE groups SET total_seats = $1 WHERE id = $2`, [totalSeats, id]),
     async seatCounts(groupId, now) {
-      const counts = await one<{ active: number; pending: number; expired: number }>(
-        `SELECT (SELECT count(*)::int FROM members WHERE group_id = $1 AND status = 'active') AS active,
-           count(*) FILTER (WHERE expires_at > $2)::int AS pending,
-           count(*) FILTER (WHERE expires_at <= $2)::int AS expired
-         FROM invitations WHERE group_id = $1`,
-        [groupId, now],
-      );
-      return { active: counts?.active ?? 0, pending: counts?.pending ?? 0, expired: counts?.expired ?? 0 };
+      const [active, pending, expired] = await Promise.all([
+        countOf(memberCountSql(POSTGRES, groupId, { status: 'active', sort: 'email' })),
+        countOf(invitationCountSql(POSTGRES, groupId, { status: 'pending', now })),
+        countOf(invitationCountSql(POSTGRES, groupId, { status: 'expired', now })),
+      ]);
+      return { active, pending, expired };
     },
   };
 }
@@ -160,8 +179,10 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
     subgroups: (groupId) =>
       query<SubgroupView>(
         `SELECT s.id, s.group_id, s.name, s.created_at,
-           (SELECT count(*)::int FROM members m WHERE m.subgroup_id = s.id AND m.status = 'active') AS member_count,
-           (SELECT count(*)::int FROM invitations i WHERE i.subgroup_id = s.id) AS invitation_count
+           (SELECT coalesce(sum(n), 0)::int FROM member_counts m WHERE m.group_id = s.group_id AND m.subgroup_id = s.id
+             AND m.status = 'active') AS member_count,
+           (SELECT coalesce(sum(n), 0)::int FROM invitation_counts i WHERE i.group_id = s.group_id
+             AND i.subgroup_id = s.id) AS invitation_count
          FROM subgroups s WHERE s.group_id = $1 ORDER BY lower(s.name), s.id`,
         [groupId],
       ),
@@ -186,12 +207,15 @@ function subgroupsOn({ query, one, run }: Db): SubgroupStorage {
   };
 }
 
-/** Runs a list's two statements: the filtered count and the window of rows. */
-function listOn({ query, one }: Db) {
-  return async <T extends { id: string }>({ count, items }: ListSql, limit: number) => ({
-    total: Number((await one<{ n: string }>(count.text, count.params))?.n ?? 0),
-    ...pageOf(await query<T & { sortKey: unknown }>(items.text, items.params), limit),
-  });
+/** Runs a list's window of rows and the statement that counts its matches. */
+function listOn({ query, countOf }: Db) {
+  return async <T extends { id: string }>(items: Statement, count: Statement, limit: number) => {
+    const [rows, total] = await Promise.all([
+      query<T & { sortKey: unknown }>(items.text, items.params),
+      countOf(count),
+    ]);
+    return { total, ...pageOf(rows, limit) };
+  };
 }
 
 function membersOn(db: Db): MemberStorage {
@@ -203,8 +227,11 @@ function membersOn(db: Db): MemberStorage {
       one<MemberView>(`${MEMBER_SELECT} WHERE m.group_id = $1 AND lower(m.email) = $2`, [groupId, key]),
     membersByEmail: (groupId, keys) =>
       query<MemberView>(`${MEMBER_SELECT} WHERE m.group_id = $1 AND lower(m.email) = ANY($2::text[])`, [groupId, keys]),
-    members: (groupId, filter) =>
-      list<MemberView>(memberListSql(POSTGRES, MEMBER_SOURCE, groupId, filter), filter.limit),
+    members(groupId, filter) {
+      const { items, count } = memberListSql(POSTGRES, MEMBER_SOURCE, groupId, filter);
+      // Without a search, the total comes from the kept counts.
+      return list<MemberView>(items, filter.q ? count : memberCountSql(POSTGRES, groupId, filter), filter.limit);
+    },
     insertMember: (row) =>
       run(
         `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
@@ -228,7 +255,7 @@ function membersOn(db: Db): MemberStorage {
 function invitationsOn(db: Db): InvitationStorage {
   const { query, one, run } = db;
   const list = listOn(db);
-  const source = { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, alias: 'i' };
+  const source = INVITATION_SOURCE;
   const select = `SELECT ${INVITATION_COLUMNS} ${INVITATION_FROM}`;
   return {
     invitation: (groupId, id) => one<InvitationView>(`${select} WHERE i.group_id = $1 AND i.id = $2`, [groupId, id]),
@@ -237,8 +264,11 @@ function invitationsOn(db: Db): InvitationStorage {
     invitationsByEmail: (groupId, keys) =>
       query<InvitationView>(`${select} WHERE i.group_id = $1 AND lower(i.email) = ANY($2::text[])`, [groupId, keys]),
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = $1`, [tokenHash]),
-    invitations: (groupId, filter) =>
-      list<InvitationView>(invitationListSql(POSTGRES, source, groupId, filter), filter.limit),
+    invitations(groupId, filter) {
+      const { items, count } = invitationListSql(POSTGRES, source, groupId, filter);
+      const total = filter.q ? count : invitationCountSql(POSTGRES, groupId, filter);
+      return list<InvitationView>(items, total, filter.limit);
+    },
     insertInvitation: (row) =>
       run(
         `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
@@ -320,6 +350,9 @@ function activityOn(db: Db): ActivityStorage {
       const { text, params } = insertActivitySql(POSTGRES, row);
       await db.run(text, params);
     },
-    activity: (groupId, filter) => list<ActivityRow>(activityListSql(POSTGRES, groupId, filter), filter.limit),
+    activity(groupId, filter) {
+      const { items, count } = activityListSql(POSTGRES, groupId, filter);
+      return list<ActivityRow>(items, count, filter.limit);
+    },
   };
 }

@@ -1,27 +1,38 @@
 /**
- * The list queries of the SQL stores (SQLite, PostgreSQL), written once: the conditions a
- * filter makes, the order a sort key names, and the window. Each store runs the SQL.
+ * The list queries of the SQL stores, written once: the conditions a filter makes, the order
+ * a sort key names, the window (PostgreSQL; SQLite adds planner hints of its own in
+ * sqlite-lists.ts), and the counts both stores keep (tables that triggers maintain in the
+ * writing transaction, see the migrations). Each store runs the SQL.
  */
 import type { InvitationFilter, InvitationMatch, ListKey, Listed, MemberFilter } from './store.ts';
 
 export type Param = string | number | null;
 
-/** How a database writes a parameter and a substring test. */
+/** How a database writes a parameter, a substring test and a time earlier by a number of seconds. */
 export interface Dialect {
   /** The placeholder of the parameter at `index` (1-based). */
   placeholder(index: number): string;
-  /** True when the text `column` contains the text of the placeholder `param`. */
+  /** True when the text `column` contains the text of the placeholder `param` (a {@link Dialect.pattern}). */
   contains(column: string, param: string): string;
+  /** The parameter value that {@link Dialect.contains} looks for, from the lower-case text searched. */
+  pattern(q: string): string;
+  /** The time `seconds` (an SQL expression) before the time of the placeholder `time`. */
+  secondsBefore(time: string, seconds: string): string;
 }
 
 export const SQLITE: Dialect = {
   placeholder: () => '?',
   contains: (column, param) => `instr(${column}, ${param}) > 0`,
+  pattern: (q) => q,
+  secondsBefore: (time, seconds) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${time}, '-' || (${seconds}) || ' seconds')`,
 };
 
+/** PostgreSQL: `LIKE '%…%'`, which the trigram (pg_trgm) indexes serve. */
 export const POSTGRES: Dialect = {
   placeholder: (index) => `$${index}`,
-  contains: (column, param) => `strpos(${column}, ${param}) > 0`,
+  contains: (column, param) => `${column} LIKE ${param}`,
+  pattern: (q) => `%${q.replace(/[\\%_]/g, '\\$&')}%`,
+  secondsBefore: (time, seconds) => `(${time}::timestamptz - (${seconds}) * interval '1 second')`,
 };
 
 const SORT_COLUMNS: Record<string, (table: string) => string> = {
@@ -33,46 +44,53 @@ const SORT_COLUMNS: Record<string, (table: string) => string> = {
   lastSentAt: (t) => `${t}.last_sent_at`,
 };
 
-/** What a list reads: its columns, its tables (`FROM …`) and the alias of its main table. */
+/** What a list reads: its columns, its tables (`FROM …`), its main table and that table's alias. */
 export interface ListSource {
   columns: string;
   tables: string;
+  table: string;
   alias: string;
 }
 
-/** The two statements of a list: the filtered count, and the sorted window of rows. */
-export interface ListSql {
-  count: { text: string; params: Param[] };
-  items: { text: string; params: Param[] };
+export interface Statement {
+  text: string;
+  params: Param[];
 }
 
-function conditions(dialect: Dialect) {
+/** The two statements of a list: the sorted window of rows, and a count of every match. */
+export interface ListSql {
+  count: Statement;
+  items: Statement;
+}
+
+export function conditions(dialect: Dialect) {
   const where: string[] = [];
   const params: Param[] = [];
   const param = (value: Param) => {
     params.push(value);
     return dialect.placeholder(params.length);
   };
-  return { where, params, param };
+  return { where, params, param, text: () => where.join(' AND ') };
 }
 
-function listSql(
-  source: ListSource,
-  built: ReturnType<typeof conditions>,
-  filter: MemberFilter | InvitationFilter,
-): ListSql {
+type Conditions = ReturnType<typeof conditions>;
+
+function listSql(source: ListSource, built: Conditions, filter: MemberFilter | InvitationFilter): ListSql {
   const { where, params, param } = built;
   const descending = filter.sort.startsWith('-');
   const byColumn = SORT_COLUMNS[descending ? filter.sort.slice(1) : filter.sort];
   const column = byColumn ? byColumn(source.alias) : `${source.alias}.created_at`;
   const direction = descending ? 'DESC' : 'ASC';
-  const count = { text: `SELECT count(*) AS n ${source.tables} WHERE ${where.join(' AND ')}`, params: [...params] };
+  const count = {
+    text: `SELECT count(*) AS n FROM ${source.table} ${source.alias} WHERE ${built.text()}`,
+    params: [...params],
+  };
   // Keyset: the page starts after the last row shown (`sortKey` carries its key).
   if (filter.after) {
     const after = `(${param(filter.after.key)}, ${param(filter.after.id)})`;
     where.push(`(${column}, ${source.alias}.id) ${descending ? '<' : '>'} ${after}`);
   }
-  const from = `${source.tables} WHERE ${where.join(' AND ')}`;
+  const from = `${source.tables} WHERE ${built.text()}`;
   const order = `ORDER BY ${column} ${direction}, ${source.alias}.id ${direction} LIMIT ${param(filter.limit + 1)}`;
   const text = `SELECT ${source.columns}, ${column} AS sort_key ${from} ${order}`;
   return { count, items: { text, params } };
@@ -101,8 +119,8 @@ export function memberListSql(dialect: Dialect, source: ListSource, groupId: str
   if (filter.role) where.push(`m.role = ${param(filter.role)}`);
   if (filter.subgroupId) where.push(`m.subgroup_id = ${param(filter.subgroupId)}`);
   if (filter.q) {
-    const inEmail = dialect.contains('lower(m.email)', param(filter.q));
-    where.push(`(${inEmail} OR ${dialect.contains('lower(m.name)', param(filter.q))})`);
+    const inEmail = dialect.contains('lower(m.email)', param(dialect.pattern(filter.q)));
+    where.push(`(${inEmail} OR ${dialect.contains('lower(m.name)', param(dialect.pattern(filter.q)))})`);
   }
   return listSql(source, built, filter);
 }
@@ -119,9 +137,20 @@ export function invitationListSql(
 
 /** Deletes up to `limit` of a group's invitations that match (the soonest to expire first). */
 export function deleteMatchingSql(dialect: Dialect, groupId: string, match: InvitationMatch, limit: number) {
-  const { where, params, param } = invitationConditions(dialect, groupId, match);
-  const doomed = `SELECT i.id FROM invitations i WHERE ${where.join(' AND ')} ORDER BY i.expires_at LIMIT ${param(limit)}`;
-  return { text: `DELETE FROM invitations WHERE id IN (${doomed})`, params };
+  const { params, param, text } = invitationConditions(dialect, groupId, match);
+  const doomed = `SELECT i.id FROM invitations i WHERE ${text()} ORDER BY i.expires_at LIMIT ${param(limit)}`;
+  // An array of ids: each is found by the primary key (`IN (…)` joins, and may read the whole table).
+  return { text: `DELETE FROM invitations WHERE id = ANY (ARRAY(${doomed}))`, params };
+}
+
+/**
+ * The latest time at which an invitation expired at the placeholder `now` can have been created
+ * or last sent: `now` less the group's shortest span from sending to expiry (whole seconds,
+ * kept in `invitation_spans`). A list of expired invitations sorted by creation starts its
+ * index walk there instead of passing every pending invitation first.
+ */
+export function latestExpiredSend(dialect: Dialect, now: string, groupId: string) {
+  return dialect.secondsBefore(now, `SELECT shortest FROM invitation_spans WHERE group_id = ${groupId}`);
 }
 
 function invitationConditions(dialect: Dialect, groupId: string, filter: InvitationMatch) {
@@ -129,9 +158,57 @@ function invitationConditions(dialect: Dialect, groupId: string, filter: Invitat
   const { where, param } = built;
   where.push(`i.group_id = ${param(groupId)}`);
   if (filter.status === 'pending') where.push(`i.expires_at > ${param(filter.now)}`);
-  if (filter.status === 'expired') where.push(`i.expires_at <= ${param(filter.now)}`);
+  if (filter.status === 'expired') {
+    where.push(`i.expires_at <= ${param(filter.now)}`);
+    const latest = latestExpiredSend(dialect, param(filter.now), param(groupId));
+    where.push(`i.created_at <= ${latest}`, `i.last_sent_at <= ${latest}`);
+  }
   if (filter.role) where.push(`i.role = ${param(filter.role)}`);
   if (filter.subgroupId) where.push(`i.subgroup_id = ${param(filter.subgroupId)}`);
-  if (filter.q) where.push(dialect.contains('lower(i.email)', param(filter.q)));
+  if (filter.q) where.push(dialect.contains('lower(i.email)', param(dialect.pattern(filter.q))));
   return built;
+}
+
+/** Which invitations a kept count covers. */
+export type CountedInvitations = Pick<InvitationFilter, 'status' | 'role' | 'subgroupId' | 'now'>;
+
+/**
+ * Counts a group's invitations from the kept counts: whole hours of expiry from
+ * `invitation_counts`, and only the rows that expire in the current hour one by one (a range
+ * of the expiry index).
+ */
+export function invitationCountSql(dialect: Dialect, groupId: string, filter: CountedInvitations): Statement {
+  const built = conditions(dialect);
+  const { param } = built;
+  const hour = filter.now.slice(0, 13);
+  const scope = () => {
+    const where = [`group_id = ${param(groupId)}`];
+    if (filter.role) where.push(`role = ${param(filter.role)}`);
+    if (filter.subgroupId) where.push(`subgroup_id = ${param(filter.subgroupId)}`);
+    return where.join(' AND ');
+  };
+  // Placeholders are numbered in the order the text is written (SQLite's `?` are positional).
+  const kept = (before?: string) => {
+    const where = scope();
+    return `(SELECT coalesce(sum(n), 0) FROM invitation_counts WHERE ${where}${before ? ` AND expiry_hour < ${param(before)}` : ''})`;
+  };
+  const expired = () => {
+    const hours = kept(hour);
+    const where = scope();
+    return `${hours} + (SELECT count(*) FROM invitations WHERE ${where}
+      AND expires_at >= ${param(`${hour}:00:00.000Z`)} AND expires_at <= ${param(filter.now)})`;
+  };
+  const total =
+    filter.status === 'expired' ? expired() : filter.status === 'pending' ? `${kept()} - (${expired()})` : kept();
+  return { text: `SELECT CAST(${total} AS integer) AS n`, params: built.params };
+}
+
+/** Counts a group's members that match (no search) from `member_counts`. */
+export function memberCountSql(dialect: Dialect, groupId: string, filter: Omit<MemberFilter, 'limit'>): Statement {
+  const { where, params, param, text } = conditions(dialect);
+  where.push(`group_id = ${param(groupId)}`);
+  if (filter.status) where.push(`status = ${param(filter.status)}`);
+  if (filter.role) where.push(`role = ${param(filter.role)}`);
+  if (filter.subgroupId) where.push(`subgroup_id = ${param(filter.subgroupId)}`);
+  return { text: `SELECT CAST(coalesce(sum(n), 0) AS integer) AS n FROM member_counts WHERE ${text()}`, params };
 }

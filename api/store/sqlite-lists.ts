@@ -5,8 +5,15 @@
  * from counting rows.
  */
 import type { SQLInputValue } from 'node:sqlite';
-import { pageOf } from './sql-lists.ts';
-import type { InvitationFilter, Listed, ListWindow, MemberFilter, SeatCounts } from './store.ts';
+import {
+  SQLITE,
+  invitationCountSql,
+  memberCountSql,
+  pageOf,
+  type CountedInvitations,
+  type Statement,
+} from './sql-lists.ts';
+import type { Listed, ListWindow, MemberFilter, SeatCounts } from './store.ts';
 
 /** Runs SQL on one connection. */
 export interface Sql {
@@ -92,59 +99,23 @@ export function listPage<T extends { id: string }>(
 export function countMembers(sql: Sql, groupId: string, filter: MemberFilter, found: Conditions): number {
   if (filter.q)
     return sql.one<{ n: number }>(`SELECT count(*) AS n FROM members m WHERE ${found.text()}`, ...found.params)?.n ?? 0;
-  const kept = conditions('group_id = ?', groupId);
-  if (filter.status) kept.add('status = ?', filter.status);
-  if (filter.role) kept.add('role = ?', filter.role);
-  if (filter.subgroupId) kept.add('subgroup_id = ?', filter.subgroupId);
-  return (
-    sql.one<{ n: number }>(`SELECT coalesce(sum(n), 0) AS n FROM member_counts WHERE ${kept.text()}`, ...kept.params)
-      ?.n ?? 0
-  );
+  return countOf(sql, memberCountSql(SQLITE, groupId, filter));
 }
 
-type CountedInvitations = Pick<InvitationFilter, 'status' | 'role' | 'subgroupId' | 'now'>;
-
-/**
- * The invitations that match, from the kept counts: whole hours of expiry from the table, and
- * only the rows expiring in the current hour counted one by one (an index range).
- */
+/** The invitations that match (no search), from the kept counts. */
 export function countInvitations(sql: Sql, groupId: string, filter: CountedInvitations): number {
-  const hour = filter.now.slice(0, 13);
-  const scoped = (first: string, ...values: SQLInputValue[]) => {
-    const scope = conditions('group_id = ?', groupId);
-    if (filter.role) scope.add('role = ?', filter.role);
-    if (filter.subgroupId) scope.add('subgroup_id = ?', filter.subgroupId);
-    scope.add(first, ...values);
-    return scope;
-  };
-  const kept = (range: string, ...values: SQLInputValue[]) => {
-    const where = scoped(range, ...values);
-    return (
-      sql.one<{ n: number }>(
-        `SELECT coalesce(sum(n), 0) AS n FROM invitation_counts WHERE ${where.text()}`,
-        ...where.params,
-      )?.n ?? 0
-    );
-  };
-  const rows = (range: string, ...values: SQLInputValue[]) => {
-    const where = scoped(range, ...values);
-    return (
-      sql.one<{ n: number }>(`SELECT count(*) AS n FROM invitations WHERE ${where.text()}`, ...where.params)?.n ?? 0
-    );
-  };
-  const expired = () => kept('expiry_hour < ?', hour) + rows('expires_at >= ? AND expires_at <= ?', hour, filter.now);
-  if (filter.status === 'expired') return expired();
-  const all = kept('1');
-  return filter.status === 'pending' ? all - expired() : all;
+  return countOf(sql, invitationCountSql(SQLITE, groupId, filter));
+}
+
+function countOf(sql: Sql, { text, params }: Statement): number {
+  return sql.one<{ n: number }>(text, ...params)?.n ?? 0;
 }
 
 /** Active members, pending and expired invitations, from the kept counts. */
 export function seatCountsOf(sql: Sql, groupId: string, now: string): SeatCounts {
-  const active = sql.one<{ n: number }>(
-    `SELECT coalesce(sum(n), 0) AS n FROM member_counts WHERE group_id = ? AND status = 'active'`,
-    groupId,
-  )?.n;
-  const all = countInvitations(sql, groupId, { status: 'all', now });
-  const expired = countInvitations(sql, groupId, { status: 'expired', now });
-  return { active: active ?? 0, pending: all - expired, expired };
+  return {
+    active: countOf(sql, memberCountSql(SQLITE, groupId, { status: 'active', sort: 'email' })),
+    pending: countInvitations(sql, groupId, { status: 'pending', now }),
+    expired: countInvitations(sql, groupId, { status: 'expired', now }),
+  };
 }

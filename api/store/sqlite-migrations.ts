@@ -134,4 +134,23 @@ export const MIGRATIONS = [
   CREATE INDEX activity_by_group ON activity (group_id, seq);
   CREATE INDEX activity_by_type ON activity (group_id, type, seq);
   `,
+  // Per group, the shortest time from creation or last send to expiry, in whole seconds (it only
+  // ever shrinks): expired lists sorted by creation or sending start their index walk at
+  // `now` less it (sql-lists.ts latestExpiredSend), not at the newest pending invitation.
+  `
+  CREATE TABLE invitation_spans (group_id TEXT PRIMARY KEY, shortest INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO invitation_spans
+    SELECT group_id, min(CAST((julianday(expires_at) - julianday(max(created_at, last_sent_at))) * 86400 AS INTEGER) - 1)
+    FROM invitations GROUP BY 1;
+  CREATE TRIGGER invitations_spanned AFTER INSERT ON invitations BEGIN
+    INSERT INTO invitation_spans VALUES (new.group_id,
+      CAST((julianday(new.expires_at) - julianday(max(new.created_at, new.last_sent_at))) * 86400 AS INTEGER) - 1)
+      ON CONFLICT DO UPDATE SET shortest = min(shortest, excluded.shortest);
+  END;
+  CREATE TRIGGER invitations_respanned AFTER UPDATE OF created_at, last_sent_at, expires_at ON invitations BEGIN
+    INSERT INTO invitation_spans VALUES (new.group_id,
+      CAST((julianday(new.expires_at) - julianday(max(new.created_at, new.last_sent_at))) * 86400 AS INTEGER) - 1)
+      ON CONFLICT DO UPDATE SET shortest = min(shortest, excluded.shortest);
+  END;
+  `,
 ];

@@ -46,7 +46,7 @@ import {
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './sqlite-jobs.ts';
 import { activityListSql, insertActivitySql } from './activity-sql.ts';
-import { SQLITE, pageOf } from './sql-lists.ts';
+import { SQLITE, latestExpiredSend, pageOf } from './sql-lists.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
   m.status, m.joined_at AS joinedAt, m.password_hash AS passwordHash, s.name AS subgroupName`;
@@ -231,7 +231,14 @@ function invitationConditions(
   // A leading + keeps a filter off the indexes, so that the sort's index is walked (unless it is the sorted column).
   const expiry = filter.sort.endsWith('expiresAt') ? 'i.expires_at' : '+i.expires_at';
   if (filter.status === 'pending') found.add(`${expiry} > ?`, filter.now);
-  if (filter.status === 'expired') found.add(`${expiry} <= ?`, filter.now);
+  if (filter.status === 'expired') {
+    found.add(`${expiry} <= ?`, filter.now);
+    // Only the sorted column's bound may drive the index walk.
+    const indexed = (column: string, sort: string) => `${filter.sort.endsWith(sort) ? '' : '+'}i.${column}`;
+    const latest = latestExpiredSend(SQLITE, '?', '?');
+    found.add(`${indexed('created_at', 'createdAt')} <= ${latest}`, filter.now, groupId);
+    found.add(`${indexed('last_sent_at', 'lastSentAt')} <= ${latest}`, filter.now, groupId);
+  }
   if (filter.role) found.add('+i.role = ?', filter.role);
   if (filter.subgroupId) found.add('i.subgroup_id = ?', filter.subgroupId);
   if (filter.q) addSearch(found, 'i', 'invitations_search', filter.q, ['email']);
