@@ -65,7 +65,7 @@ export async function seedDemo(options: {
   const groupName = 'Riverside General Hospital';
   const minted = await Promise.all(INVITATIONS.map(async (invitation) => ({ invitation, ...(await mintToken()) })));
 
-  const mails = await store.transaction(async (tx) => {
+  const seeding = store.transaction(async (tx) => {
     await tx.insertGroup({ id: DEMO_GROUP_ID, name: groupName, totalSeats: 25 });
     for (const sub of SUBGROUPS) await tx.insertSubgroup({ ...sub, groupId: DEMO_GROUP_ID, createdAt: at(210) });
     for (const [id, email, name, role, subgroupId, status, daysAgo] of MEMBERS) {
@@ -93,6 +93,12 @@ export async function seedDemo(options: {
     });
     for (const { row } of rows) await tx.insertInvitation(row);
     return rows.map(({ mail }) => mail);
+  });
+  // Another instance starting on the same database may have seeded it meanwhile: its group
+  // came first (our insert waited for its commit, then failed), and it sends the mails.
+  const mails = await seeding.catch(async (error: unknown) => {
+    if (await store.group(DEMO_GROUP_ID)) return [];
+    throw error;
   });
   for (const mail of mails) await mailer.send(mail);
 }

@@ -192,7 +192,10 @@ function routeAcceptPage(app: Hono, api: ApiApp) {
       maxSize: MAX_FORM_BYTES,
       onError: (c) => {
         const language = negotiateLanguage(undefined, c.req.header('Accept-Language'));
-        return page(c, acceptPage(language, { token: '', status: 413 }), 413);
+        const refusal = page(c, acceptPage(language, { token: '', status: 413 }), 413);
+        // The rest of the form is still on its way and would be read as the next request: close.
+        refusal.headers.set('Connection', 'close');
+        return refusal;
       },
     }),
     async (c) => {

@@ -45,6 +45,16 @@ describe('reference server over HTTP', () => {
     agent.destroy();
   });
 
+  it('answers every request on a keep-alive connection after refusing an oversized accept form with 413', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const accept = new URL('/accept', origin);
+    assert.equal(await send(agent, accept, 'POST', `token=t&name=${'x'.repeat(600 * 1024)}`), 413);
+    const statuses = [];
+    for (let i = 0; i < 10; i++) statuses.push(await send(agent, new URL('/healthz', origin)));
+    assert.deepEqual(statuses, Array(10).fill(200));
+    agent.destroy();
+  });
+
   it('tells a load balancer it is alive and ready, and not ready once it shuts down', async () => {
     assert.equal((await fetch(`${origin}/healthz`)).status, 200);
     assert.equal((await fetch(`${origin}/readyz`)).status, 200);

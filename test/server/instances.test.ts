@@ -45,6 +45,21 @@ before(async () => {
 });
 after(() => postgres.stop());
 
+describe('two demo instances starting together on one empty PostgreSQL', () => {
+  it('both start, and the demo group is seeded once', async () => {
+    const url = await postgres.createDatabase();
+    const started = await Promise.allSettled([instance(url), instance(url)]);
+    const pair = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    try {
+      assert.equal(pair.length, 2, String(started.map((result) => result.status === 'rejected' && result.reason)));
+      assert.equal((await pair[0]!.admin.invitations.list(G, {})).total, 7);
+      assert.equal((await pair[1]!.admin.demo.outbox({})).items.length, 7);
+    } finally {
+      await Promise.all(pair.map((i) => i.close()));
+    }
+  });
+});
+
 describe('two instances on one PostgreSQL', () => {
   before(async () => {
     const url = await postgres.createDatabase();
