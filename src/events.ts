@@ -2,15 +2,23 @@
  * The events the elements fire. All bubble and cross shadow roots (`composed`); the
  * `…-request` events are cancelable: call `preventDefault()` to stop the action.
  */
-import type { InvitationsError, InviteResult, Member, ResendResult, Seats, Subgroup } from '../sdk/index.ts';
+import type {
+  InvitationFilter,
+  InvitationsError,
+  InviteResult,
+  Member,
+  ResendResult,
+  Seats,
+  Subgroup,
+} from '../sdk/index.ts';
 
 export interface EventDetails {
   /** Invitations were sent; `results` has one entry per address. */
   'invitations-sent': { results: InviteResult[]; seats: Seats };
-  /** Invitations were sent again. */
-  'invitations-resent': { results: ResendResult[] };
-  /** Invitations were removed and their seats freed. */
-  'invitations-removed': { removed: string[]; seats: Seats };
+  /** Invitations were sent again: `results` per id (empty after a resend by filter), `resent` how many. */
+  'invitations-resent': { results: ResendResult[]; resent: number };
+  /** Invitations were removed and their seats freed: `removed` ids (empty after a removal by filter), `count`. */
+  'invitations-removed': { removed: string[]; count: number; seats: Seats };
   /** Seat usage changed (after invite, remove, deactivate, reactivate, or a refresh). */
   'seats-changed': { seats: Seats };
   /** A member was deactivated or reactivated. */
@@ -19,8 +27,8 @@ export interface EventDetails {
   'subgroups-changed': { subgroups: Subgroup[] };
   /** An operation failed; `message` is what the admin was shown. */
   'manage-users-error': { error: InvitationsError | Error; message: string };
-  /** Cancelable: invitations are about to be removed. */
-  'invitations-remove-request': { ids: string[] };
+  /** Cancelable: invitations are about to be removed, by `ids`, or (`ids` empty) every one `filter` matches. */
+  'invitations-remove-request': { ids: string[]; filter?: InvitationFilter };
   /** Cancelable: a member is about to be deactivated. */
   'member-deactivate-request': { member: Member };
   /** Cancelable: a subgroup is about to be removed. */

@@ -4,14 +4,6 @@
 import { MAX_IDS_PER_REQUEST, type Seats } from '../../sdk/index.ts';
 import type { Api } from '../state/section-store.ts';
 
-/** The ids of every expired invitation, walking all pages. */
-export async function expiredInvitationIds(api: Api): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const invitation of api.client.invitations.list(api.groupId, { status: 'expired', limit: 200 }))
-    ids.push(invitation.id);
-  return ids;
-}
-
 /** Removes invitations (at least one) in requests the contract accepts (at most 500 ids each). */
 export async function removeInvitations(api: Api, ids: string[]): Promise<{ removed: string[]; seats: Seats }> {
   const remove = (from: number) =>

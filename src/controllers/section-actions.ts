@@ -7,6 +7,7 @@
 import {
   SeatsExhaustedError,
   type Invitation,
+  type InvitationFilter,
   type InviteRequest,
   type InviteResponse,
   type Member,
@@ -16,7 +17,8 @@ import {
 } from '../../sdk/index.ts';
 import type { EventDetails } from '../events.ts';
 import type { Api } from '../state/section-store.ts';
-import { expiredInvitationIds, removeInvitations } from '../base/invitation-removal.ts';
+import { removeInvitations } from '../base/invitation-removal.ts';
+import { shortTime } from '../strings/index.ts';
 import type { SectionController } from './section-controller.ts';
 
 type RequestEvent = 'invitations-remove-request' | 'member-deactivate-request' | 'subgroup-remove-request';
@@ -57,7 +59,7 @@ export class SectionActions {
     return answer ?? refusal;
   }
 
-  /** Sends invitations again; names who was sent one less than a minute ago. */
+  /** Sends invitations again; names who was resent, who has to wait (and until when) and who is gone. */
   async resend(invitations: ResendTarget[]): Promise<ResendResult[] | undefined> {
     const section = this.#section;
     const answer = await this.#run(
@@ -67,7 +69,7 @@ export class SectionActions {
           invitations.map((i) => i.id),
         ),
       ({ results }) => {
-        section.host.emit('invitations-resent', { results });
+        section.host.emit('invitations-resent', { results, resent: results.filter(isResent).length });
         const seats = section.seats && seatsAfterResend(section.seats, invitations, results);
         if (seats) section.setSeats(seats);
         section.store.stale('invitations');
@@ -77,34 +79,82 @@ export class SectionActions {
     return answer?.results;
   }
 
-  /** Removes invitations after the host and the admin agree. */
-  async remove(ids: string[], question: string): Promise<boolean> {
-    if (!ids.length || !(await this.#approve('invitations-remove-request', { ids }, question))) return false;
+  /**
+   * Sends every invitation a filter matches again, in one request (`count`, how many match,
+   * is for the progress message); then the seats, since expired ones resent are pending again.
+   */
+  async resendMatching(filter: InvitationFilter, count: number): Promise<boolean> {
     const section = this.#section;
     const answer = await this.#run(
-      (api) => removeInvitations(api, ids),
-      ({ removed, seats }) => {
-        section.host.emit('invitations-removed', { removed, seats });
-        section.setSeats(seats);
-        section.store.stale('invitations');
-        return section.t.removedN(removed.length);
+      async (api) => {
+        const counts = await api.client.invitations.resendMatching(api.groupId, filter);
+        const seats = filter.status === 'pending' ? undefined : (await api.client.group.get(api.groupId)).seats;
+        return { ...counts, seats };
       },
+      ({ resent, rateLimited, seats }) => {
+        section.host.emit('invitations-resent', { results: [], resent });
+        if (seats) section.setSeats(seats);
+        section.store.stale('invitations');
+        const t = section.t;
+        return [resent ? t.resentN(resent) : '', rateLimited ? t.resendWaitN(rateLimited) : '']
+          .filter(Boolean)
+          .join(' ');
+      },
+      undefined,
+      section.t.resendingN(count),
     );
     return answer !== undefined;
   }
 
-  /** Removes every expired invitation after the host and the admin agree. */
+  /** Removes invitations after the host and the admin agree. */
+  async remove(ids: string[], question: string): Promise<boolean> {
+    if (!ids.length || !(await this.#approve('invitations-remove-request', { ids }, question))) return false;
+    const answer = await this.#run(
+      (api) => removeInvitations(api, ids),
+      ({ removed, seats }) => this.#removed(removed, removed.length, seats),
+    );
+    return answer !== undefined;
+  }
+
+  /**
+   * Removes every invitation a filter matches, in one request, after the host (`filter` in the
+   * request event, `ids` empty) and the admin agree; `count` (how many match) is for the progress message.
+   */
+  async removeMatching(filter: InvitationFilter, count: number, question: string): Promise<boolean> {
+    if (!count || !(await this.#approve('invitations-remove-request', { ids: [], filter }, question))) return false;
+    const answer = await this.#run(
+      (api) => api.client.invitations.removeMatching(api.groupId, filter),
+      ({ removed, seats }) => this.#removed([], removed, seats),
+      undefined,
+      this.#section.t.removingN(count),
+    );
+    return answer !== undefined;
+  }
+
+  /**
+   * Removes every expired invitation after the host and the admin agree; how many comes from
+   * the seats, or (an element used alone knows none) from one list request.
+   */
   async removeExpired(question: (count: number) => string): Promise<boolean> {
-    const api = this.#section.api;
+    const section = this.#section;
+    const api = section.api;
     if (!api) return false;
-    let ids: string[];
+    let expired = section.seats?.expired;
     try {
-      ids = await expiredInvitationIds(api);
+      expired ??= (await api.client.invitations.list(api.groupId, { status: 'expired', limit: 1 })).total;
     } catch (error) {
-      this.#section.show({ tone: 'error', text: this.#section.fail(error) });
+      section.show({ tone: 'error', text: section.fail(error) });
       return false;
     }
-    return this.remove(ids, question(ids.length));
+    return this.removeMatching({ status: 'expired' }, expired, question(expired));
+  }
+
+  #removed(removed: string[], count: number, seats: Seats) {
+    const section = this.#section;
+    section.host.emit('invitations-removed', { removed, count, seats });
+    section.setSeats(seats);
+    section.store.stale('invitations');
+    return section.t.removedN(count);
   }
 
   /** Deactivates a member after the host and the admin agree. */
@@ -214,19 +264,20 @@ export class SectionActions {
   }
 
   /**
-   * Runs one action: busy meanwhile, then its result (or failure) shown and announced.
-   * `explain` may word a failure itself (an empty string shows nothing).
+   * Runs one action: busy meanwhile (saying `progress`, if given), then its result (or failure)
+   * shown and announced. `explain` may word a failure itself (an empty string shows nothing).
    */
   async #run<T>(
     work: (api: Api) => Promise<T>,
     done: (answer: T) => string | undefined,
     explain?: (error: unknown) => string | undefined,
+    progress?: string,
   ) {
     const section = this.#section;
     const api = section.api;
     if (!api || section.busy) return undefined;
     section.busy = true;
-    section.show(undefined);
+    section.show(progress ? { tone: 'done', text: progress } : undefined);
     try {
       const answer = await work(api);
       const text = done(answer);
@@ -252,16 +303,27 @@ function seatsAfterResend(seats: Seats, sent: ResendTarget[], results: ResendRes
   return revived ? { ...seats, pending: seats.pending + revived, expired: seats.expired - revived } : undefined;
 }
 
-/** "2 invitations resent. Not sent again yet (sent less than a minute ago): a@x.org." */
+const isResent = (result: ResendResult) => result.status === 'resent';
+
+/**
+ * "2 invitations resent: a@x.org, b@x.org. Not sent again, … try again after 10:42: c@x.org.
+ * Not found, …: d@x.org." — the time is the latest wait, to the next minute, in the admin's words.
+ */
 function resendReport(section: SectionController, sent: ResendTarget[], results: ResendResult[]): string {
   const t = section.t;
-  const resent = results.filter((r) => r.status === 'resent').length;
-  const throttled = results
-    .filter((r) => r.status === 'rate_limited')
-    .map((r) => sent.find((i) => i.id === r.id)?.email ?? r.id);
+  const emails = (status: ResendResult['status']) => {
+    const list = results.filter((r) => r.status === status);
+    return [list.length, list.map((r) => sent.find((i) => i.id === r.id)?.email ?? r.id).join(', ')] as const;
+  };
+  const [resent, resentTo] = emails('resent');
+  const [waiting, waitingFor] = emails('rate_limited');
+  const [gone, goneFor] = emails('not_found');
+  const wait = Math.max(0, ...results.map((r) => r.retryAfter ?? 0));
+  const until = new Date(Math.ceil((section.store.now() + wait * 1000) / 60_000) * 60_000);
   return [
-    resent ? t.resentN(resent) : '',
-    throttled.length ? t.resendTooSoonFor(throttled.length, throttled.join(', ')) : '',
+    resent ? t.resentTo(resent, resentTo) : '',
+    waiting ? t.resendWaitUntil(waiting, shortTime(section.locale, until), waitingFor) : '',
+    gone ? t.resendNotFound(gone, goneFor) : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -14,7 +14,7 @@ import { loadSubgroups } from '../state/loads.ts';
 import type { ManageUsersElement } from '../base/element.ts';
 import { describeError, isAbort } from '../base/errors.ts';
 import { pageParsed, whenPageParsed } from '../base/page-ready.ts';
-import { catalogEvents, messagesFor, type Messages } from '../strings/index.ts';
+import { catalogEvents, hasMessages, messagesFor, type Messages } from '../strings/index.ts';
 import { Announcer } from './announcer.ts';
 import { ConfirmController } from './confirm-controller.ts';
 import { SectionActions } from './section-actions.ts';
@@ -98,6 +98,11 @@ export class SectionController<L = unknown> implements ReactiveController {
     const host = this.host;
     const section = this.store === this.#own ? '' : this.store.locale;
     return host.locale || section || host.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
+  }
+
+  /** The catalog of the locale in effect is in: until then the element renders nothing worded. */
+  get ready(): boolean {
+    return hasMessages(this.locale);
   }
 
   /** The messages of the locale in effect. */

@@ -218,6 +218,7 @@ export class ManageUsers extends ManageUsersElement {
   }
 
   protected renderBody() {
+    if (!this.#section.ready) return nothing;
     const t = this.#section.t;
     const loading = this.#section.loading;
     const loaded = loading.value;
@@ -281,10 +282,12 @@ export class ManageUsers extends ManageUsersElement {
     // Widths go through the CSSOM (the element's style property), which a CSP without
     // 'unsafe-inline' allows; a style attribute, styleMap's first render included, it refuses.
     const share = (n: number) => `width:${seats.total ? (100 * n) / Math.max(seats.total, occupied) : 0}%`;
+    // "Pending" counts what the Pending tab lists, valid or expired (the article's words); then the two kinds.
     const figures: Array<[string, number, string]> = [
       [t.seatsTotal, seats.total, 'total'],
       [t.seatsActive, seats.active, 'active'],
-      [t.seatsPending, seats.pending, 'pending'],
+      [t.seatsPending, seats.pending + seats.expired, 'all-pending'],
+      [t.seatsValid, seats.pending, 'pending'],
       [t.seatsExpired, seats.expired, 'expired'],
       [t.seatsAvailable, seats.available, 'available'],
     ];

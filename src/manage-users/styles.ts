@@ -98,8 +98,29 @@ export const styles = css`
     height: 10px;
     border-radius: 2px;
   }
-  .figure.total .swatch {
+  .figure.total .swatch,
+  .figure.all-pending .swatch {
     display: none;
+  }
+  /* Forced colours drop backgrounds: the segments and swatches keep system colours instead. */
+  @media (forced-colors: active) {
+    .segment,
+    .swatch {
+      forced-color-adjust: none;
+      background: CanvasText !important;
+    }
+    .segment.pending,
+    .figure.pending .swatch {
+      background: Highlight !important;
+    }
+    .segment.expired,
+    .figure.expired .swatch {
+      background: GrayText !important;
+    }
+    .figure.available .swatch {
+      background: Canvas !important;
+      border-color: CanvasText;
+    }
   }
   .meter p.hint {
     margin: var(--_space) 0 0;

@@ -96,7 +96,7 @@ export class MembersPanel extends ManageUsersElement {
     const t = this.#section.t;
     const locale = this.#section.locale;
     return html`<tr part="row">
-      <th scope="row" part="cell name-cell" id="member-${m.id}">
+      <th scope="row" part="cell name-cell">
         ${m.name} ${m.id === this.currentMemberId ? html`<span class="hint">${t.you}</span>` : nothing}
       </th>
       <td part="cell" class="email">${wrappableEmail(m.email)}</td>
@@ -111,7 +111,7 @@ export class MembersPanel extends ManageUsersElement {
               ? html`<button
                   part="button deactivate-button"
                   aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                  aria-describedby="member-${m.id}"
+                  aria-label=${t.deactivatePerson(m.name)}
                   @click=${() => this.#change(m, 'deactivated')}
                 >
                   ${t.deactivate}
@@ -119,7 +119,7 @@ export class MembersPanel extends ManageUsersElement {
               : html`<button
                   part="button reactivate-button"
                   aria-disabled=${this.#section.busy ? 'true' : 'false'}
-                  aria-describedby="member-${m.id}"
+                  aria-label=${t.reactivatePerson(m.name)}
                   @click=${() => this.#change(m, 'active')}
                 >
                   ${t.reactivate}
@@ -130,6 +130,7 @@ export class MembersPanel extends ManageUsersElement {
   }
 
   protected override render() {
+    if (!this.#section.ready) return nothing;
     const t = this.#section.t;
     const locale = this.#section.locale;
     const active = this.status === 'active';

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { PagedList } from '../base/paged-list.ts';
 import { listQuery, renderRoleFilter, renderSearch, renderSubgroupFilter } from '../base/filters.ts';
-import type { Invitation, InvitationSort, Role } from '../../sdk/index.ts';
+import type { Invitation, InvitationFilter, InvitationSort, Role } from '../../sdk/index.ts';
 import { ManageUsersElement } from '../base/element.ts';
 import { SectionController } from '../controllers/section-controller.ts';
 import { FocusController } from '../controllers/focus-controller.ts';
@@ -38,6 +38,8 @@ type StatusFilter = 'all' | 'pending' | 'expired';
  * @csspart row - A row.
  * @csspart cell - A cell.
  * @csspart checkbox - A selection checkbox.
+ * @csspart select-matching-button - "Select all 127 matching", once every row of the page is selected.
+ * @csspart clear-selection-button - Clears a selection of every matching invitation.
  * @csspart status - A status badge (also `status-pending` / `status-expired`).
  * @csspart button - Every button.
  * @csspart resend-button - Resend buttons.
@@ -69,6 +71,8 @@ export class PendingTable extends ManageUsersElement {
   @state() accessor sort: InvitationSort = '-createdAt';
   /** @internal */
   @state() accessor selected = new Set<string>();
+  /** @internal Every invitation the filters match is selected, not only the rows shown. */
+  @state() accessor matching = false;
 
   readonly #section: SectionController = new SectionController(this);
   readonly #focus = new FocusController(this);
@@ -92,6 +96,7 @@ export class PendingTable extends ManageUsersElement {
     onPage: (page) => {
       const visible = new Set(page.items.map((item) => item.id));
       this.selected = new Set([...this.selected].filter((id) => visible.has(id)));
+      this.matching = false;
     },
     onFiltered: (page) =>
       this.#section.announcer.announce(
@@ -108,7 +113,18 @@ export class PendingTable extends ManageUsersElement {
     return this.#list.items;
   }
 
+  /** What the filters on screen match, as a bulk action's filter. */
+  get #filter(): InvitationFilter {
+    const { status, roleFilter, subgroupId, query } = this;
+    return { status, role: roleFilter || undefined, subgroup: subgroupId || undefined, q: query || undefined };
+  }
+
+  get #total(): number {
+    return this.#list.page?.total ?? 0;
+  }
+
   #toggle(id: string, checked: boolean) {
+    this.matching = false;
     const next = new Set(this.selected);
     if (checked) next.add(id);
     else next.delete(id);
@@ -116,6 +132,7 @@ export class PendingTable extends ManageUsersElement {
   }
 
   #toggleAll(checked: boolean) {
+    this.matching = false;
     this.selected = checked ? new Set(this.#items.map((item) => item.id)) : new Set();
   }
 
@@ -124,15 +141,33 @@ export class PendingTable extends ManageUsersElement {
     if (targets.length) await this.#section.actions.resend(targets);
   }
 
+  #selectMatching(matching: boolean) {
+    this.matching = matching;
+    this.selected = matching ? new Set(this.#items.map((item) => item.id)) : new Set();
+    const next = matching ? 'clear-selection-button' : 'select-all';
+    this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[part~="${next}"]`));
+  }
+
+  async #resendSelection(ids: string[]) {
+    if (!this.matching) return this.#resend(ids);
+    if (await this.#section.actions.resendMatching(this.#filter, this.#total)) this.#selectMatching(false);
+  }
+
   async #remove(ids: string[]) {
-    if (!(await this.#section.actions.remove(ids, this.#section.t.confirmRemove(ids.length)))) return;
+    const { actions, t } = this.#section;
+    const total = this.#total;
+    const removed = this.matching
+      ? await actions.removeMatching(this.#filter, total, t.confirmRemove(total))
+      : await actions.remove(ids, t.confirmRemove(ids.length));
+    if (!removed) return;
     this.selected = new Set();
+    this.matching = false;
     this.#focus.moveTo();
   }
 
   async #removeAllExpired() {
     if (this.#section.seats?.expired === 0) return;
-    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemove(count)))
+    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count)))
       this.#focus.moveTo();
   }
 
@@ -141,16 +176,15 @@ export class PendingTable extends ManageUsersElement {
   }
 
   protected override render() {
+    if (!this.#section.ready) return nothing;
     const t = this.#section.t;
     const items = this.#items;
     const allChecked = items.length > 0 && items.every((item) => this.selected.has(item.id));
     const someChecked = !allChecked && items.some((item) => this.selected.has(item.id));
-    const selection = [...this.selected];
-    const busy = this.#section.busy ? 'true' : 'false';
     return html`
       <div class="toolbar" part="toolbar">
         ${renderSearch(t.search, t.searchEmail, (text) => (this.query = text))} ${this.renderFilters()}
-        ${this.renderBulkActions(selection, busy)}
+        ${this.renderBulk(allChecked)}
       </div>
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
@@ -192,22 +226,26 @@ export class PendingTable extends ManageUsersElement {
     `;
   }
 
-  protected renderBulkActions(selection: string[], busy: 'true' | 'false') {
+  /** The selection and what to do with it: Resend, Remove; and Remove all expired. */
+  protected renderBulk(allChecked: boolean) {
     const t = this.#section.t;
+    const selection = [...this.selected];
+    const chosen = this.matching || selection.length > 0;
+    const busy = this.#section.busy ? 'true' : 'false';
     return html`<div class="bulk">
-      ${selection.length ? html`<span class="count">${t.selected(selection.length)}</span>` : nothing}
+      ${this.renderSelection(selection.length, allChecked)}
       <button
         part="button resend-button"
-        aria-disabled=${selection.length ? busy : 'true'}
-        @click=${() => this.#resend(selection)}
+        aria-disabled=${chosen ? busy : 'true'}
+        @click=${() => chosen && this.#resendSelection(selection)}
       >
         ${t.resendSelected}
       </button>
       <button
         class="danger"
         part="button remove-button"
-        aria-disabled=${selection.length ? busy : 'true'}
-        @click=${() => this.#remove(selection)}
+        aria-disabled=${chosen ? busy : 'true'}
+        @click=${() => chosen && this.#remove(selection)}
       >
         ${t.remove}
       </button>
@@ -219,6 +257,25 @@ export class PendingTable extends ManageUsersElement {
         ${t.removeAllExpired}
       </button>
     </div>`;
+  }
+
+  /** "3 selected", and once the whole page is, "Select all 127 matching" (then "Clear selection"). */
+  protected renderSelection(selected: number, allChecked: boolean) {
+    const t = this.#section.t;
+    const total = this.#total;
+    if (this.matching)
+      return html`<span class="count">${t.allMatchingSelected(total)}</span>
+        <button class="link" part="button clear-selection-button" @click=${() => this.#selectMatching(false)}>
+          ${t.clearSelection}
+        </button>`;
+    return html`${selected ? html`<span class="count">${t.selected(selected)}</span>` : nothing}
+    ${
+      allChecked && total > selected
+        ? html`<button class="link" part="button select-matching-button" @click=${() => this.#selectMatching(true)}>
+            ${t.selectAllMatching(total)}
+          </button>`
+        : nothing
+    }`;
   }
 
   protected renderFilters() {
@@ -244,12 +301,7 @@ export class PendingTable extends ManageUsersElement {
   protected renderSortHeader(column: 'email' | 'expiresAt' | 'lastSentAt', label: string) {
     const direction = this.sort === column ? 'ascending' : this.sort === `-${column}` ? 'descending' : 'none';
     return html`<th scope="col" part="header-cell" aria-sort=${direction}>
-      <button
-        class="sort"
-        part="button sort-button"
-        aria-label=${this.#section.t.sortBy(label)}
-        @click=${() => this.#sortBy(column)}
-      >
+      <button class="sort" part="button sort-button" @click=${() => this.#sortBy(column)}>
         ${label}<span aria-hidden="true"
           >${direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span
         >
@@ -272,7 +324,7 @@ export class PendingTable extends ManageUsersElement {
           @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)}
         />
       </td>
-      <th scope="row" part="cell email-cell" id="email-${item.id}">${wrappableEmail(item.email)}</th>
+      <th scope="row" part="cell email-cell">${wrappableEmail(item.email)}</th>
       <td part="cell">${item.role === 'admin' ? t.admin : t.learner}</td>
       <td part="cell">${item.subgroup?.name ?? t.none}</td>
       <td part="cell">
@@ -298,7 +350,7 @@ export class PendingTable extends ManageUsersElement {
           class="link"
           part="button resend-button"
           aria-disabled=${this.#section.busy ? 'true' : 'false'}
-          aria-describedby="email-${item.id}"
+          aria-label=${t.resendPerson(item.email)}
           @click=${() => this.#resend([item.id])}
         >
           ${t.resend}

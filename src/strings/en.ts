@@ -1,10 +1,11 @@
-import { pluralRules } from './plural.ts';
+import { counter, pluralRules } from './plural.ts';
 
 /**
  * English: the words of the help article, and every other string the elements show.
  * Every locale has exactly these keys (the type {@link Messages} checks it).
  */
 const plural = pluralRules('en');
+const count = counter('en');
 
 export const en = {
   // The section
@@ -25,7 +26,8 @@ export const en = {
   seatsSummary: (used: number, total: number) => `${used} of ${total} seats occupied`,
   seatsTotal: 'Total',
   seatsActive: 'Active',
-  seatsPending: 'Pending',
+  seatsPending: 'Pending, valid or expired',
+  seatsValid: 'Still valid',
   seatsExpired: 'Expired',
   seatsAvailable: 'Available',
   seatsExplain: 'Pending invitations, valid or expired, take up a seat until they are accepted or removed.',
@@ -75,7 +77,7 @@ export const en = {
   showExpired: 'Show expired invitations',
   removeExpiredN: (n: number) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}`,
   confirmRemoveExpired: (n: number) =>
-    `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
+    `Remove ${count(n)} expired ${plural(n, 'invitation', 'invitations')}? This frees ${count(n)} ${plural(n, 'seat', 'seats')}.`,
   csvChoose: 'Choose CSV file',
   csvDrop: 'or drop a CSV file here',
   csvPreview: (rows: number, boxes: number) =>
@@ -136,13 +138,24 @@ export const en = {
   resendSelected: 'Resend',
   remove: 'Remove',
   removeAllExpired: 'Remove all expired',
+  selectAllMatching: (n: number) => `Select all ${count(n)} matching`,
+  allMatchingSelected: (n: number) => `All ${count(n)} matching selected`,
+  clearSelection: 'Clear selection',
   confirmRemove: (n: number) =>
-    `Remove ${n} ${plural(n, 'invitation', 'invitations')}? This frees ${n} ${plural(n, 'seat', 'seats')}.`,
+    `Remove ${count(n)} ${plural(n, 'invitation', 'invitations')}? This frees ${count(n)} ${plural(n, 'seat', 'seats')}.`,
+  removingN: (n: number) => `Removing ${count(n)} ${plural(n, 'invitation', 'invitations')}…`,
+  resendingN: (n: number) => `Sending ${count(n)} ${plural(n, 'invitation', 'invitations')} again…`,
   removedN: (n: number) =>
-    `${n} ${plural(n, 'invitation', 'invitations')} removed; ${n} ${plural(n, 'seat', 'seats')} freed.`,
-  resentN: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} resent.`,
-  resendTooSoonFor: (n: number, emails: string) =>
-    `Not sent again, ${plural(n, 'it was', 'they were')} sent less than a minute ago (try again shortly): ${emails}.`,
+    `${count(n)} ${plural(n, 'invitation', 'invitations')} removed; ${count(n)} ${plural(n, 'seat', 'seats')} freed.`,
+  resentN: (n: number) => `${count(n)} ${plural(n, 'invitation', 'invitations')} resent.`,
+  resentTo: (n: number, emails: string) => `${count(n)} ${plural(n, 'invitation', 'invitations')} resent: ${emails}.`,
+  resendWaitUntil: (n: number, time: string, emails: string) =>
+    `Not sent again, ${plural(n, 'it was', 'they were')} sent less than a minute ago; try again after ${time}: ${emails}.`,
+  resendWaitN: (n: number) =>
+    `${count(n)} not sent again: ${plural(n, 'it was', 'they were')} sent less than a minute ago.`,
+  resendNotFound: (n: number, emails: string) =>
+    `Not found, ${plural(n, 'it was', 'they were')} accepted or removed meanwhile: ${emails}.`,
+  resendPerson: (email: string) => `Resend ${email}`,
   resultsCount: (n: number) => `${n} ${plural(n, 'result', 'results')}`,
   noInvitationsMatch: 'No invitations match',
   noUsersMatch: 'No users match',
@@ -151,7 +164,6 @@ export const en = {
   pageOf: (from: string, to: string, total: string) => `${from}–${to} of ${total}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
-  sortBy: (column: string) => `Sort by ${column}`,
   none: '—',
 
   // Users and Deactivated tabs
@@ -162,6 +174,8 @@ export const en = {
   colJoined: 'Joined',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
+  deactivatePerson: (name: string) => `Deactivate ${name}`,
+  reactivatePerson: (name: string) => `Reactivate ${name}`,
   confirmDeactivate: (name: string) => `Deactivate ${name}? They lose access and their seat is freed.`,
   deactivated: (name: string) => `${name} was deactivated; a seat was freed.`,
   reactivated: (name: string) => `${name} was reactivated.`,

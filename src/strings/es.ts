@@ -1,8 +1,9 @@
 /** Español. */
 import type { Messages } from './en.ts';
-import { pluralRules } from './plural.ts';
+import { counter, pluralRules } from './plural.ts';
 
 const plural = pluralRules('es');
+const count = counter('es');
 
 export const es: Messages = {
   title: 'Gestionar usuarios',
@@ -21,7 +22,8 @@ export const es: Messages = {
   seatsSummary: (used, total) => `${used} de ${total} plazas ocupadas`,
   seatsTotal: 'Total',
   seatsActive: 'Activas',
-  seatsPending: 'Pendientes',
+  seatsPending: 'Pendientes, válidas o caducadas',
+  seatsValid: 'Aún válidas',
   seatsExpired: 'Caducadas',
   seatsAvailable: 'Libres',
   seatsExplain:
@@ -69,7 +71,7 @@ export const es: Messages = {
   showExpired: 'Ver invitaciones caducadas',
   removeExpiredN: (n: number) => `Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}`,
   confirmRemoveExpired: (n: number) =>
-    `¿Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
+    `¿Eliminar ${count(n)} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${count(n)} plazas`)}.`,
   csvChoose: 'Elegir archivo CSV',
   csvDrop: 'o suelte aquí un archivo CSV',
   csvPreview: (rows, boxes) =>
@@ -130,13 +132,25 @@ export const es: Messages = {
   resendSelected: 'Reenviar',
   remove: 'Eliminar',
   removeAllExpired: 'Eliminar todas las caducadas',
+  selectAllMatching: (n: number) => `Seleccionar las ${count(n)} que coinciden`,
+  allMatchingSelected: (n: number) => `Seleccionadas las ${count(n)} que coinciden`,
+  clearSelection: 'Quitar la selección',
   confirmRemove: (n: number) =>
-    `¿Eliminar ${n} ${plural(n, 'invitación', 'invitaciones')}? Se ${plural(n, 'libera 1 plaza', `liberan ${n} plazas`)}.`,
+    `¿Eliminar ${count(n)} ${plural(n, 'invitación', 'invitaciones')}? Se ${plural(n, 'libera 1 plaza', `liberan ${count(n)} plazas`)}.`,
+  removingN: (n: number) => `Eliminando ${count(n)} ${plural(n, 'invitación', 'invitaciones')}…`,
+  resendingN: (n: number) => `Reenviando ${count(n)} ${plural(n, 'invitación', 'invitaciones')}…`,
   removedN: (n: number) =>
-    `${plural(n, '1 invitación eliminada', `${n} invitaciones eliminadas`)}; ${plural(n, '1 plaza liberada', `${n} plazas liberadas`)}.`,
-  resentN: (n: number) => `${plural(n, '1 invitación reenviada', `${n} invitaciones reenviadas`)}.`,
-  resendTooSoonFor: (n: number, emails: string) =>
-    `No se ${plural(n, 'reenvió', 'reenviaron')}, ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto (inténtelo en breve): ${emails}.`,
+    `${plural(n, '1 invitación eliminada', `${count(n)} invitaciones eliminadas`)}; ${plural(n, '1 plaza liberada', `${count(n)} plazas liberadas`)}.`,
+  resentN: (n: number) => `${plural(n, '1 invitación reenviada', `${count(n)} invitaciones reenviadas`)}.`,
+  resentTo: (n: number, emails: string) =>
+    `${plural(n, '1 invitación reenviada', `${count(n)} invitaciones reenviadas`)}: ${emails}.`,
+  resendWaitUntil: (n: number, time: string, emails: string) =>
+    `No se ${plural(n, 'reenvió', 'reenviaron')}, ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto; inténtelo después de las ${time}: ${emails}.`,
+  resendWaitN: (n: number) =>
+    `${plural(n, '1 no se reenvió', `${count(n)} no se reenviaron`)}: ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto.`,
+  resendNotFound: (n: number, emails: string) =>
+    `No ${plural(n, 'se encontró', 'se encontraron')}, ${plural(n, 'se aceptó o se eliminó', 'se aceptaron o se eliminaron')} entretanto: ${emails}.`,
+  resendPerson: (email: string) => `Reenviar ${email}`,
   resultsCount: (n: number) => `${n} ${plural(n, 'resultado', 'resultados')}`,
   noInvitationsMatch: 'Ninguna invitación coincide',
   noUsersMatch: 'Ningún usuario coincide',
@@ -145,7 +159,6 @@ export const es: Messages = {
   pageOf: (from, to, total) => `${from}–${to} de ${total}`,
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
-  sortBy: (column) => `Ordenar por ${column}`,
   none: '—',
 
   usersCaption: 'Usuarios activos',
@@ -155,6 +168,8 @@ export const es: Messages = {
   colJoined: 'Alta',
   deactivate: 'Desactivar',
   reactivate: 'Reactivar',
+  deactivatePerson: (name: string) => `Desactivar a ${name}`,
+  reactivatePerson: (name: string) => `Reactivar a ${name}`,
   confirmDeactivate: (name) => `¿Desactivar a ${name}? Perderá el acceso y se liberará su plaza.`,
   deactivated: (name) => `${name} se ha desactivado; se ha liberado una plaza.`,
   reactivated: (name) => `${name} se ha reactivado.`,

@@ -58,6 +58,14 @@ export function messagesFor(locale: string): Messages {
   return en;
 }
 
+/** Whether the catalog of a locale is in (loading it if not): until then, render nothing worded. */
+export function hasMessages(locale: string): boolean {
+  const language = languageOf(locale);
+  if (catalogs.has(language) || !LOADERS[language]) return true;
+  void loadMessages(locale);
+  return false;
+}
+
 const DAY = 86_400_000;
 
 /** "in 3 days", "2 days ago", "tomorrow": the nearest sensible unit. */
@@ -73,6 +81,11 @@ export function relativeTime(locale: string, to: Date | string, now: number): st
 /** A date as the locale writes it, e.g. "Nov 29, 2026". */
 export function shortDate(locale: string, value: Date | string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+}
+
+/** A time of day as the locale writes it, e.g. "10:42 AM". */
+export function shortTime(locale: string, value: Date): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(value);
 }
 
 /** An address that may wrap after its "@" in a narrow column: `name@<wbr>domain`. */

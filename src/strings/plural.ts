@@ -8,3 +8,9 @@ export function pluralRules(locale: string) {
   const rules = new Intl.PluralRules(locale);
   return (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);
 }
+
+/** Counts as the locale writes them: "25,003" in English, "25.003" in Spanish. */
+export function counter(locale: string) {
+  const format = new Intl.NumberFormat(locale);
+  return (n: number): string => format.format(n);
+}

@@ -106,7 +106,7 @@ describe('the Manage Users article, end to end', () => {
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
     await dialog.getByRole('region', { name: 'Results' }).getByText('6 invitations sent.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expectLegend('Total 25 Active 10 Pending 13 Expired 0 Available 2');
+    await expectLegend('Total 25 Active 10 Pending, valid or expired 13 Still valid 13 Expired 0 Available 2');
   });
 
   it('jumps the clock 11 days: every pending invite has expired and still holds its seat', async () => {
@@ -116,7 +116,7 @@ describe('the Manage Users article, end to end', () => {
       .getByRole('row', { name: /learner1@e2e\.example/ })
       .getByText('Expired', { exact: true })
       .waitFor();
-    await expectLegend('Total 25 Active 10 Pending 0 Expired 13 Available 2');
+    await expectLegend('Total 25 Active 10 Pending, valid or expired 13 Still valid 0 Expired 13 Available 2');
   });
 
   it('resends an expired invite from the Pending tab', async () => {
@@ -128,7 +128,7 @@ describe('the Manage Users article, end to end', () => {
       .getByRole('row', { name: /learner1@e2e\.example/ })
       .getByText('expires in 10 days')
       .waitFor();
-    await expectLegend('Total 25 Active 10 Pending 1 Expired 12 Available 2');
+    await expectLegend('Total 25 Active 10 Pending, valid or expired 13 Still valid 1 Expired 12 Available 2');
   });
 
   it('the invitee opens the newest link from the outbox, accepts, and the seat moves from pending to active', async () => {
@@ -151,7 +151,7 @@ describe('the Manage Users article, end to end', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
-    await expectLegend('Total 25 Active 11 Pending 0 Expired 12 Available 2');
+    await expectLegend('Total 25 Active 11 Pending, valid or expired 12 Still valid 0 Expired 12 Available 2');
     await page.getByRole('row', { name: /Lena Learner/ }).waitFor();
   });
 

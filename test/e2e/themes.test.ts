@@ -36,6 +36,34 @@ async function violations(page: Page): Promise<string[]> {
   }, TAGS);
 }
 
+/**
+ * The tables' other states, each checked by axe: every matching invitation selected, the
+ * removal's confirmation, a resend's report, then the Users and Deactivated tabs.
+ */
+async function tableStates(page: Page, state: string): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  const table = page.locator('pending-table');
+  await table.locator('[part~="select-all"]').check();
+  await table.locator('[part~="select-matching-button"]').click();
+  await table.locator('[part~="clear-selection-button"]').waitFor();
+  found[`${state}, all matching selected`] = await violations(page);
+  await table.locator('[part~="remove-button"]').click();
+  await table.getByRole('dialog').waitFor();
+  found[`${state}, removal confirmation`] = await violations(page);
+  await page.keyboard.press('Escape');
+  await table.locator('[part~="clear-selection-button"]').click();
+  await table.locator('tbody [part~="resend-button"]').first().click();
+  await table.locator('.feedback p').waitFor();
+  found[`${state}, resend report`] = await violations(page);
+  for (const tab of ['users', 'deactivated']) {
+    await page.locator(`#tab-${tab}`).click();
+    await page.locator(`#panel-${tab} [part~="row"]`).first().waitFor();
+    found[`${state}, ${tab} tab`] = await violations(page);
+  }
+  await page.locator('#tab-pending').click();
+  return found;
+}
+
 describe('colours, language and CSP', () => {
   let browser: Browser;
   let origin: string;
@@ -64,6 +92,8 @@ describe('colours, language and CSP', () => {
     // axe is injected as a script, which the demo page's CSP would refuse.
     const page = await open({ bypassCSP: true });
     await page.evaluate(AXE);
+    // Pages of 5 rows, so "Select all 7 matching" is offered.
+    await page.locator('manage-users').evaluate((widget) => widget.setAttribute('page-size', '5'));
     const found: Record<string, string[]> = {};
     let filled = false;
     for (const language of ['en', 'es']) {
@@ -76,6 +106,7 @@ describe('colours, language and CSP', () => {
           await page.locator('#tab-pending').click();
           await page.locator('[part~="row-expired"]').first().waitFor();
           found[`${state}, Pending tab`] = await violations(page);
+          Object.assign(found, await tableStates(page, state));
           await page.locator('[part~="invite-button"]').click();
           if (!filled) {
             // Kept between openings: valid, invalid and duplicate addresses, past the free seats.
@@ -95,7 +126,7 @@ describe('colours, language and CSP', () => {
       Object.entries(found).filter(([, list]) => list.length),
       [],
     );
-    assert.equal(Object.keys(found).length, 16);
+    assert.equal(Object.keys(found).length, 56);
     await page.close();
   });
 
@@ -109,6 +140,19 @@ describe('colours, language and CSP', () => {
     await widget.evaluate((element) => element.removeAttribute('locale'));
     await page.getByRole('button', { name: 'Invite New Users' }).waitFor();
     assert.equal(await widget.getAttribute('lang'), null);
+    await page.close();
+  });
+
+  it('draws the seat meter in forced-colours mode, each kind of seat in its own colour', async () => {
+    const page = await open();
+    await page.emulateMedia({ forcedColors: 'active' });
+    const colours = await page.locator('[part~="meter-bar"]').evaluate((bar) => ({
+      bar: getComputedStyle(bar).backgroundColor,
+      segments: [
+        ...bar.querySelectorAll('[part~="meter-active"], [part~="meter-pending"], [part~="meter-expired"]'),
+      ].map((segment) => getComputedStyle(segment).backgroundColor),
+    }));
+    assert.equal(new Set([colours.bar, ...colours.segments]).size, 4, JSON.stringify(colours));
     await page.close();
   });
 

@@ -48,7 +48,9 @@ describe('<manage-users>', () => {
     await findText(section, 'Loading…');
     await expectAccessible(section, 'loading');
     await findByRole(section, 'button', 'Invite New Users');
-    expect(meterText(section)).to.equal('Total 25 Active 10 Pending 4 Expired 3 Available 8');
+    expect(meterText(section)).to.equal(
+      'Total 25 Active 10 Pending, valid or expired 7 Still valid 4 Expired 3 Available 8',
+    );
     const meter = await findByRole(section, 'meter');
     expect(meter.getAttribute('aria-valuetext')).to.equal('17 of 25 seats occupied');
     expect(queryAllByRole(section, 'tab').map((tab) => nameOf(tab))).to.deep.equal(['Users', 'Pending', 'Deactivated']);
@@ -111,7 +113,9 @@ describe('<manage-users>', () => {
     (await findByRole(section, 'checkbox', 'Select chloe.dubois@riverside.example')).click();
     (await findByRole(section, 'button', 'Remove')).click();
     (await findByRole(await findByRole(section, 'dialog'), 'button', 'Remove')).click();
-    await waitUntil(() => meterText(section) === 'Total 25 Active 10 Pending 4 Expired 2 Available 9');
+    await waitUntil(
+      () => meterText(section) === 'Total 25 Active 10 Pending, valid or expired 6 Still valid 4 Expired 2 Available 9',
+    );
     await waitUntil(() => pendingCount(section) === '6');
   });
 
@@ -125,7 +129,9 @@ describe('<manage-users>', () => {
     await waitUntil(() => focused()?.getAttribute('part') === 'email-input');
     paste(focused() as HTMLInputElement, 'new1@x.org, new2@x.org');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
-    await waitUntil(() => meterText(section) === 'Total 25 Active 10 Pending 6 Expired 3 Available 6');
+    await waitUntil(
+      () => meterText(section) === 'Total 25 Active 10 Pending, valid or expired 9 Still valid 6 Expired 3 Available 6',
+    );
     (await findByRole(dialog, 'button', 'Done')).click();
     await waitUntil(() => focused() === opener);
     await waitUntil(() => pendingCount(section) === '9');
@@ -152,7 +158,7 @@ describe('<manage-users>', () => {
     const section = await renderSection();
     const request = nextEvent(section, 'member-deactivate-request');
     section.addEventListener('member-deactivate-request', (event) => event.preventDefault(), { once: true });
-    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate')).click();
+    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate Marco Rossi')).click();
     expect((await request).defaultPrevented).to.equal(true);
     const panel = section.shadowRoot!.querySelector('members-panel')!;
     await panel.updateComplete;
@@ -162,12 +168,14 @@ describe('<manage-users>', () => {
   it('deactivates after a confirmation; the meter follows, and the result is shown', async () => {
     await useMockApi();
     const section = await renderSection();
-    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate')).click();
+    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Deactivate Marco Rossi')).click();
     await findText(section, 'Deactivate Marco Rossi? They lose access and their seat is freed.');
     const changed = nextEvent<{ member: { status: string } }>(section, 'members-changed');
     (await findByRole(await findByRole(section, 'dialog'), 'button', 'Deactivate')).click();
     expect((await changed).detail.member.status).to.equal('deactivated');
-    await waitUntil(() => meterText(section) === 'Total 25 Active 9 Pending 4 Expired 3 Available 9');
+    await waitUntil(
+      () => meterText(section) === 'Total 25 Active 9 Pending, valid or expired 7 Still valid 4 Expired 3 Available 9',
+    );
     await findText(section, 'Marco Rossi was deactivated; a seat was freed.');
   });
 
@@ -178,7 +186,7 @@ describe('<manage-users>', () => {
     it(`confirms a deactivation with a ${action} button in the danger style, not the primary one (${locale})`, async () => {
       await useMockApi();
       const section = await renderSection('demo-admin', { locale });
-      (await findByRole(await findRow(section, 'Marco Rossi'), 'button', action)).click();
+      (await findByRole(await findRow(section, 'Marco Rossi'), 'button', new RegExp(`^${action} `))).click();
       const confirm = await findByRole(await findByRole(section, 'dialog'), 'button', action);
       const danger = getComputedStyle(section).getPropertyValue('--mu-color-danger').trim() || 'rgb(179, 38, 30)';
       expect(getComputedStyle(confirm).color).to.equal(danger);
@@ -197,7 +205,7 @@ describe('<manage-users>', () => {
     await section.refresh();
     (await findByRole(section, 'tab', 'Deactivated')).click();
     const error = nextEvent<{ message: string }>(section, 'manage-users-error');
-    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Reactivate')).click();
+    (await findByRole(await findRow(section, 'Marco Rossi'), 'button', 'Reactivate Marco Rossi')).click();
     await findText(section, 'No seat is free, so this user cannot be reactivated.');
     expect((await error).detail.message).to.match(/seat/);
     await expectAccessible(section, 'reactivation refused');

@@ -48,7 +48,7 @@ describe('<members-panel>', () => {
   it('deactivates after a confirmation and says so beside the list', async () => {
     const mock = await useMockApi();
     const panel = await renderPanel();
-    (await findByRole(await findRow(panel, 'Marco Rossi'), 'button', 'Deactivate')).click();
+    (await findByRole(await findRow(panel, 'Marco Rossi'), 'button', 'Deactivate Marco Rossi')).click();
     const changed = nextEvent<{ member: { id: string }; seats: { available: number } }>(panel, 'members-changed');
     (await findByRole(await findByRole(panel, 'dialog'), 'button', 'Deactivate')).click();
     expect((await changed).detail.member.id).to.equal('usr_marco');
@@ -61,7 +61,7 @@ describe('<members-panel>', () => {
     await useMockApi();
     const panel = await renderPanel('deactivated');
     const seats = nextEvent<{ seats: { active: number } }>(panel, 'seats-changed');
-    (await findByRole(await findRow(panel, 'Ruth Mensah'), 'button', 'Reactivate')).click();
+    (await findByRole(await findRow(panel, 'Ruth Mensah'), 'button', 'Reactivate Ruth Mensah')).click();
     expect((await seats).detail.seats.active).to.equal(11);
     await findText(panel, 'Ruth Mensah was reactivated.');
     await findText(panel, 'No users here.');
@@ -71,7 +71,7 @@ describe('<members-panel>', () => {
     await useMockApi();
     const panel = await renderPanel();
     fail('post', 'groups/demo/members/usr_marco/deactivate', 503);
-    (await findByRole(await findRow(panel, 'Marco Rossi'), 'button', 'Deactivate')).click();
+    (await findByRole(await findRow(panel, 'Marco Rossi'), 'button', 'Deactivate Marco Rossi')).click();
     const error = nextEvent<{ message: string }>(panel, 'manage-users-error');
     (await findByRole(await findByRole(panel, 'dialog'), 'button', 'Deactivate')).click();
     expect((await error).detail.message).to.match(/^Something went wrong on the server/);

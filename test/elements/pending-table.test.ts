@@ -2,17 +2,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.ts';
 import type { PendingTable } from '../../src/index.ts';
-import { useMockApi, fail, heal } from '../helpers/mock-worker.ts';
-import { deepAll, findByRole, findRow, findText, nextEvent, queryAllByRole, type } from '../helpers/dom.ts';
+import { useMockApi, fail, heal, hold } from '../helpers/mock-worker.ts';
+import { deepAll, findByRole, findRow, findText, focused, nextEvent, queryAllByRole, type } from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
 
 const DAY = 86_400_000;
 
 const rows = (table: HTMLElement) => queryAllByRole(table, 'row').filter((row) => row.closest('tbody'));
 
-async function renderTable(pageSize = 50) {
+async function renderTable(pageSize = 50, locale = '') {
   const table = await fixture<PendingTable>(
     html`<pending-table
+      locale=${locale}
       base-url="/api/v1/"
       group-id="demo"
       page-size=${pageSize}
@@ -21,6 +22,34 @@ async function renderTable(pageSize = 50) {
   );
   await waitUntil(() => rows(table).length > 0, 'no rows', { timeout: 3000 });
   return table;
+}
+
+/** `n` more valid invitations in the mock's store, beside the 7 seeded ones. */
+async function addInvitations(mock: Awaited<ReturnType<typeof useMockApi>>, n: number) {
+  const now = Date.now();
+  for (let i = 0; i < n; i++) {
+    await mock.store.insertInvitation({
+      id: `inv_bulk_${i}`,
+      groupId: 'demo',
+      email: `bulk${String(i).padStart(4, '0')}@x.org`,
+      name: null,
+      role: 'learner',
+      subgroupId: null,
+      tokenHash: `hash${i}`,
+      createdAt: new Date(now - DAY).toISOString(),
+      lastSentAt: new Date(now - DAY).toISOString(),
+      expiresAt: new Date(now + 9 * DAY).toISOString(),
+      sendCount: 1,
+      invitedById: 'usr_demo_admin',
+      locale: 'en',
+    });
+  }
+}
+
+/** Selects every row of the page, then every invitation that matches. */
+async function selectAllMatching(table: HTMLElement, name: string, pageBox = 'Select all on this page') {
+  (await findByRole(table, 'checkbox', pageBox)).click();
+  (await findByRole(table, 'button', name)).click();
 }
 
 const emails = (table: HTMLElement) => rows(table).map((row) => row.querySelector('th')!.textContent.trim());
@@ -124,7 +153,7 @@ describe('<pending-table>', () => {
     await useMockApi();
     const table = await renderTable();
     (await findByRole(table, 'button', 'Remove all expired')).click();
-    await findText(table, 'Remove 3 invitations? This frees 3 seats.');
+    await findText(table, 'Remove 3 expired invitations? This frees 3 seats.');
     (await confirmButton(table, 'Remove')).click();
     await waitUntil(() => rows(table).length === 4);
     expect(rows(table).every((row) => row.textContent.includes('Pending'))).to.equal(true);
@@ -134,14 +163,14 @@ describe('<pending-table>', () => {
     const mock = await useMockApi();
     const table = await renderTable();
     const resent = nextEvent<{ results: Array<{ status: string }> }>(table, 'invitations-resent');
-    (await findByRole(await findRow(table, 'ana.silva@riverside.example'), 'button', 'Resend')).click();
+    (await findByRole(table, 'button', 'Resend ana.silva@riverside.example')).click();
     expect((await resent).detail.results[0]!.status).to.equal('resent');
     await waitUntil(() =>
       rows(table)
         .find((r) => r.textContent.includes('ana.silva'))!
         .textContent.includes('expires in 10 days'),
     );
-    await findText(table, '1 invitation resent.');
+    await findText(table, '1 invitation resent: ana.silva@riverside.example.');
     expect(await mock.store.mails('ana.silva@riverside.example')).to.have.length(2);
     // Sent again within the minute: the server refuses, and the admin is told why.
     (await findByRole(table, 'checkbox', 'Select ana.silva@riverside.example')).click();
@@ -149,8 +178,31 @@ describe('<pending-table>', () => {
     const both = nextEvent<{ results: Array<{ status: string }> }>(table, 'invitations-resent');
     (await findByRole(table, 'button', 'Resend')).click();
     expect((await both).detail.results.map((r) => r.status).sort()).to.deep.equal(['rate_limited', 'resent']);
-    // Shown beside the table, naming who was not sent one again.
-    await findText(table, /sent less than a minute ago \(try again shortly\): ana\.silva@riverside\.example\./);
+    // Shown beside the table, naming who was resent, and who was not and until when.
+    await findText(table, '1 invitation resent: ben.cohen@riverside.example.');
+    await findText(
+      table,
+      /sent less than a minute ago; try again after \d{1,2}:\d{2}\s[AP]M: ana\.silva@riverside\.example\./,
+    );
+  });
+
+  it('names who could not be resent because the invitation is gone', async () => {
+    const mock = await useMockApi();
+    const table = await renderTable();
+    (await findByRole(table, 'checkbox', 'Select kim.nguyen@riverside.example')).click();
+    (await findByRole(table, 'checkbox', 'Select ben.cohen@riverside.example')).click();
+    await mock.store.deleteInvitation('inv_seed_1'); // kim.nguyen, accepted or removed elsewhere
+    (await findByRole(table, 'button', 'Resend')).click();
+    await findText(table, 'Not found, it was accepted or removed meanwhile: kim.nguyen@riverside.example.');
+  });
+
+  it('says in Spanish until when a resend has to wait', async () => {
+    await useMockApi();
+    const table = await renderTable(50, 'es');
+    (await findByRole(table, 'button', 'Reenviar ben.cohen@riverside.example')).click();
+    await findText(table, '1 invitación reenviada: ben.cohen@riverside.example.');
+    (await findByRole(table, 'button', 'Reenviar ben.cohen@riverside.example')).click();
+    await findText(table, /inténtelo después de las \d{1,2}:\d{2}: ben\.cohen@riverside\.example\./);
   });
 
   it('searches, filters by status, role and subgroup, and sorts', async () => {
@@ -187,7 +239,7 @@ describe('<pending-table>', () => {
     subgroup.value = '';
     subgroup.dispatchEvent(new Event('change'));
     await waitUntil(() => rows(table).length === 7);
-    const sortEmail = await findByRole(table, 'button', 'Sort by Email');
+    const sortEmail = await findByRole(table, 'button', 'Email');
     sortEmail.click();
     await waitUntil(() => emails(table)[0] === 'ana.silva@riverside.example');
     expect(sortEmail.closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
@@ -197,25 +249,7 @@ describe('<pending-table>', () => {
   });
 
   it('pages through large lists with the cursors, rendering one page at a time', async () => {
-    const mock = await useMockApi();
-    const now = Date.now();
-    for (let i = 0; i < 120; i++) {
-      await mock.store.insertInvitation({
-        id: `inv_bulk_${i}`,
-        groupId: 'demo',
-        email: `bulk${String(i).padStart(3, '0')}@x.org`,
-        name: null,
-        role: 'learner',
-        subgroupId: null,
-        tokenHash: `hash${i}`,
-        createdAt: new Date(now - DAY).toISOString(),
-        lastSentAt: new Date(now - DAY).toISOString(),
-        expiresAt: new Date(now + 9 * DAY).toISOString(),
-        sendCount: 1,
-        invitedById: 'usr_demo_admin',
-        locale: 'en',
-      });
-    }
+    await addInvitations(await useMockApi(), 120);
     const table = await renderTable(50);
     expect(rows(table)).to.have.length(50);
     await findText(table, '1–50 of 127');
@@ -267,5 +301,50 @@ describe('<pending-table>', () => {
     (await findByRole(table, 'button', 'Try again')).click();
     await waitUntil(() => rows(table).length === 7);
     expect(deepAll(table, '[role="alert"]')).to.have.length(0);
+  });
+
+  it('offers "Select all 1,207 matching" once the whole page is selected, and says what is selected', async () => {
+    await addInvitations(await useMockApi(), 1200);
+    const table = await renderTable();
+    await selectAllMatching(table, 'Select all 1,207 matching');
+    await findText(table, 'All 1,207 matching selected');
+    expect(focused()?.textContent?.trim()).to.equal('Clear selection');
+    await expectAccessible(table, 'all matching selected');
+  });
+
+  it('removes every matching invitation in one request and says how many were removed', async () => {
+    const mock = await useMockApi();
+    await addInvitations(mock, 1200);
+    const table = await renderTable();
+    await selectAllMatching(table, 'Select all 1,207 matching');
+    (await findByRole(table, 'button', 'Remove')).click();
+    await findText(table, 'Remove 1,207 invitations? This frees 1,207 seats.');
+    const posts = () => mock.requests.filter((r) => r.method === 'POST').length;
+    (await confirmButton(table, 'Remove')).click();
+    await findText(table, '1,207 invitations removed; 1,207 seats freed.');
+    await findText(table, 'No pending invitations.');
+    expect(posts()).to.equal(1);
+  });
+
+  it('says "Removing 1,207 invitations…" while a long removal runs', async () => {
+    await addInvitations(await useMockApi(), 1200);
+    const table = await renderTable();
+    const release = hold('post', 'groups/demo/invitations/remove');
+    await selectAllMatching(table, 'Select all 1,207 matching');
+    (await findByRole(table, 'button', 'Remove')).click();
+    (await confirmButton(table, 'Remove')).click();
+    await findByRole(table, 'status', 'Removing 1,207 invitations…');
+    release();
+    await findByRole(table, 'status', '1,207 invitations removed; 1,207 seats freed.');
+  });
+
+  it('resends every matching invitation in one request, in Spanish with Spanish numbers', async () => {
+    const mock = await useMockApi();
+    await addInvitations(mock, 10_000);
+    const table = await renderTable(50, 'es');
+    await selectAllMatching(table, 'Seleccionar las 10.007 que coinciden', 'Seleccionar todo en esta página');
+    (await findByRole(table, 'button', 'Reenviar')).click();
+    await findText(table, '10.007 invitaciones reenviadas.');
+    expect(mock.requests.filter((r) => r.method === 'POST')).to.have.length(1);
   });
 });

@@ -80,6 +80,17 @@ describe('requests per action in <manage-users> on the Pending tab', () => {
     expect(counts).to.deep.equal({ POST: 1, GET: 1 });
   });
 
+  it('remove all expired: one POST and at most one GET, whatever their number', async () => {
+    const { mock, section } = await pendingTab();
+    (await findByRole(section, 'button', 'Remove all expired')).click();
+    const counts = await countRequests(
+      mock,
+      () => confirmIn(section, 'Remove'),
+      () => waitUntil(() => visibleRows(section).length === 4),
+    );
+    expect(counts).to.deep.equal({ POST: 1, GET: 1 });
+  });
+
   it('deactivate: one POST and at most one GET', async () => {
     const { mock, section } = await pendingTab();
     (await findByRole(section, 'tab', 'Users')).click();

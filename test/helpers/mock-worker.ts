@@ -51,6 +51,15 @@ export function fail(method: 'get' | 'post', path: string, how: 'network' | numb
   );
 }
 
+/** Matching requests wait until the returned function is called; then the mock answers them. */
+export function hold(method: 'get' | 'post', path: string): () => void {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // A handler that answers nothing passes the request on to the mock's own.
+  worker.use(http[method](`${MOCK_BASE_URL}${path}`, () => released.then(() => undefined)));
+  return () => release();
+}
+
 /** Takes away the faults; the mock answers normally again. */
 export function heal() {
   worker.resetHandlers(...current);
