@@ -54,6 +54,8 @@ async function tableStates(page: Page, state: string): Promise<Record<string, st
   await table.locator('[part~="clear-selection-button"]').click();
   await table.locator('tbody [part~="resend-button"]').first().click();
   await table.locator('.feedback p').waitFor();
+  // The list reloads after a resend (dimmed meanwhile); the report stays once it has.
+  await table.locator('.scroll[aria-busy="false"]').waitFor();
   found[`${state}, resend report`] = await violations(page);
   for (const tab of ['users', 'deactivated']) {
     await page.locator(`#tab-${tab}`).click();
