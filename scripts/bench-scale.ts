@@ -27,7 +27,7 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startServer(database: string): Promise<Running> {
+export async function startServer(database: string): Promise<Running> {
   const script = new URL('./bench-scale-server.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, DATABASE: database },
@@ -55,7 +55,7 @@ async function post(base: string, path: string, body: unknown): Promise<unknown>
 }
 
 /** A copy of a database with `n` invitations (half expired) and 5,000 members, seeded once. */
-async function databaseWith(n: number): Promise<string> {
+export async function databaseWith(n: number): Promise<string> {
   await mkdir(CACHE, { recursive: true });
   const seeded = join(CACHE, `scale-${n}.db`);
   const present = await access(seeded).then(

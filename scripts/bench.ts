@@ -6,6 +6,7 @@
  *   Chromium, beside a plain-DOM table of the same rows measured in the same page;
  * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server;
  * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`);
+ * - the widget on that server beside a plain page doing the same work (`scripts/bench-widget.ts`);
  * - the invite dialog's preview of a 20,000-row CSV.
  */
 import { createServer } from 'node:http';
@@ -17,6 +18,7 @@ import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
 import { scaleBench } from './bench-scale.ts';
+import { widgetBench } from './bench-widget.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 import { csvPreview } from '../bench/csv-preview.ts';
@@ -104,3 +106,4 @@ csvPreview();
 await renderTimings();
 await acceptFlood();
 await scaleBench();
+await widgetBench();
