@@ -9,6 +9,7 @@ import {
   AcceptRequest,
   ActivityPage,
   ActivityQuery,
+  AddressLookup,
   ClockRequest,
   ClockResponse,
   Group,
@@ -19,6 +20,7 @@ import {
   InvitationQuery,
   InviteRequest,
   InviteResponse,
+  KnownAddressList,
   Me,
   Member,
   MemberChange,
@@ -130,6 +132,21 @@ export function createInvitationsClient(options: ClientOptions) {
           path: `${group(groupId)}/invitations`,
           json: checked(InviteRequest, input),
           schema: InviteResponse,
+          ...options,
+        }),
+      /**
+       * Changes nothing: the members and invitations the group holds for some addresses (at most
+       * 500), to preview what an invite of them would do with `planInvites`.
+       *
+       * @example
+       * const { members, invitations } = await client.invitations.knownAddresses('g_123', ['kim@x.org']);
+       */
+      knownAddresses: async (groupId: string, emails: string[], options: RequestOptions = {}) =>
+        send({
+          method: 'post',
+          path: `${group(groupId)}/addresses/lookup`,
+          json: checked(AddressLookup, { emails }),
+          schema: KnownAddressList,
           ...options,
         }),
       /** Sends invitations again with a new link and a new 10-day expiry. */

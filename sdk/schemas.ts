@@ -235,6 +235,16 @@ export type InviteResult = z.infer<typeof InviteResult>;
 export const InviteResponse = z.object({ results: z.array(InviteResult), seats: Seats });
 export type InviteResponse = z.infer<typeof InviteResponse>;
 
+/** Addresses to look up before inviting them (at most 500, like an invite request). */
+export const AddressLookup = z.strictObject({
+  emails: z.array(z.string().check(z.maxLength(1000))).check(z.minLength(1), z.maxLength(MAX_EMAILS_PER_REQUEST)),
+});
+export type AddressLookup = z.input<typeof AddressLookup>;
+
+/** What the group holds for looked-up addresses: its members and invitations with those addresses. */
+export const KnownAddressList = z.object({ members: z.array(Member), invitations: z.array(Invitation) });
+export type KnownAddressList = z.infer<typeof KnownAddressList>;
+
 const ids = z.array(id).check(z.minLength(1), z.maxLength(MAX_IDS_PER_REQUEST));
 
 export const IdsRequest = z.strictObject({ ids });

@@ -5,6 +5,7 @@
 import { emailKey } from '../../sdk/emails.ts';
 import {
   MAX_EMAILS_PER_REQUEST,
+  type AddressLookup,
   type InvitationSelection,
   type InvitationQuery,
   type InviteRequest,
@@ -25,10 +26,10 @@ import { matchOf, removeMatching, resendMatching } from './bulk-invitations.ts';
 import { authorize, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor } from './cursor.ts';
 import { negotiateLanguage } from './language.ts';
-import { addressKeys, planInvites, type InvitePlan, type KnownAddresses } from './plan-invites.ts';
+import { addressKeys, knownOf, planInvites, type InvitePlan, type KnownAddresses } from './plan-invites.ts';
 import { ProblemError, notFound } from './problem.ts';
 import { mintToken, newId } from './secrets.ts';
-import { invitationOf } from './views.ts';
+import { invitationOf, memberOf } from './views.ts';
 import { actorOf, recordActivity, subjectOf } from './activity.ts';
 
 /** Seconds between two sends of one invitation. */
@@ -71,6 +72,18 @@ export function invitationService(ctx: ServiceContext) {
       });
       ctx.worker.wake();
       return response;
+    },
+
+    /** Changes nothing: the members and invitations the group holds for some addresses, to preview an invite. */
+    async lookUpAddresses(caller: MemberView, groupId: string, input: Parsed<typeof AddressLookup>) {
+      await authorize(store, caller, groupId);
+      const keys = [...new Set(input.emails.map(emailKey))];
+      const [members, invitations] = await Promise.all([
+        store.membersByEmail(groupId, keys),
+        store.invitationsByEmail(groupId, keys),
+      ]);
+      const at = ctx.clock.now();
+      return { members: members.map(memberOf), invitations: invitations.map((row) => invitationOf(row, at)) };
     },
 
     resend: resendInvitations.bind(undefined, ctx),
@@ -245,10 +258,10 @@ async function knownAddresses(tx: Transaction, groupId: string, batches: Batch[]
   const keys = addressKeys(batches);
   const members = await tx.membersByEmail(groupId, keys);
   const invitations = await tx.invitationsByEmail(groupId, keys);
-  return {
-    members: new Map(members.map((member) => [emailKey(member.email), member])),
-    invitations: new Map(invitations.map((row) => [emailKey(row.email), invitationOf(row, at)])),
-  };
+  return knownOf(
+    members,
+    invitations.map((row) => invitationOf(row, at)),
+  );
 }
 
 /** The subgroup each box names: an existing one by id or name, or a new one created now. */

@@ -15,6 +15,20 @@ export interface KnownAddresses {
   invitations: ReadonlyMap<string, Invitation>;
 }
 
+/**
+ * What the group holds, as the rule reads it: members and invitations keyed by lower-cased
+ * address (the server's store rows, or a client's answer from `POST addresses/lookup`).
+ */
+export function knownOf(
+  members: ReadonlyArray<{ id: string; email: string; status: MemberStatus }>,
+  invitations: readonly Invitation[],
+): KnownAddresses {
+  return {
+    members: new Map(members.map((member) => [emailKey(member.email), member])),
+    invitations: new Map(invitations.map((invitation) => [emailKey(invitation.email), invitation])),
+  };
+}
+
 /** One address as a request gives it: `a@b.c`, `Name <a@b.c>` or `{ email, name }`. */
 export type AddressInput = string | { email: string; name?: string | undefined };
 

@@ -43,6 +43,7 @@ export function handlersOf(service: InvitationsService): Handlers {
     resendInvitations: ({ caller, params, body }) => service.resend(caller, params.groupId, body),
     removeInvitations: ({ caller, params, body }) => service.remove(caller, params.groupId, body),
     listActivity: ({ caller, params, query }) => service.listActivity(caller, params.groupId, query),
+    lookUpAddresses: ({ caller, params, body }) => service.lookUpAddresses(caller, params.groupId, body),
     lookUpInvitation: ({ params }) => service.lookUp(params.token),
     acceptInvitation: ({ params, body }) => service.accept(params.token, body),
     readOutbox: ({ query }) => service.outbox(query.to, query.limit),

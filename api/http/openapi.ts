@@ -10,6 +10,7 @@ import {
   ActivityPage,
   ActivitySubject,
   ActivityType,
+  AddressLookup,
   ClockRequest,
   ClockResponse,
   FieldError,
@@ -27,6 +28,7 @@ import {
   InviteResponse,
   InviteResult,
   InviteResultStatus,
+  KnownAddressList,
   Locale,
   Me,
   Member,
@@ -68,6 +70,7 @@ const RESPONSES: Named = {
   ...{ Member, MemberPage, MemberChange, Group, Me, InviteResultStatus, InviteResult, InviteResponse, ResendResult },
   ...{ ResendResponse, ResendCounts, RemoveResponse, RemoveCounts, InvitationPreview, FieldError, Problem },
   ...{ ActivityType, ActivityActor, ActivitySubject, ActivityEvent, ActivityPage },
+  KnownAddressList,
 };
 const REQUESTS: Named = {
   Role,
@@ -78,6 +81,7 @@ const REQUESTS: Named = {
   Locale,
   IdsRequest,
   InvitationSelection,
+  AddressLookup,
   AcceptRequest,
 };
 const DEMO_RESPONSES: Named = { OutboxMessage, Outbox, ClockResponse, ScaleSeedResponse };

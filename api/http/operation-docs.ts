@@ -204,6 +204,14 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       total: 12,
     },
   },
+  lookUpAddresses: {
+    description:
+      'Changes nothing. For each address (trimmed, compared ignoring case), the member and the invitation (valid or ' +
+      'expired) the group has with it, if any; addresses the group does not know are left out. With these, a client ' +
+      'applies the rule an invite applies (`planInvites`) to preview the seats a request needs. At most 500 emails.',
+    request: { emails: ['kim.nguyen@riverside.example', 'Marco.Rossi@riverside.example', 'new.person@x.org'] },
+    response: { members: [member], invitations: [invitation] },
+  },
   lookUpInvitation: {
     description:
       'What an invitation link is for, for the accept page. No sign-in: the token from the link is the secret.',

@@ -12,6 +12,7 @@ import {
   type ActivityType,
   type InvitationsClient,
 } from '../../sdk/index.ts';
+import { knownOf, planInvites } from '../../api/domain/plan-invites.ts';
 import { createContractChecker, type Exchange } from '../helpers/contract-checker.ts';
 
 export interface Target {
@@ -345,6 +346,36 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
           { email: 'Ruth.Mensah@riverside.example', status: 'deactivated_member', memberId: 'usr_ruth' },
         ]);
         assert.deepEqual(answer.seats, before);
+      });
+      it('looks up addresses without changing anything: the preview from planInvites equals the invite', async () => {
+        const before = await seats();
+        const emails = [
+          'new.one@x.org',
+          'Kim.Nguyen@riverside.example',
+          'marco.rossi@riverside.example',
+          'ruth.mensah@riverside.example',
+          'NEW.ONE@x.org',
+          'not-an-email',
+          'new.two@x.org',
+        ];
+        const found = await admin.invitations.knownAddresses(G, emails);
+        assert.deepEqual(found.members.map((m) => `${m.email} ${m.status}`).sort(), [
+          'marco.rossi@riverside.example active',
+          'ruth.mensah@riverside.example deactivated',
+        ]);
+        assert.deepEqual(
+          found.invitations.map((i) => i.email),
+          ['kim.nguyen@riverside.example'],
+        );
+        assert.deepEqual(await seats(), before);
+        const preview = planInvites([{ emails }], knownOf(found.members, found.invitations));
+        const answer = await admin.invitations.create(G, { batches: [{ role: 'learner', emails }] });
+        assert.deepEqual(
+          preview.results.map((r) => r.status),
+          answer.results.map((r) => r.status),
+        );
+        assert.equal(preview.seatsNeeded, before.available - answer.seats.available);
+        assert.equal(preview.seatsNeeded, 2);
       });
       it('is all or nothing: short of seats it creates nothing, not even a new subgroup', async () => {
         const before = await seats();
