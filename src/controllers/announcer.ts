@@ -16,15 +16,15 @@ export class Announcer implements ReactiveController {
     host.addController(this);
   }
 
-  /** Says `text` to screen readers once the burst of changes is over. */
-  announce(text: string) {
+  /** Says `text` to screen readers once the burst of changes is over (`wait` ms without another). */
+  announce(text: string, wait = DEBOUNCE_MS) {
     clearTimeout(this.#timer);
     this.#text = '';
     this.#host.requestUpdate();
     this.#timer = setTimeout(() => {
       this.#text = text;
       this.#host.requestUpdate();
-    }, DEBOUNCE_MS);
+    }, wait);
   }
 
   hostDisconnected() {

@@ -42,6 +42,8 @@ export class ModalController implements ReactiveController {
 
   /** Bind to the dialog's `close` event (a button, Escape, or `open` set to false). */
   readonly onClose = () => {
+    // A close event arrives a task after close(): by then the dialog may be open again (show() right after).
+    if (this.#dialog?.open) return;
     this.#host.open = false;
     const target = this.#returnFocus;
     this.#returnFocus = undefined;

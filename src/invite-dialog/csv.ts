@@ -12,36 +12,35 @@ export interface CsvPerson {
   subgroup: string;
 }
 
-/** Splits CSV text into rows of cells (quotes, doubled quotes, CRLF). */
+/**
+ * One piece of CSV text at a time: a quoted run (`""` inside is a quote; an unclosed quote
+ * runs to the end), a run of plain characters, a cell separator, or a line break.
+ */
+const TOKEN = /"([^"]*(?:""[^"]*)*)(?:"|$)|([^",;\t\r\n]+)|([,;\t])|(\r\n?|\n)/y;
+
+/** Splits CSV text into rows of cells (quotes, doubled quotes, CRLF), reading it in runs rather than characters. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
   const endRow = () => {
-    endCell();
-    rows.push(row);
+    if (row.some((c) => c !== '')) rows.push(row);
     row = [];
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (quoted) {
-      if (char !== '"') cell += char;
-      else if (text.charAt(i + 1) === '"') cell += text.charAt(++i);
-      else quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === ',' || char === ';' || char === '\t') endCell();
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text.charAt(i + 1) === '\n') i++;
-      endRow();
-    } else cell += char;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const [, quoted, plain, separator] = match;
+    if (quoted !== undefined) cell += quoted.includes('""') ? quoted.replaceAll('""', '"') : quoted;
+    else if (plain !== undefined) cell += plain;
+    else {
+      row.push(cell.trim());
+      cell = '';
+      if (separator === undefined) endRow();
+    }
   }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows.map((r) => r.map((c) => c.trim())).filter((r) => r.some((c) => c !== ''));
+  if (cell !== '' || row.length) row.push(cell.trim());
+  endRow();
+  return rows;
 }
 
 /** The people in a CSV file; `undefined` when it has no column of addresses. */

@@ -12,17 +12,23 @@ import { styles } from './styles.ts';
 import {
   addPeople,
   boxCount,
-  chipStates,
   commitDraft,
+  isBlank,
   newBox,
+  planBoxes,
   subgroupChoice,
-  tally,
   toRequest,
   type Box,
+  type BoxesPlan,
+  type ChipState,
 } from './boxes.ts';
 import { readPeople, type CsvPerson } from './csv.ts';
+import { KnownAddressBook } from './known-addresses.ts';
 
 type Shortfall = { seats: Seats; required: number };
+
+/** How long the seat preview waits for typing to pause before it is read out. */
+const PREVIEW_PAUSE_MS = 1000;
 
 /**
  * The invite dialog (steps 2–4 of the help article): user-type boxes of Learners or Admins,
@@ -44,12 +50,17 @@ type Shortfall = { seats: Seats; required: number };
  * @csspart box - A user-type box.
  * @csspart role-input - The Learners / Admins choice of a box.
  * @csspart email-input - The field addresses are typed or pasted into.
- * @csspart chip - An address (also `chip-valid`, `chip-invalid`, `chip-duplicate`).
+ * @csspart chip - An address (also `chip-valid`, `chip-invalid`, `chip-duplicate`, and `chip-known` for one
+ *   already invited, a member or a deactivated member: it takes no seat).
  * @csspart subgroup-input - The subgroup field of a box.
  * @csspart add-learners-button - Adds a Learners box.
  * @csspart add-admins-button - Adds an Admins box.
  * @csspart remove-box-button - Removes a box.
  * @csspart csv-input - The CSV file chooser.
+ * @csspart csv-row-flagged - A CSV row that would get no new invitation, with the reason.
+ * @csspart csv-leave-out-button - "Leave out 4 rows": drops the flagged rows.
+ * @csspart draft-note - "Draft kept.", when the dialog opens with what was typed before.
+ * @csspart clear-draft-button - Clear: empties a kept draft.
  * @csspart seat-preview - "This sends 12 invitations; 9 seats are free."
  * @csspart submit-button - Invite Users.
  * @csspart results - The per-address results.
@@ -75,6 +86,8 @@ export class InviteDialog extends ManageUsersElement {
   @state() accessor reactivated = new Set<string>();
   /** @internal */
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
+  /** The dialog opened with what was typed before it was closed: it says so, and offers Clear. */
+  @state() accessor draftKept = false;
 
   // Used alone, it reads seats and subgroups each time it opens; in a section, they are shared.
   readonly #section: SectionController<Awaited<ReturnType<typeof loadGroupState>>> = new SectionController(this, {
@@ -83,6 +96,9 @@ export class InviteDialog extends ManageUsersElement {
   });
   readonly #modal = new ModalController(this);
   readonly #focus = new FocusController(this);
+  /** What the group holds for the addresses typed: the seat preview applies the server's rule to it. */
+  readonly #book = new KnownAddressBook();
+  #plan: { boxes: Box[]; version: number; people: CsvPerson[] | undefined; plan: BoxesPlan } | undefined;
 
   /** One key per draft: a retry after a failure cannot invite twice. */
   #idempotencyKey = crypto.randomUUID();
@@ -97,13 +113,58 @@ export class InviteDialog extends ManageUsersElement {
     this.#modal.close();
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    super.willUpdate(changed);
+    if (changed.has('open') && this.open) {
+      this.#book.forget();
+      this.draftKept = !isBlank(this.boxes);
+    }
+    if (this.open && (changed.has('open') || changed.has('boxes') || changed.has('csvPeople'))) this.#lookUpSoon();
+    this.#announcePreview();
+  }
+
+  /** Once typing pauses, asks what the group holds for addresses it was not asked about. */
+  #lookUpSoon() {
+    const addresses = [...this.boxes.flatMap((box) => commitDraft(box).emails), ...this.#csvEmails()];
+    this.#book.lookUpSoon(this.#section.api, addresses, () => this.requestUpdate());
+  }
+
+  #csvEmails() {
+    return (this.csvPeople ?? []).map((person) => person.email);
+  }
+
+  /** What sending would do by the server's rule, planned again only when the boxes or the facts changed. */
+  #planned(): BoxesPlan {
+    const { boxes, csvPeople: people } = this;
+    const version = this.#book.version;
+    const last = this.#plan;
+    if (last?.boxes === boxes && last.version === version && last.people === people) return last.plan;
+    const plan = planBoxes(boxes, this.#book.known, people ? this.#csvEmails() : []);
+    this.#plan = { boxes, version, people, plan };
+    return plan;
+  }
+
   #onClose() {
-    // Typed boxes are kept for next time; results are not.
-    this.results = undefined;
     this.#modal.onClose();
+    // Typed boxes are kept for next time (it says "Draft kept"); results are not.
+    if (!this.open) this.results = undefined;
+  }
+
+  /** Clears a kept draft: one empty Learners box, focus in its field. */
+  #clearDraft() {
+    this.boxes = [newBox('learner')];
+    this.csvPeople = undefined;
+    this.shortfall = undefined;
+    this.draftKept = false;
+    this.#idempotencyKey = crypto.randomUUID();
+    this.#section.show(undefined);
+    this.#section.announcer.announce(this.#section.t.draftCleared);
+    this.#focus.moveTo();
   }
 
   #update(key: number, change: (box: Box) => Box) {
+    // While sending, the boxes are read-only (the fields say why): a change now would be lost.
+    if (this.#section.busy) return this.requestUpdate();
     let changed = false;
     const boxes = this.boxes.map((box) => {
       if (box.key !== key) return box;
@@ -119,16 +180,18 @@ export class InviteDialog extends ManageUsersElement {
   }
 
   #addBox(role: Role) {
+    if (this.#section.busy) return;
     const box = newBox(role);
     this.boxes = [...this.boxes, box];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${box.key}`)?.focus());
   }
 
   #removeBox(key: number) {
+    if (this.#section.busy) return;
     const index = this.boxes.findIndex((box) => box.key === key);
     this.boxes = this.boxes.filter((box) => box.key !== key);
     if (this.boxes.length === 0) this.boxes = [newBox('learner')];
-    const next = this.boxes[Math.min(index, this.boxes.length - 1)] ?? this.boxes[0];
+    const next = this.boxes[Math.min(index, this.boxes.length - 1)];
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${next?.key}`)?.focus());
   }
 
@@ -155,9 +218,10 @@ export class InviteDialog extends ManageUsersElement {
       this.#update(key, (box) => commitDraft(box));
     } else if (event.key === 'Backspace' && input.value === '') {
       // Backspace on an empty field takes the last address back for editing.
-      this.#update(key, (box) =>
-        box.emails.length ? { ...box, emails: box.emails.slice(0, -1), draft: box.emails.at(-1) ?? '' } : box,
-      );
+      this.#update(key, (box) => {
+        const last = box.emails.at(-1);
+        return last === undefined ? box : { ...box, emails: box.emails.slice(0, -1), draft: last };
+      });
       event.preventDefault();
     }
   }
@@ -175,6 +239,7 @@ export class InviteDialog extends ManageUsersElement {
   }
 
   #addCsv() {
+    if (this.#section.busy) return;
     this.boxes = addPeople(
       this.boxes.map((box) => commitDraft(box)),
       this.csvPeople ?? [],
@@ -187,11 +252,15 @@ export class InviteDialog extends ManageUsersElement {
   async #send() {
     const section = this.#section;
     if (section.busy) return;
+    this.#book.cancel();
     this.boxes = this.boxes.map((box) => commitDraft(box));
-    const { toSend, invalid } = tally(this.boxes);
+    const { toSend, invalid } = this.#planned();
     this.shortfall = undefined;
-    if (invalid || !toSend)
+    if (invalid || !toSend) {
+      // The error is also under each field that holds an invalid address, tied to it (aria-describedby).
+      if (invalid) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
+    }
     const request = toRequest(this.boxes, section.subgroups, section.locale);
     const outcome = await section.actions.invite(request, this.#idempotencyKey);
     if (outcome instanceof SeatsExhaustedError) this.shortfall = { seats: outcome.seats, required: outcome.required };
@@ -219,6 +288,8 @@ export class InviteDialog extends ManageUsersElement {
     this.resent = new Set();
     this.reactivated = new Set();
     this.boxes = [newBox('learner')];
+    this.draftKept = false;
+    this.#book.forget();
     this.#idempotencyKey = crypto.randomUUID();
     this.#section.announcer.announce(
       this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length),
@@ -241,7 +312,20 @@ export class InviteDialog extends ManageUsersElement {
   async #removeExpired() {
     if (!(await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count)))) return;
     this.shortfall = undefined;
+    // Expired invitations are gone: their addresses are new again.
+    this.#book.forget();
+    this.#lookUpSoon();
     this.#focus.moveTo(() => this.#byPart('submit-button'));
+  }
+
+  /** Leaves the flagged rows out of the file's people: only new, valid addresses stay. */
+  #leaveOut() {
+    const { extra } = this.#planned();
+    const kept = (this.csvPeople ?? []).filter((_, i) => extra[i] === 'valid');
+    this.csvPeople = kept.length ? kept : undefined;
+    const t = this.#section.t;
+    if (kept.length) this.#section.announcer.announce(t.csvPreview(kept.length, boxCount(kept)));
+    this.#focus.moveTo(() => this.#byPart(kept.length ? 'csv-add-button' : 'csv-input'));
   }
 
   #cancelCsv() {
@@ -280,10 +364,25 @@ export class InviteDialog extends ManageUsersElement {
 
   protected renderForm() {
     const t = this.#section.t;
-    const states = chipStates(this.boxes);
+    const { states } = this.#planned();
     // The body scrolls on its own above the footer when the window is large enough (styles.ts).
     return html`<div class="body">
         <p class="hint">${t.inviteIntro}</p>
+        ${
+          this.draftKept
+            ? html`<p class="draft" part="draft-note">
+                <span id="draft-note">${t.draftKept}</span>
+                <button
+                  class="link"
+                  part="button clear-draft-button"
+                  aria-describedby="draft-note"
+                  @click=${this.#clearDraft}
+                >
+                  ${t.clearDraft}
+                </button>
+              </p>`
+            : nothing
+        }
         <div class="layout">
           <div class="adders">
             <button part="button add-learners-button" @click=${() => this.#addBox('learner')}>
@@ -318,10 +417,12 @@ export class InviteDialog extends ManageUsersElement {
       </div>`;
   }
 
-  protected renderBox(box: Box, index: number, states: string[]) {
+  protected renderBox(box: Box, index: number, states: ChipState[]) {
     const t = this.#section.t;
     const roleName = box.role === 'admin' ? t.admins : t.learners;
     const title = t.boxTitle(roleName, this.boxes.filter((b, i) => b.role === box.role && i <= index).length);
+    const choice = subgroupChoice(box.subgroup, this.#section.subgroups);
+    const subgroupHint = choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint;
     return html`<section class="box" part="box" aria-labelledby="box-title-${box.key}">
       <div class="box-head">
         <h3 id="box-title-${box.key}">${title}</h3>
@@ -338,10 +439,54 @@ export class InviteDialog extends ManageUsersElement {
             : nothing
         }
       </div>
-      ${this.renderRoles(box)} ${this.renderEmails(box, index, states)} ${this.renderSubgroup(box)}
+      ${this.renderRoles(box)} ${this.renderEmails(box, index, states)}
+      <label for="subgroup-${box.key}">${t.subgroup}</label>
+      <input
+        id="subgroup-${box.key}"
+        part="subgroup-input"
+        list="subgroups"
+        autocomplete="off"
+        ?readonly=${this.#section.busy}
+        .value=${live(box.subgroup)}
+        aria-describedby="subgroup-hint-${box.key}"
+        @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))}
+      />
+      <p class="hint" id="subgroup-hint-${box.key}">${subgroupHint}</p>
     </section>`;
   }
 
+  /** A box's email field with its chips; an invalid address's error is tied to the field. */
+  protected renderEmails(box: Box, index: number, states: ChipState[]) {
+    const t = this.#section.t;
+    const invalid = states.filter((state) => state === 'invalid').length;
+    const describedBy = `${invalid ? `emails-error-${box.key} ` : ''}emails-hint-${box.key}${this.#section.busy ? ' sending-note' : ''}`;
+    return html`<label for="emails-${box.key}">${t.emails}</label>
+      <div class="field">
+        ${this.renderChips(box, states)}
+        <input
+          id="emails-${box.key}"
+          part="email-input"
+          ?data-initial-focus=${index === 0}
+          ?data-focus-fallback=${index === 0}
+          type="text"
+          inputmode="email"
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          ?readonly=${this.#section.busy}
+          .value=${live(box.draft)}
+          @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)}
+          @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
+          @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)}
+          @blur=${() => this.#update(box.key, (b) => commitDraft(b))}
+        />
+      </div>
+      ${invalid ? html`<p class="error" part="error" id="emails-error-${box.key}">${t.invalidLeft(invalid)}</p>` : nothing}
+      <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>`;
+  }
+
+  /** The Learners / Admins choice of a box. */
   protected renderRoles(box: Box) {
     const t = this.#section.t;
     return html`<fieldset class="roles" part="role-input">
@@ -352,7 +497,7 @@ export class InviteDialog extends ManageUsersElement {
             <input
               type="radio"
               name="role-${box.key}"
-              .checked=${box.role === role}
+              .checked=${live(box.role === role)}
               @change=${() => this.#update(box.key, (b) => ({ ...b, role }))}
             />
             <span
@@ -364,65 +509,35 @@ export class InviteDialog extends ManageUsersElement {
     </fieldset>`;
   }
 
-  protected renderEmails(box: Box, index: number, states: string[]) {
+  /** A box's addresses as chips, each saying why it takes no seat when it takes none. */
+  protected renderChips(box: Box, states: ChipState[]) {
     const t = this.#section.t;
-    return html`<label for="emails-${box.key}">${t.emails}</label>
-      <div class="field">
-        <ul class="chips" aria-label=${t.emailsAdded}>
-          ${box.emails.map((email, j) => {
-            const state = states[j] ?? 'valid';
-            const note = state === 'invalid' ? t.chipInvalid : state === 'duplicate' ? t.chipDuplicate : '';
-            return html`<li class="chip ${state}" part="chip chip-${state}">
-              <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
-              <button
-                class="icon small"
-                part="button chip-remove-button"
-                aria-label=${t.removeEmail(email)}
-                @click=${() => this.#removeEmail(box.key, j)}
-              >
-                ✕
-              </button>
-            </li>`;
-          })}
-        </ul>
-        <input
-          id="emails-${box.key}"
-          part="email-input"
-          ?data-initial-focus=${index === 0}
-          ?data-focus-fallback=${index === 0}
-          type="text"
-          inputmode="email"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="emails-hint-${box.key}${this.#section.busy ? ' sending-note' : ''}"
-          ?readonly=${this.#section.busy}
-          .value=${live(box.draft)}
-          @input=${(e: InputEvent) => this.#onEmailInput(box.key, e)}
-          @paste=${(e: ClipboardEvent) => this.#onEmailPaste(box.key, e)}
-          @keydown=${(e: KeyboardEvent) => this.#onEmailKeydown(box.key, e)}
-          @blur=${() => this.#update(box.key, (b) => commitDraft(b))}
-        />
-      </div>
-      <p class="hint" id="emails-hint-${box.key}">${t.emailsHint}</p>`;
-  }
-
-  protected renderSubgroup(box: Box) {
-    const t = this.#section.t;
-    const choice = subgroupChoice(box.subgroup, this.#section.subgroups);
-    return html`<label for="subgroup-${box.key}">${t.subgroup}</label>
-      <input
-        id="subgroup-${box.key}"
-        part="subgroup-input"
-        list="subgroups"
-        autocomplete="off"
-        ?readonly=${this.#section.busy}
-        .value=${live(box.subgroup)}
-        aria-describedby="subgroup-hint-${box.key}"
-        @input=${(e: InputEvent) => this.#update(box.key, (b) => ({ ...b, subgroup: (e.target as HTMLInputElement).value }))}
-      />
-      <p class="hint" id="subgroup-hint-${box.key}">
-        ${choice && 'name' in choice ? t.subgroupWillBeCreated(choice.name) : t.subgroupHint}
-      </p>`;
+    const notes: Record<ChipState, string> = {
+      valid: '',
+      invalid: t.chipInvalid,
+      duplicate: t.chipDuplicate,
+      already_invited: t.resultAlreadyInvited,
+      already_member: t.resultAlreadyMember,
+      deactivated_member: t.resultDeactivated,
+    };
+    return html`<ul class="chips" aria-label=${t.emailsAdded}>
+      ${box.emails.map((email, j) => {
+        const state = states[j] ?? 'valid';
+        const note = notes[state];
+        const known = state !== 'valid' && state !== 'invalid' && state !== 'duplicate';
+        return html`<li class="chip ${known ? 'known' : state}" part="chip chip-${known ? 'known' : state}">
+          <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
+          <button
+            class="icon small"
+            part="button chip-remove-button"
+            aria-label=${t.removeEmail(email)}
+            @click=${() => this.#removeEmail(box.key, j)}
+          >
+            ✕
+          </button>
+        </li>`;
+      })}
+    </ul>`;
   }
 
   protected renderCsv() {
@@ -440,80 +555,121 @@ export class InviteDialog extends ManageUsersElement {
         />
       </label>
       <span class="hint">${t.csvDrop}</span>
+      ${people ? this.renderCsvPreview(people) : nothing}
+    </div>`;
+  }
+
+  /** The file's rows before they join the boxes: those that would get no new invitation are flagged, with why. */
+  protected renderCsvPreview(people: CsvPerson[]) {
+    const t = this.#section.t;
+    const { extra } = this.#planned();
+    const flagged = people.flatMap((person, i) => (extra[i] === 'valid' ? [] : [{ person, state: extra[i] }]));
+    const shown = flagged.length ? flagged.slice(0, 10) : people.slice(0, 5).map((person) => ({ person, state: '' }));
+    const summary = t.csvPreview(people.length, boxCount(people));
+    const reasons: Record<string, string> = { ...this.#labels(), invalid: t.resultInvalid };
+    return html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${summary}>
+      <p>${summary}</p>
+      ${flagged.length ? html`<p id="csv-flagged">${t.csvFlagged(flagged.length)}</p>` : nothing}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t.colEmail}</th>
+            <th scope="col">${t.colType}</th>
+            <th scope="col">${t.colSubgroup}</th>
+            ${flagged.length ? html`<th scope="col">${t.colStatus}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map(
+            ({ person, state }) =>
+              html`<tr part=${state ? 'csv-row-flagged' : 'csv-row'}>
+                <td>${person.email}</td>
+                <td>${person.role === 'admin' ? t.admin : t.learner}</td>
+                <td>${person.subgroup || t.none}</td>
+                ${state ? html`<td>${reasons[state]}</td>` : nothing}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
       ${
-        people
-          ? html`<div
-              class="csv-preview"
-              part="csv-preview"
-              role="group"
-              aria-label=${t.csvPreview(people.length, boxCount(people))}
-            >
-              <p>${t.csvPreview(people.length, boxCount(people))}</p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${t.colEmail}</th>
-                    <th scope="col">${t.colType}</th>
-                    <th scope="col">${t.colSubgroup}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${people.slice(0, 5).map(
-                    (p) =>
-                      html`<tr>
-                        <td>${p.email}</td>
-                        <td>${p.role === 'admin' ? t.admin : t.learner}</td>
-                        <td>${p.subgroup || t.none}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              ${people.length > 5 ? html`<p class="hint">… +${people.length - 5}</p>` : nothing}
-              <div class="actions">
-                <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
-                <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
-              </div>
+        (flagged.length || people.length) > shown.length
+          ? html`<p class="hint">… +${(flagged.length || people.length) - shown.length}</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
+        ${
+          flagged.length
+            ? html`<button part="button csv-leave-out-button" aria-describedby="csv-flagged" @click=${this.#leaveOut}>
+                ${t.csvLeaveOut(flagged.length)}
+              </button>`
+            : nothing
+        }
+        <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
+      </div>
+    </div>`;
+  }
+
+  /** The seats the boxes need by the server's rule, and a shortfall the server reported or the preview foresees. */
+  #seatOutlook() {
+    const seats = this.#section.seats;
+    const { seatsNeeded } = this.#planned();
+    const short =
+      this.shortfall ?? (seats && seatsNeeded > seats.available ? { seats, required: seatsNeeded } : undefined);
+    return { seats, seatsNeeded, short };
+  }
+
+  /** The preview's words, read out once typing pauses rather than at every keystroke. */
+  #previewText() {
+    const t = this.#section.t;
+    const { seats, seatsNeeded, short } = this.#seatOutlook();
+    if (!seats || this.results || !seatsNeeded) return '';
+    const preview = t.seatPreview(seatsNeeded, seats.available);
+    return short && !this.shortfall ? `${preview} ${t.errorSeats(short.required, short.seats.available)}` : preview;
+  }
+
+  #announced = '';
+
+  /** Reads the seat preview out when its words changed, once typing pauses. */
+  #announcePreview() {
+    const text = this.open ? this.#previewText() : '';
+    if (text === this.#announced) return;
+    this.#announced = text;
+    if (text) this.#section.announcer.announce(text, PREVIEW_PAUSE_MS);
+  }
+
+  protected renderPreview() {
+    const t = this.#section.t;
+    const { seats, seatsNeeded, short } = this.#seatOutlook();
+    const words = short
+      ? `${t.errorSeats(short.required, short.seats.available)} ${t.seatShortfall(short.seats.pending, short.seats.expired)}`
+      : '';
+    // A refusal from the server is a new alert, read at once; the preview is read out after a pause
+    // (#announcePreview). The buttons stay the same elements either way, so focus on them is kept.
+    return html`<div class="preview ${short ? 'short' : ''}" part="seat-preview">
+      ${seats ? html`<p>${t.seatPreview(seatsNeeded, seats.available)}</p>` : nothing}
+      ${words && this.shortfall ? html`<p role="alert">${words}</p>` : words ? html`<p>${words}</p>` : nothing}
+      ${
+        short
+          ? html`<div class="actions start">
+              <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
+              ${
+                short.seats.expired
+                  ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>
+                      ${t.removeExpiredN(short.seats.expired)}
+                    </button>`
+                  : nothing
+              }
             </div>`
           : nothing
       }
     </div>`;
   }
 
-  protected renderPreview() {
+  /** What each result status is called, in the results and beside a flagged CSV row. */
+  #labels(): Record<InviteResult['status'], string> {
     const t = this.#section.t;
-    const seats = this.#section.seats;
-    const { toSend } = tally(this.boxes);
-    const short = this.shortfall ?? (seats && toSend > seats.available ? { seats, required: toSend } : undefined);
-    return html`<div
-      class="preview ${short ? 'short' : ''}"
-      part="seat-preview"
-      role=${this.shortfall ? 'alert' : 'status'}
-    >
-      ${seats ? html`<p>${t.seatPreview(toSend, seats.available)}</p>` : nothing}
-      ${
-        short
-          ? html`<p>
-                ${t.errorSeats(short.required, short.seats.available)}
-                ${t.seatShortfall(short.seats.pending, short.seats.expired)}
-              </p>
-              <div class="actions start">
-                <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
-                ${
-                  short.seats.expired
-                    ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>
-                        ${t.removeExpiredN(short.seats.expired)}
-                      </button>`
-                    : nothing
-                }
-              </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  protected renderResults() {
-    const t = this.#section.t;
-    const label = {
+    return {
       invited: t.resultInvited,
       already_invited: t.resultAlreadyInvited,
       already_member: t.resultAlreadyMember,
@@ -521,11 +677,18 @@ export class InviteDialog extends ManageUsersElement {
       invalid_email: t.resultInvalid,
       duplicate: t.resultDuplicate,
     };
+  }
+
+  protected renderResults() {
+    const t = this.#section.t;
+    const label = this.#labels();
     const results = this.results ?? [];
     return html`<section part="results" aria-labelledby="results-title">
         <h3 id="results-title" tabindex="-1">${t.results}</h3>
-        <p>${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}</p>
         <table>
+          <caption>
+            ${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${t.colEmail}</th>

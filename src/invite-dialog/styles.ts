@@ -127,6 +127,9 @@ export const styles = css`
     border-style: dashed;
     color: var(--_warning);
   }
+  .chip.known {
+    border-style: dotted;
+  }
   .chip .note {
     font-size: 0.75rem;
   }
@@ -153,6 +156,14 @@ export const styles = css`
   .file:focus-within span {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
+  }
+  .draft {
+    display: flex;
+    gap: var(--_space);
+    align-items: baseline;
+  }
+  caption {
+    text-align: start;
   }
   .csv-preview {
     flex-basis: 100%;

@@ -48,6 +48,7 @@ const FORWARDED_PARTS = [
   'chip-valid',
   'chip-invalid',
   'chip-duplicate',
+  'chip-known',
   'subgroup-input',
   'add-learners-button',
   'add-admins-button',

@@ -83,6 +83,11 @@ export const en = {
   csvPreview: (rows: number, boxes: number) =>
     `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
   csvAdd: 'Add to invitation',
+  csvFlagged: (n: number) => `${n} ${plural(n, 'row', 'rows')} will not get a new invitation:`,
+  csvLeaveOut: (n: number) => `Leave out ${n} ${plural(n, 'row', 'rows')}`,
+  draftKept: 'Draft kept.',
+  clearDraft: 'Clear',
+  draftCleared: 'Draft cleared.',
   csvNoEmail: 'This file has no column of email addresses.',
   results: 'Results',
   resultInvited: 'Invited',

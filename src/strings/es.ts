@@ -77,6 +77,11 @@ export const es: Messages = {
   csvPreview: (rows, boxes) =>
     `${rows} ${plural(rows, 'dirección', 'direcciones')} en ${boxes} ${plural(boxes, 'grupo', 'grupos')}`,
   csvAdd: 'Añadir a la invitación',
+  csvFlagged: (n) => `${n} ${plural(n, 'fila no recibirá', 'filas no recibirán')} una invitación nueva:`,
+  csvLeaveOut: (n) => `Omitir ${n} ${plural(n, 'fila', 'filas')}`,
+  draftKept: 'Borrador guardado.',
+  clearDraft: 'Borrar',
+  draftCleared: 'Borrador borrado.',
   csvNoEmail: 'Este archivo no tiene una columna de direcciones de correo.',
   results: 'Resultados',
   resultInvited: 'Invitado',

@@ -2,15 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv, readPeople } from '../../src/invite-dialog/csv.ts';
-import {
-  addPeople,
-  chipStates,
-  commitDraft,
-  newBox,
-  subgroupChoice,
-  tally,
-  toRequest,
-} from '../../src/invite-dialog/boxes.ts';
+import { knownOf } from '../../api/domain/plan-invites.ts';
+import type { Invitation } from '../../sdk/index.ts';
+import { addPeople, commitDraft, newBox, planBoxes, subgroupChoice, toRequest } from '../../src/invite-dialog/boxes.ts';
 
 const radiology = { id: 'sub_r', name: 'Radiology', memberCount: 0, invitationCount: 0 };
 
@@ -51,8 +45,23 @@ describe('CSV', () => {
 describe('user-type boxes', () => {
   it('counts duplicates across boxes and what is still being typed', () => {
     const boxes = [newBox('learner', ['a@x.org', 'bad']), { ...newBox('admin', ['A@x.org']), draft: 'c@x.org' }];
-    assert.deepEqual(chipStates(boxes), [['valid', 'invalid'], ['duplicate']]);
-    assert.deepEqual(tally(boxes), { toSend: 2, invalid: 1 });
+    const plan = planBoxes(boxes);
+    assert.deepEqual(plan.states, [['valid', 'invalid'], ['duplicate']]);
+    assert.deepEqual([plan.seatsNeeded, plan.toSend, plan.invalid], [2, 2, 1]);
+  });
+
+  it('counts seats as the server does: already invited, members and deactivated members need none', () => {
+    const invitation = { email: 'inv@x.org' } as Invitation;
+    const known = knownOf(
+      [
+        { id: 'usr_m', email: 'Member@x.org', status: 'active' },
+        { id: 'usr_d', email: 'gone@x.org', status: 'deactivated' },
+      ],
+      [invitation],
+    );
+    const plan = planBoxes([newBox('learner', ['new@x.org', 'INV@x.org', 'member@x.org', 'gone@x.org'])], known);
+    assert.deepEqual(plan.states, [['valid', 'already_invited', 'already_member', 'deactivated_member']]);
+    assert.deepEqual([plan.seatsNeeded, plan.toSend], [1, 4]);
   });
 
   it('moves the draft into chips', () => {

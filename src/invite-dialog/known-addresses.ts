@@ -1,0 +1,62 @@
+/**
+ * What the group holds for the addresses in the invite dialog (members, invitations), asked
+ * of the server once per address (`POST addresses/lookup`) when the admin pauses, so the
+ * seat preview applies the server's own rule (`planInvites`) to the same facts.
+ */
+import { emailKey, isValidEmail, MAX_EMAILS_PER_REQUEST, type Invitation, type Member } from '../../sdk/index.ts';
+import type { KnownAddresses } from '../../api/domain/plan-invites.ts';
+import type { Api } from '../state/section-store.ts';
+
+/** How long typing must pause before the addresses are looked up. */
+const PAUSE_MS = 400;
+
+export class KnownAddressBook {
+  readonly #members = new Map<string, Member>();
+  readonly #invitations = new Map<string, Invitation>();
+  readonly known: KnownAddresses = { members: this.#members, invitations: this.#invitations };
+  /** Goes up with each answer, so a plan made before one can be told from one made after. */
+  version = 0;
+  readonly #asked = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #abort: AbortController | undefined;
+
+  /**
+   * After a pause, asks about the valid addresses not asked about yet (500 a request) and
+   * calls `then` after each answer. A failed look-up is left out: those addresses count as new.
+   */
+  lookUpSoon(api: Api | undefined, addresses: string[], then: () => void) {
+    this.cancel();
+    this.#timer = setTimeout(() => void this.#lookUp(api, addresses, then), PAUSE_MS);
+  }
+
+  async #lookUp(api: Api | undefined, addresses: string[], then: () => void) {
+    const keys = [...new Set(addresses.filter(isValidEmail).map(emailKey))].filter((key) => !this.#asked.has(key));
+    if (!api || !keys.length) return;
+    const { signal } = (this.#abort = new AbortController());
+    for (let start = 0; start < keys.length; start += MAX_EMAILS_PER_REQUEST) {
+      const asked = keys.slice(start, start + MAX_EMAILS_PER_REQUEST);
+      const found = await api.client.invitations.knownAddresses(api.groupId, asked, { signal }).catch(() => undefined);
+      if (!found || signal.aborted) return;
+      for (const member of found.members) this.#members.set(emailKey(member.email), member);
+      for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
+      for (const key of asked) this.#asked.add(key);
+      this.version++;
+      then();
+    }
+  }
+
+  /** Stops a look-up that is waiting or on its way (a send answers for itself). */
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+  }
+
+  /** Forgets every answer: after a send or a removal, or when the dialog opens again. */
+  forget() {
+    this.cancel();
+    this.#members.clear();
+    this.#invitations.clear();
+    this.#asked.clear();
+    this.version++;
+  }
+}
