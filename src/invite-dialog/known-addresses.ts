@@ -3,7 +3,14 @@
  * of the server once per address (`POST addresses/lookup`) when the admin pauses, so the
  * seat preview applies the server's own rule (`planInvites`) to the same facts.
  */
-import { emailKey, isValidEmail, MAX_EMAILS_PER_REQUEST, type Invitation, type Member } from '../../sdk/index.ts';
+import {
+  ApiError,
+  emailKey,
+  isValidEmail,
+  MAX_EMAILS_PER_REQUEST,
+  type Invitation,
+  type Member,
+} from '../../sdk/index.ts';
 import type { KnownAddresses } from '../../api/domain/plan-invites.ts';
 import type { Api } from '../state/section-store.ts';
 
@@ -20,6 +27,9 @@ export class KnownAddressBook {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
 
+  /** The API has no look-up (a backend on an older contract answered 404 or 405): stop asking. */
+  #unsupported = false;
+
   /**
    * After a pause, asks about the valid addresses not asked about yet (500 a request) and
    * calls `then` after each answer. A failed look-up is left out: those addresses count as new.
@@ -31,11 +41,13 @@ export class KnownAddressBook {
 
   async #lookUp(api: Api | undefined, addresses: string[], then: () => void) {
     const keys = [...new Set(addresses.filter(isValidEmail).map(emailKey))].filter((key) => !this.#asked.has(key));
-    if (!api || !keys.length) return;
+    if (!api || !keys.length || this.#unsupported) return;
     const { signal } = (this.#abort = new AbortController());
     for (let start = 0; start < keys.length; start += MAX_EMAILS_PER_REQUEST) {
       const asked = keys.slice(start, start + MAX_EMAILS_PER_REQUEST);
-      const found = await api.client.invitations.knownAddresses(api.groupId, asked, { signal }).catch(() => undefined);
+      const found = await api.client.invitations
+        .knownAddresses(api.groupId, asked, { signal })
+        .catch((error: unknown) => void (this.#unsupported ||= isMissing(error)));
       if (!found || signal.aborted) return;
       for (const member of found.members) this.#members.set(emailKey(member.email), member);
       for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
@@ -59,4 +71,9 @@ export class KnownAddressBook {
     this.#asked.clear();
     this.version++;
   }
+}
+
+/** An answer saying the operation does not exist there. */
+function isMissing(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 405);
 }

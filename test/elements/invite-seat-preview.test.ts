@@ -3,7 +3,7 @@
  * addresses need seats; already invited ones, members and deactivated members do not.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { useMockApi } from '../helpers/mock-worker.ts';
+import { fail, heal, useMockApi } from '../helpers/mock-worker.ts';
 import { deepAll, findByRole, findText, nextEvent, paste, type } from '../helpers/dom.ts';
 import { chips, emailInputs, openDialog } from '../helpers/invite-dialog.ts';
 import type { InviteResult, Seats } from '../../sdk/index.ts';
@@ -18,6 +18,8 @@ const MIX = [
 ];
 
 describe('<invite-dialog> seat preview', () => {
+  afterEach(() => heal());
+
   it("equals the server's count for new, already invited, member and deactivated addresses", async () => {
     await useMockApi();
     const { dialog } = await openDialog();
@@ -59,5 +61,22 @@ describe('<invite-dialog> seat preview', () => {
     await type(emailInputs(dialog)[0]!, Array.from({ length: 9 }, (_, i) => `t${i}@x.org`).join(', '));
     await waitUntil(() => said.length > 0, 'the preview was never read out', { timeout: 5000 });
     expect(said).to.deep.equal(['This sends 9 invitations; 8 seats are free. This needs 9 seats but only 8 are free.']);
+  });
+
+  it('on a backend without the look-up, counts every valid address as new and stops asking', async () => {
+    const mock = await useMockApi();
+    fail('post', 'groups/demo/addresses/lookup', 404);
+    const { dialog } = await openDialog();
+    const lookUps = () => mock.requests.filter((r) => r.url.endsWith('/addresses/lookup')).length;
+    paste(emailInputs(dialog)[0]!, MIX.join(' '));
+    await waitUntil(() => lookUps() === 1, 'the addresses were not looked up');
+    await findText(dialog, 'This sends 5 invitations; 8 seats are free.');
+    const region = deepAll(dialog, '[aria-live="polite"]')[0]!;
+    paste(emailInputs(dialog)[0]!, 'one.more@x.org');
+    // The preview is read out after the look-up's pause has passed.
+    await waitUntil(() => region.textContent.includes('This sends 6 invitations'), 'the preview was not read out', {
+      timeout: 5000,
+    });
+    expect(lookUps()).to.equal(1);
   });
 });
