@@ -61,7 +61,7 @@ async function widget(rows: InvitationRow[]): Promise<Figures> {
   const store = createMemoryStore();
   const clock = createClock();
   const mailer = outboxMailer(store, () => clock.now());
-  await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
+  await seedDemo({ store, clock, acceptUrl: (t) => t });
   await store.transaction(async (tx) => {
     for (const row of rows) await tx.insertInvitation(row);
   });

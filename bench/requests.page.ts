@@ -52,7 +52,7 @@ async function section() {
   const store = createMemoryStore();
   const clock = createClock();
   const mailer = outboxMailer(store, () => clock.now());
-  await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
+  await seedDemo({ store, clock, acceptUrl: (t) => t });
   const app = createApiApp({
     store,
     clock,

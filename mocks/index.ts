@@ -58,7 +58,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const mailer = outboxMailer(store, () => clock.now());
   const acceptPage = options.acceptPage ?? new URL('/accept', base).href;
   const acceptUrl = (token: string) => `${acceptPage}?token=${encodeURIComponent(token)}`;
-  const ready = options.seed === false ? Promise.resolve() : seedDemo({ store, clock, mailer, acceptUrl });
+  const ready = options.seed === false ? Promise.resolve() : seedDemo({ store, clock, acceptUrl });
   const app = createApiApp({
     store,
     clock,

@@ -70,7 +70,7 @@ export async function createServer(options: ServerOptions) {
     : outboxMailer(store, () => clock.now());
   const acceptUrl = (token: string) => `${options.publicUrl}/accept?token=${encodeURIComponent(token)}`;
   // Seed invitations are for show: their emails stay in the outbox even with SMTP.
-  if (options.demo) await seedDemo({ store, clock, mailer: outboxMailer(store, () => clock.now()), acceptUrl });
+  if (options.demo) await seedDemo({ store, clock, acceptUrl });
 
   const api = createApiApp({
     store,

@@ -33,7 +33,7 @@ async function demoApi(store: Store) {
   const clock = createClock();
   const mailer = outboxMailer(store, () => clock.now());
   const acceptUrl = (token: string) => `http://localhost/accept?token=${token}`;
-  await seedDemo({ store, clock, mailer, acceptUrl });
+  await seedDemo({ store, clock, acceptUrl });
   const app = createApiApp({
     ...{ store, clock, mailer, acceptUrl, hashPassword },
     authenticate: demoAuthenticate(store),

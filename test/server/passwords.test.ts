@@ -66,7 +66,7 @@ describe('password rule', () => {
     const store = createMemoryStore();
     const clock = createClock();
     const mailer = outboxMailer(store, () => clock.now());
-    await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
+    await seedDemo({ store, clock, acceptUrl: (t) => t });
     let hashes = 0;
     const hashPassword = async (password: string) => `hashed ${password.length} ${++hashes}`;
     const app = createApiApp({

@@ -107,6 +107,21 @@ describe('reference server', () => {
     }
   });
 
+  it("dates a seeded invitation's email when the invitation was last sent, not when the server started", async () => {
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      const list = await server.app.request(`${API_BASE}/groups/demo/invitations?q=ana.silva`, {
+        headers: { Authorization: 'Bearer demo-admin' },
+      });
+      const invitation = (await list.json()).items[0];
+      const outbox = await (await server.app.request(`${API_BASE}/dev/outbox?to=ana.silva@riverside.example`)).json();
+      assert.equal(outbox.items[0].sentAt, invitation.lastSentAt);
+      assert.notEqual(invitation.lastSentAt.slice(0, 10), new Date().toISOString().slice(0, 10));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('stores passwords as salted scrypt hashes, never as given', async () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
     try {
@@ -189,7 +204,7 @@ describe('rate limit', () => {
     const store = createMemoryStore();
     const clock = createClock();
     const mailer = outboxMailer(store, () => clock.now());
-    await seedDemo({ store, clock, mailer, acceptUrl: (t) => t });
+    await seedDemo({ store, clock, acceptUrl: (t) => t });
     const app = createApiApp({
       store,
       clock,

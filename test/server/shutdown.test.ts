@@ -13,14 +13,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createClock } from '../../api/domain/clock.ts';
 import { seedDemo } from '../../api/domain/seed.ts';
-import { outboxMailer } from '../../api/mail/mailer.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 
 /** A seeded database file whose demo group has seats enough for a long stream of invites. */
 async function roomyDatabase(file: string) {
   const store = openSqliteStore(file);
   const clock = createClock();
-  await seedDemo({ store, clock, mailer: outboxMailer(store, () => clock.now()), acceptUrl: (t) => t });
+  await seedDemo({ store, clock, acceptUrl: (t) => t });
   await store.close();
   const db = new DatabaseSync(file);
   db.exec(`UPDATE groups SET total_seats = 100000 WHERE id = 'demo'`);
