@@ -1,5 +1,6 @@
 /**
- * Colour, language and CSP on the demo host page with the built widget: axe (WCAG 2.2 AA and
+ * Colour, language and CSP on the demo host page with the built widget (and the page's own
+ * outbox: dated as the table says, in the language chosen, an Admin's only): axe (WCAG 2.2 AA and
  * target size) in the light and dark schemes, with the widget's colours and the demo's host
  * theme, in English and Spanish; `lang` where the widget's language is not the page's; the
  * seat meter drawn under the demo page's CSP, which has no 'unsafe-inline'.
@@ -155,6 +156,40 @@ describe('colours, language and CSP', () => {
       ].map((segment) => getComputedStyle(segment).backgroundColor),
     }));
     assert.equal(new Set([colours.bar, ...colours.segments]).size, 4, JSON.stringify(colours));
+    await page.close();
+  });
+
+  it("dates a seeded invitation's email on the day the Pending table says it was last sent", async () => {
+    const page = await open();
+    await page.locator('#tab-pending').click();
+    const lastSent = await page
+      .getByRole('row', { name: /ana\.silva/ })
+      .locator('time.date')
+      .innerText();
+    const meta = await page
+      .locator('#outbox li', { hasText: 'ana.silva@riverside.example' })
+      .locator('.meta')
+      .innerText();
+    assert.ok(meta.includes(`· ${lastSent}`), `${meta} does not say ${lastSent}`);
+    await page.close();
+  });
+
+  it('words the header and the outbox in Spanish when Spanish is chosen', async () => {
+    const page = await open();
+    await page.locator('#language').selectOption('es');
+    await page.getByRole('heading', { name: /Bandeja de salida/ }).waitFor();
+    await page.getByText('Sesión iniciada como').waitFor();
+    await page
+      .locator('#outbox li .meta', { hasText: /^Para / })
+      .first()
+      .waitFor();
+    await page.close();
+  });
+
+  it('shows a Learner no outbox', async () => {
+    const page = await open();
+    await page.locator('#who').selectOption('demo-learner');
+    await page.locator('#outbox-card').waitFor({ state: 'hidden' });
     await page.close();
   });
 
