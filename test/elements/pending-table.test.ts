@@ -186,6 +186,13 @@ describe('<pending-table>', () => {
     );
   });
 
+  it('names each row\'s Resend button with its person, while it reads "Resend"', async () => {
+    await useMockApi();
+    const table = await renderTable();
+    const button = await findByRole(table, 'button', 'Resend kim.nguyen@riverside.example');
+    expect(button.textContent.trim()).to.equal('Resend');
+  });
+
   it('names who could not be resent because the invitation is gone', async () => {
     const mock = await useMockApi();
     const table = await renderTable();
