@@ -1,7 +1,7 @@
 /**
  * The script-tag bundle, `dist/manage-users.js`: registers the standard tags like
- * `manage-users/define`, but the two dialogs (invite, subgroups) come in chunks of their own from
- * `dist/chunks/`, requested as soon as this file runs and defined when they arrive. The first
+ * `manage-users/define`, but the two dialogs (invite, subgroups) and the Activity tab's log come in
+ * chunks of their own from `dist/chunks/`, requested as soon as this file runs and defined when they arrive. The first
  * render (seats, tabs, tables) does not wait for them; `<manage-users>` waits for a dialog's
  * definition before opening it.
  *
@@ -26,3 +26,4 @@ void import('./invite-dialog/invite-dialog.ts').then(({ InviteDialog }) => regis
 void import('./subgroups-manager/subgroups-manager.ts').then(({ SubgroupsManager }) =>
   register({ 'subgroups-manager': SubgroupsManager }),
 );
+void import('./activity-log/activity-log.ts').then(({ ActivityLog }) => register({ 'activity-log': ActivityLog }));

@@ -5,7 +5,7 @@
  * <script type="module" src="https://cdn.example.com/manage-users.js"></script>
  * <manage-users base-url="/api/v1/" group-id="g_123"></manage-users>
  */
-import { ManageUsers, InviteDialog, PendingTable, MembersPanel, SubgroupsManager } from './index.ts';
+import { ManageUsers, InviteDialog, PendingTable, MembersPanel, SubgroupsManager, ActivityLog } from './index.ts';
 import { register } from './register.ts';
 
 export * from './index.ts';
@@ -17,6 +17,7 @@ register({
   'pending-table': PendingTable,
   'members-panel': MembersPanel,
   'subgroups-manager': SubgroupsManager,
+  'activity-log': ActivityLog,
 });
 
 declare global {
@@ -26,5 +27,6 @@ declare global {
     'pending-table': PendingTable;
     'members-panel': MembersPanel;
     'subgroups-manager': SubgroupsManager;
+    'activity-log': ActivityLog;
   }
 }

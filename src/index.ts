@@ -9,6 +9,7 @@ export { InviteDialog } from './invite-dialog/invite-dialog.ts';
 export { PendingTable } from './pending-table/pending-table.ts';
 export { MembersPanel } from './members-panel/members-panel.ts';
 export { SubgroupsManager } from './subgroups-manager/subgroups-manager.ts';
+export { ActivityLog } from './activity-log/activity-log.ts';
 export { sectionContext, type Section } from './context.ts';
 export type { EventDetails, ManageUsersEventName } from './events.ts';
 export { SUPPORTED_LOCALES } from './strings/index.ts';

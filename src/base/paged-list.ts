@@ -88,6 +88,14 @@ export class PagedList<T, Q> {
     this.#host.requestUpdate();
   }
 
+  /** The table's caption, with the count of rows that match once a page arrived: "Activity (12)". */
+  renderCaption(caption: string, locale: string) {
+    const page = this.page;
+    return html`<caption>
+      ${caption}${page ? html` <span class="hint total">(${number(locale, page.total)})</span>` : nothing}
+    </caption>`;
+  }
+
   renderMessage(t: Messages, describe: (error: unknown) => string, empty: string, filtered: boolean) {
     if (this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error)) {
       return html`<p part="message" class="message error" role="alert">

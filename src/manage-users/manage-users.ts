@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import type { Group, Me } from '../../sdk/index.ts';
@@ -14,10 +14,15 @@ import { number } from '../strings/index.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 
-type Tab = 'users' | 'pending' | 'deactivated';
-const TABS: Tab[] = ['users', 'pending', 'deactivated'];
+type Tab = 'users' | 'pending' | 'deactivated' | 'activity';
+const TABS: Tab[] = ['users', 'pending', 'deactivated', 'activity'];
 /** The list each tab shows. */
-const LIST_OF: Record<Tab, ListKind> = { users: 'active', pending: 'invitations', deactivated: 'deactivated' };
+const LIST_OF: Record<Tab, ListKind> = {
+  users: 'active',
+  pending: 'invitations',
+  deactivated: 'deactivated',
+  activity: 'activity',
+};
 
 /** Parts of the inner elements that the section forwards to the page. */
 const FORWARDED_PARTS = [
@@ -63,7 +68,7 @@ const FORWARDED_PARTS = [
 
 /**
  * The Manage Users section: seat meter, **Invite New Users**, and the tabs **Users**,
- * **Pending** and **Deactivated**. Give it `base-url` and `group-id` (and a token provider
+ * **Pending**, **Deactivated** and **Activity** (the group's activity log). Give it `base-url` and `group-id` (and a token provider
  * in `.getToken`), or a ready `.client`. It shares the client with the elements inside it.
  * A Learner sees their own status only.
  *
@@ -325,56 +330,57 @@ export class ManageUsers extends ManageUsersElement {
   }
 
   protected renderTabs(me: Me) {
+    const members = (status: 'active' | 'deactivated') =>
+      html`<members-panel
+        status=${status}
+        page-size=${this.pageSize}
+        current-member-id=${me.id}
+        exportparts=${FORWARDED_PARTS}
+      ></members-panel>`;
+    return html`${this.renderTabList()} ${this.#panel('users', members('active'))}
+    ${this.#panel('pending', html`<pending-table page-size=${this.pageSize} exportparts=${FORWARDED_PARTS}></pending-table>`)}
+    ${this.#panel('deactivated', members('deactivated'))}
+    ${this.#panel('activity', html`<activity-log page-size=${this.pageSize} exportparts=${FORWARDED_PARTS}></activity-log>`)}`;
+  }
+
+  protected renderTabList() {
     const t = this.#section.t;
-    const label: Record<Tab, string> = { users: t.tabUsers, pending: t.tabPending, deactivated: t.tabDeactivated };
+    const label: Record<Tab, string> = {
+      users: t.tabUsers,
+      pending: t.tabPending,
+      deactivated: t.tabDeactivated,
+      activity: t.tabActivity,
+    };
     const seats = this.#section.seats;
     const pendingCount = seats ? seats.pending + seats.expired : undefined;
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${t.tabs} @keydown=${this.#onTabKey}>
-        ${TABS.map((tab) => {
-          const selected = this.tab === tab;
-          return html`<button
-            role="tab"
-            id="tab-${tab}"
-            part="tab ${selected ? 'tab-selected' : ''}"
-            aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="panel-${tab}"
-            tabindex=${selected ? 0 : -1}
-            @click=${() => this.#selectTab(tab)}
-          >
-            ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.#section.locale, pendingCount)}</span>` : nothing}
-          </button>`;
-        })}
-      </div>
-      <div role="tabpanel" id="panel-users" part="panel" aria-labelledby="tab-users" ?hidden=${this.tab !== 'users'}>
-        <members-panel
-          status="active"
-          page-size=${this.pageSize}
-          current-member-id=${me.id}
-          exportparts=${FORWARDED_PARTS}
-        ></members-panel>
-      </div>
-      <div
-        role="tabpanel"
-        id="panel-pending"
-        part="panel"
-        aria-labelledby="tab-pending"
-        ?hidden=${this.tab !== 'pending'}
-      >
-        <pending-table page-size=${this.pageSize} exportparts=${FORWARDED_PARTS}></pending-table>
-      </div>
-      <div
-        role="tabpanel"
-        id="panel-deactivated"
-        part="panel"
-        aria-labelledby="tab-deactivated"
-        ?hidden=${this.tab !== 'deactivated'}
-      >
-        <members-panel
-          status="deactivated"
-          page-size=${this.pageSize}
-          current-member-id=${me.id}
-          exportparts=${FORWARDED_PARTS}
-        ></members-panel>
-      </div>`;
+      ${TABS.map((tab) => {
+        const selected = this.tab === tab;
+        return html`<button
+          role="tab"
+          id="tab-${tab}"
+          part="tab ${selected ? 'tab-selected' : ''}"
+          aria-selected=${selected ? 'true' : 'false'}
+          aria-controls="panel-${tab}"
+          tabindex=${selected ? 0 : -1}
+          @click=${() => this.#selectTab(tab)}
+        >
+          ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.#section.locale, pendingCount)}</span>` : nothing}
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  /** A tab's panel, shown while its tab is selected. */
+  #panel(tab: Tab, content: TemplateResult) {
+    return html`<div
+      role="tabpanel"
+      id="panel-${tab}"
+      part="panel"
+      aria-labelledby="tab-${tab}"
+      ?hidden=${this.tab !== tab}
+    >
+      ${content}
+    </div>`;
   }
 }

@@ -14,7 +14,7 @@ export interface Api {
 }
 
 /** The lists a section shows, one per tab. */
-export type ListKind = 'invitations' | 'active' | 'deactivated';
+export type ListKind = 'invitations' | 'active' | 'deactivated' | 'activity';
 
 export class SectionStore {
   /** The client and group, once known (and allowed to load). */
@@ -32,7 +32,7 @@ export class SectionStore {
   /** The list on screen; `undefined` when every list is (an element used alone). */
   shown: ListKind | undefined = undefined;
 
-  readonly #versions: Record<ListKind, number> = { invitations: 0, active: 0, deactivated: 0 };
+  readonly #versions: Record<ListKind, number> = { invitations: 0, active: 0, deactivated: 0, activity: 0 };
   readonly #hosts = new Set<ReactiveControllerHost>();
 
   /** Whether a list is on screen, so worth loading now. */
@@ -45,9 +45,12 @@ export class SectionStore {
     return this.#versions[kind];
   }
 
-  /** Marks lists stale: the ones on screen load again, the others when they are shown. */
+  /**
+   * Marks lists stale: the ones on screen load again, the others when they are shown. The
+   * activity log is stale after every change, since it records them all.
+   */
   stale(...kinds: ListKind[]) {
-    for (const kind of kinds) this.#versions[kind]++;
+    for (const kind of new Set<ListKind>([...kinds, 'activity'])) this.#versions[kind]++;
     this.changed();
   }
 

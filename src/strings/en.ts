@@ -16,6 +16,7 @@ export const en = {
   tabUsers: 'Users',
   tabPending: 'Pending',
   tabDeactivated: 'Deactivated',
+  tabActivity: 'Activity',
   loading: 'Loading…',
   retry: 'Try again',
   close: 'Close',

@@ -13,6 +13,7 @@ export const es: Messages = {
   tabUsers: 'Usuarios',
   tabPending: 'Pendientes',
   tabDeactivated: 'Desactivados',
+  tabActivity: 'Actividad',
   loading: 'Cargando…',
   retry: 'Reintentar',
   close: 'Cerrar',

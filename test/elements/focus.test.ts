@@ -124,6 +124,7 @@ describe('focus after every action (keyboard only)', () => {
     const users = await findByRole(section, 'tab', 'Users');
     users.focus();
     await press('End');
+    await press('ArrowLeft');
     await expectFocusOn(section, 'Deactivated');
     await activate(await findByRole(await findRow(section, 'Marco Rossi'), 'button', /Reactivate/));
     await findByRole(section, 'status', /Marco Rossi was reactivated/);

@@ -53,7 +53,12 @@ describe('<manage-users>', () => {
     );
     const meter = await findByRole(section, 'meter');
     expect(meter.getAttribute('aria-valuetext')).to.equal('17 of 25 seats occupied');
-    expect(queryAllByRole(section, 'tab').map((tab) => nameOf(tab))).to.deep.equal(['Users', 'Pending', 'Deactivated']);
+    expect(queryAllByRole(section, 'tab').map((tab) => nameOf(tab))).to.deep.equal([
+      'Users',
+      'Pending',
+      'Deactivated',
+      'Activity',
+    ]);
     expect(pendingCount(section)).to.equal('7');
     await waitUntil(() => bodyRows(section).length === 10);
     await expectAccessible(section, 'loaded');
@@ -100,8 +105,12 @@ describe('<manage-users>', () => {
     await waitUntil(() => focused()?.id === 'tab-pending');
     expect(focused()!.getAttribute('aria-selected')).to.equal('true');
     press(focused()!, 'End');
+    await waitUntil(() => focused()?.id === 'tab-activity');
+    press(focused()!, 'ArrowLeft');
     await waitUntil(() => focused()?.id === 'tab-deactivated');
     await findText(section, 'Deactivated users');
+    press(focused()!, 'End');
+    await waitUntil(() => focused()?.id === 'tab-activity');
     press(focused()!, 'ArrowRight');
     await waitUntil(() => focused()?.id === 'tab-users');
   });
