@@ -4,8 +4,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, listenReferenceServer } from '../helpers/browser.ts';
+
+/** The dialog's seat preview: its words are also read out by the live region once typing pauses. */
+const preview = (dialog: Locator) => dialog.locator('[part~="seat-preview"]');
 
 describe('the Manage Users article, end to end', () => {
   let browser: Browser;
@@ -73,7 +76,7 @@ describe('the Manage Users article, end to end', () => {
     await dialog.getByText('New subgroup "Night Shift" will be created.').waitFor();
     await dialog.getByRole('button', { name: 'Add Admins', exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Email addresses' }).nth(1).pressSequentially('chief@e2e.example');
-    await dialog.getByText('This sends 3 invitations; 8 seats are free.').waitFor();
+    await preview(dialog).getByText('This sends 3 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
     await dialog.getByRole('region', { name: 'Results' }).getByText('3 invitations sent.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -95,14 +98,14 @@ describe('the Manage Users article, end to end', () => {
     const many = Array.from({ length: 6 }, (_, i) => `wave${i}@e2e.example`).join(', ');
     await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially(`${many} `);
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
-    await dialog.getByText('This needs 6 seats but only 5 are free.').waitFor();
+    await preview(dialog).getByText('This needs 6 seats but only 5 are free.').waitFor();
     await dialog.getByText('Pending invitations hold 7 seats and expired invitations hold 3.').waitFor();
     await dialog.getByRole('button', { name: 'Remove 3 expired invitations' }).click();
     await page
       .getByRole('dialog', { name: /Remove 3 expired invitations\?/ })
       .getByRole('button', { name: 'Remove' })
       .click();
-    await dialog.getByText('This sends 6 invitations; 8 seats are free.').waitFor();
+    await preview(dialog).getByText('This sends 6 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
     await dialog.getByRole('region', { name: 'Results' }).getByText('6 invitations sent.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
