@@ -113,7 +113,10 @@ export class PendingTable extends ManageUsersElement {
     return this.#list.items;
   }
 
-  /** What the filters on screen match, as a bulk action's filter. */
+  /**
+   * What the filters on screen match, as a bulk action's filter. Every filter the list query
+   * applies must be here too, or "Select all N matching" would act on rows the admin does not see.
+   */
   get #filter(): InvitationFilter {
     const { status, roleFilter, subgroupId, query } = this;
     return { status, role: roleFilter || undefined, subgroup: subgroupId || undefined, q: query || undefined };
