@@ -22,15 +22,18 @@ const CONCURRENCY = [1, 10, 50];
 const ADMIN = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
 const DAY = 86_400_000;
 /** Seconds each list cell runs. */
-const LIST_SECONDS = 3;
-/** Requests each invite cell sends, by addresses per request: bounded, since every invite takes a seat. */
+const LIST_SECONDS = 2;
+/**
+ * Requests each invite cell sends, by addresses per request: bounded, since every invite takes
+ * a seat (and autocannon sends at least one request per connection).
+ */
 const INVITE_REQUESTS: Record<number, (connections: number) => number> = {
-  1: () => 300,
-  50: () => 100,
-  500: (connections) => Math.max(4, connections),
+  1: () => 100,
+  50: (connections) => Math.max(20, connections),
+  500: (connections) => Math.max(2, connections),
 };
-/** Seats the invites can take: 1 × 900 + 50 × 300 + 500 × 64, rounded up. */
-const ROOM = 50_000;
+/** Seats the invites can take: 1 × 300 + 50 × 90 + 500 × 62, rounded up. */
+const ROOM = 36_000;
 
 interface Cell {
   rps: number;
@@ -61,6 +64,10 @@ async function post(base: string, path: string, body: unknown): Promise<unknown>
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+const benchStarted = performance.now();
+/** What the bench is doing, on stderr, with the time since it started. */
+const progress = (step: string) => console.error(`  … ${seconds(benchStarted)}: ${step}`);
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -93,6 +100,7 @@ async function measure(base: string): Promise<Map<string, Cell>> {
     for (const connections of CONCURRENCY) {
       const result = await autocannon({ url, connections, duration: LIST_SECONDS, headers: ADMIN });
       cells.set(`${label}, c=${connections}`, cellOf(result));
+      progress(`${label}, c=${connections}`);
     }
   }
   for (const addresses of [1, 50, 500]) {
@@ -102,6 +110,7 @@ async function measure(base: string): Promise<Map<string, Cell>> {
       const options = { url: list, connections, amount, method: 'POST' as const, headers: ADMIN };
       const result = await autocannon({ ...options, requests: [{ setupRequest }] });
       cells.set(`invite ${addresses} (${amount} req), c=${connections}`, cellOf(result));
+      progress(`invite ${addresses}, c=${connections}`);
     }
   }
   return cells;
@@ -115,6 +124,7 @@ async function benchServer(database: string, size: number, notes: string[], labe
     const seed = { groupId: 'demo', invitations: size + ROOM, expired: ROOM, members: 1000 };
     await post(server.base, 'dev/seed', seed);
     const seeded = seconds(started);
+    progress(`seeded ${label}`);
     started = performance.now();
     await post(server.base, 'groups/demo/invitations/remove', { filter: { status: 'expired' } });
     notes.push(

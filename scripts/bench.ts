@@ -7,6 +7,7 @@
  * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server;
  * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`);
  * - the widget on that server beside a plain page doing the same work (`scripts/bench-widget.ts`);
+ * - the server under load on SQLite and PostgreSQL, c=1/10/50 (`scripts/bench-server.ts`);
  * - the invite dialog's preview of a 20,000-row CSV.
  */
 import { createServer } from 'node:http';
@@ -19,6 +20,7 @@ import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
 import { scaleBench } from './bench-scale.ts';
 import { widgetBench } from './bench-widget.ts';
+import { serverBench } from './bench-server.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 import { csvPreview } from '../bench/csv-preview.ts';
@@ -107,3 +109,4 @@ await renderTimings();
 await acceptFlood();
 await scaleBench();
 await widgetBench();
+await serverBench();

@@ -232,6 +232,7 @@ function membersOn(state: () => State, views: Views): Sync<MemberStorage> {
       return window(rows.map(views.member), filter.sort, filter);
     },
     insertMember: (row) => void state().members.set(row.id, { ...row }),
+    insertMembers: (rows) => rows.forEach((row) => state().members.set(row.id, { ...row })),
     setMemberStatus(id, status) {
       const row = state().members.get(id);
       if (row) state().members.set(id, { ...row, status });
@@ -252,6 +253,11 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
         (!match.subgroupId || row.subgroupId === match.subgroupId) &&
         (!match.q || row.email.toLowerCase().includes(match.q)),
     );
+  const insertInvitation = (row: InvitationRow & Partial<DeliveryState>) =>
+    void state().invitations.set(row.id, {
+      ...{ deliveryStatus: 'sent', deliveryAttempts: 1, deliveryLastAttemptAt: null, deliveryError: null },
+      ...row,
+    });
   return {
     invitation(groupId, id) {
       const row = state().invitations.get(id);
@@ -264,14 +270,8 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
       return row && views.invitation(row);
     },
     invitations: (groupId, filter) => window(matching(groupId, filter).map(views.invitation), filter.sort, filter),
-    insertInvitation: (row) =>
-      void state().invitations.set(row.id, {
-        deliveryStatus: 'sent',
-        deliveryAttempts: 1,
-        deliveryLastAttemptAt: null,
-        deliveryError: null,
-        ...row,
-      }),
+    insertInvitation,
+    insertInvitations: (rows) => rows.forEach(insertInvitation),
     setDelivery(id, send, delivery) {
       const row = state().invitations.get(id);
       if (row?.sendCount === send) state().invitations.set(id, { ...row, ...delivery });

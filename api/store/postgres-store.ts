@@ -90,6 +90,12 @@ function isoTime(text: string): string {
   return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 }
 
+/** Rows as one JSON parameter, with the table's column names (`groupId` → `group_id`). */
+function snakeCased(rows: object[]): string {
+  const column = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [column(k), v]))));
+}
+
 /** Connects to `url` (`postgres://…`) and runs the migrations that have not run yet. */
 export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
   const sql = postgres(url, {
@@ -248,6 +254,13 @@ function membersOn(db: Db): MemberStorage {
           row.passwordHash,
         ],
       ),
+    insertMembers: (rows) =>
+      run(
+        `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
+         SELECT id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash
+         FROM json_populate_recordset(NULL::members, $1::text::json)`,
+        [snakeCased(rows)],
+      ),
     setMemberStatus: (id, status) => run(`UPDATE members SET status = $1 WHERE id = $2`, [status, id]),
   };
 }
@@ -279,6 +292,15 @@ function invitationsOn(db: Db): InvitationStorage {
           ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
           ...[row.deliveryStatus ?? 'sent', row.deliveryAttempts ?? 1],
         ],
+      ),
+    insertInvitations: (rows) =>
+      run(
+        `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
+           expires_at, send_count, invited_by_id, locale, name)
+         SELECT id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at, expires_at, send_count,
+           invited_by_id, locale, name
+         FROM json_populate_recordset(NULL::invitations, $1::text::json)`,
+        [snakeCased(rows)],
       ),
     setDelivery: (id, send, state) =>
       run(

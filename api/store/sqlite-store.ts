@@ -11,6 +11,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { createMutex } from './mutex.ts';
 import type {
+  DeliveryState,
+  InvitationRow,
+  MemberRow,
   ActivityRow,
   ActivityStorage,
   GroupStorage,
@@ -195,6 +198,13 @@ function subgroupsOn({ one, all, run }: Sql): Sync<SubgroupStorage> {
 function membersOn(sql: Sql): Sync<MemberStorage> {
   const { one, all, run } = sql;
   const select = `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}`;
+  const insertMember = (row: MemberRow) =>
+    run(
+      `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...[row.id, row.groupId, row.email, row.name, row.role, row.subgroupId, row.status, row.joinedAt],
+      row.passwordHash,
+    );
   return {
     member: (id) => one<MemberView>(`${select} WHERE m.id = ?`, id),
     memberByEmail: (groupId, key) =>
@@ -211,13 +221,8 @@ function membersOn(sql: Sql): Sync<MemberStorage> {
       const page = listPage<MemberView>(sql, MEMBER_LIST, found, filter.sort, filter);
       return { ...page, total: countMembers(sql, groupId, filter, found) };
     },
-    insertMember: (row) =>
-      run(
-        `INSERT INTO members (id, group_id, email, name, role, subgroup_id, status, joined_at, password_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ...[row.id, row.groupId, row.email, row.name, row.role, row.subgroupId, row.status, row.joinedAt],
-        row.passwordHash,
-      ),
+    insertMember,
+    insertMembers: (rows) => rows.forEach(insertMember),
     setMemberStatus: (id, status) => run(`UPDATE members SET status = ? WHERE id = ?`, status, id),
   };
 }
@@ -248,6 +253,15 @@ function invitationConditions(
 function invitationsOn(sql: Sql): Sync<InvitationStorage> {
   const { one, all, run } = sql;
   const select = `SELECT ${INVITATION_COLUMNS} ${INVITATION_FROM}`;
+  const insertInvitation = (row: InvitationRow & Partial<DeliveryState>) =>
+    run(
+      `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
+         expires_at, send_count, invited_by_id, locale, name, delivery_status, delivery_attempts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
+      ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
+      ...[row.deliveryStatus ?? 'sent', row.deliveryAttempts ?? 1],
+    );
   return {
     invitation: (groupId, id) => one<InvitationView>(`${select} WHERE i.group_id = ? AND i.id = ?`, groupId, id),
     invitationByEmail: (groupId, key) =>
@@ -267,15 +281,8 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
         : countInvitations(sql, groupId, filter);
       return { ...page, total };
     },
-    insertInvitation: (row) =>
-      run(
-        `INSERT INTO invitations (id, group_id, email, role, subgroup_id, token_hash, created_at, last_sent_at,
-           expires_at, send_count, invited_by_id, locale, name, delivery_status, delivery_attempts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ...[row.id, row.groupId, row.email, row.role, row.subgroupId, row.tokenHash, row.createdAt, row.lastSentAt],
-        ...[row.expiresAt, row.sendCount, row.invitedById, row.locale, row.name],
-        ...[row.deliveryStatus ?? 'sent', row.deliveryAttempts ?? 1],
-      ),
+    insertInvitation,
+    insertInvitations: (rows) => rows.forEach(insertInvitation),
     setDelivery: (id, send, state) =>
       run(
         `UPDATE invitations SET delivery_status = ?, delivery_attempts = ?, delivery_last_attempt_at = ?,

@@ -168,6 +168,8 @@ export interface MemberStorage {
   membersByEmail(groupId: string, emailKeys: string[]): Promise<MemberView[]>;
   members(groupId: string, filter: MemberFilter): Promise<Listed<MemberView>>;
   insertMember(row: MemberRow): Promise<void>;
+  /** Inserts many members at once, in one statement where the database allows (the scale seed). */
+  insertMembers(rows: MemberRow[]): Promise<void>;
   setMemberStatus(id: string, status: MemberStatus): Promise<void>;
 }
 
@@ -183,6 +185,8 @@ export interface InvitationStorage {
   invitations(groupId: string, filter: InvitationFilter): Promise<Listed<InvitationView>>;
   /** Inserts a row; without a delivery state it counts as sent (seed and scale rows, which mail nobody). */
   insertInvitation(row: InvitationRow & Partial<DeliveryState>): Promise<void>;
+  /** Inserts many invitations at once (their email counted as sent), in one statement where the database allows. */
+  insertInvitations(rows: InvitationRow[]): Promise<void>;
   updateInvitation(id: string, change: InvitationChange): Promise<void>;
   /** Records where the mail of send number `send` stands; nothing when the invitation was sent again or is gone. */
   setDelivery(id: string, send: number, state: DeliveryState): Promise<void>;

@@ -101,6 +101,19 @@ for (const [name, open] of stores) {
       });
     }
 
+    it('seeds a group in one request: its lists and seats count every row asked for', async () => {
+      const store = await open();
+      const { client } = await demoApi(store);
+      const seed = { groupId: DEMO_GROUP_ID, invitations: 12_000, expired: 5_000, members: 6_000 };
+      const { seats } = await client.demo.seed(seed);
+      // The demo group had 4 pending and 3 expired invitations, 10 active members and 1 deactivated.
+      assert.deepEqual([seats.pending, seats.expired, seats.active], [4 + 7_000, 3 + 5_000, 10 + 5_400]);
+      const expired = await client.invitations.list(DEMO_GROUP_ID, { status: 'expired', limit: 1 });
+      const members = await client.members.list(DEMO_GROUP_ID, { status: 'deactivated', limit: 1 });
+      assert.deepEqual([expired.total, members.total], [3 + 5_000, 1 + 600]);
+      await store.close();
+    });
+
     it('refuses a cursor made for another sort', async () => {
       const store = await open();
       const { client } = await demoApi(store);
