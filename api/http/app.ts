@@ -47,6 +47,8 @@ export interface ApiAppOptions extends ServiceOptions {
   idempotencySecret?: string;
   /** More kinds of jobs for the worker to run, by kind (see api/jobs/worker.ts). */
   jobHandlers?: JobHandlers;
+  /** Ms the worker holds a job it claimed (default 2 minutes): after a crash, its jobs go again this much later. */
+  jobLeaseMs?: number;
 }
 
 type Env = { Variables: { caller: MemberView | undefined } };
@@ -59,7 +61,12 @@ export function createApiApp(options: ApiAppOptions) {
   const secret = options.idempotencySecret ?? randomSecret();
   const { store, clock } = options;
   const handlers = { ...mailJobHandlers({ ...options, secret }), ...options.jobHandlers };
-  const worker = startWorker({ store, clock, handlers });
+  const worker = startWorker({
+    store,
+    clock,
+    handlers,
+    ...(options.jobLeaseMs ? { leaseMs: options.jobLeaseMs } : {}),
+  });
   const app = Object.assign(new Hono<Env>(), { worker });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error);

@@ -44,7 +44,7 @@ export type JobHandlers = Readonly<Record<string, JobHandler>>;
 export const MAX_ATTEMPTS = 12;
 /** Jobs claimed and run together. */
 export const JOB_BATCH = 16;
-/** How long a claim lasts: longer than any attempt can take (the SMTP timeouts are 10 + 10 + 30 s). */
+/** How long a claim lasts by default: longer than any attempt can take (the SMTP timeouts are 10 + 10 + 30 s). */
 export const LEASE_MS = 120_000;
 /** How often an idle worker looks for jobs other processes enqueued or a dead worker left. */
 export const POLL_MS = 1_000;
@@ -69,6 +69,8 @@ export interface WorkerOptions {
   handlers: JobHandlers;
   /** Ms between looks when idle (default {@link POLL_MS}). */
   pollMs?: number;
+  /** Ms a claim lasts (default {@link LEASE_MS}): after a crash, the jobs it was running go again this much later. */
+  leaseMs?: number;
 }
 
 /** Starts a worker on the store: it looks for due jobs at once, then whenever woken or polled. */
@@ -82,7 +84,7 @@ export function startWorker(options: WorkerOptions): Worker {
   /** Whether the last look failed: a database that stays unreachable is logged once, not every poll. */
   let failing = false;
 
-  const claim = () => claimDue(store, clock, id);
+  const claim = () => claimDue(store, clock, id, options.leaseMs ?? LEASE_MS);
   const run = (job: ClaimedJob) => {
     const running = runJob(store, clock, id, handlers, job).finally(() => inFlight.delete(running));
     inFlight.add(running);
@@ -138,14 +140,14 @@ export function startWorker(options: WorkerOptions): Worker {
 }
 
 /** Claims the due jobs of a batch for `worker`, with a lease. */
-function claimDue(store: Store, clock: Clock, worker: string) {
+function claimDue(store: Store, clock: Clock, worker: string, leaseMs: number) {
   const wallNow = Date.now();
   return store.transaction((tx) =>
     tx.claimJobs({
       worker,
       now: clock.now().toISOString(),
       wallNow: new Date(wallNow).toISOString(),
-      claimedUntil: new Date(wallNow + LEASE_MS).toISOString(),
+      claimedUntil: new Date(wallNow + leaseMs).toISOString(),
       limit: JOB_BATCH,
     }),
   );

@@ -53,6 +53,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** Days before expiry that a pending invitation gets its reminder (`REMINDER_DAYS`, default 3). */
   reminderDays?: number | undefined;
+  /** Ms the delivery worker holds a claimed job (`JOB_LEASE_SECONDS`, default 120 s). */
+  jobLeaseMs?: number | undefined;
 }
 
 /** PostgreSQL for a `postgres://` URL, SQLite otherwise. */
@@ -86,6 +88,7 @@ export async function createServer(options: ServerOptions) {
     idempotencySecret: await idempotencySecret(options.database, options.idempotencySecret),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.reminderDays === undefined ? {} : { reminderDays: options.reminderDays }),
+    ...(options.jobLeaseMs === undefined ? {} : { jobLeaseMs: options.jobLeaseMs }),
   });
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 

@@ -2,7 +2,8 @@
  * Starts the reference server: `PORT` (8000), `DATABASE_URL` (`postgres://…`) or `DATABASE` (a SQLite
  * file, default demo/manage-users.db),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails, `REMINDER_DAYS` (3) for
- * when before expiry a pending invitation's reminder goes out,
+ * when before expiry a pending invitation's reminder goes out, `JOB_LEASE_SECONDS` (120) for how
+ * long the delivery worker holds a job (after a crash, the emails in flight go out again this much later),
  * `NODE_ENV=production` to turn demo mode off, `TRUST_PROXY=1` behind one reverse proxy (the
  * client address for rate limits is then read from `X-Forwarded-For`), `CORS_ORIGINS`
  * (comma-separated exact origins) for host pages on other origins. It listens on 127.0.0.1
@@ -27,6 +28,7 @@ const server = await createServer({
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || 0,
   idempotencySecret: process.env.IDEMPOTENCY_SECRET,
   reminderDays: process.env.REMINDER_DAYS === undefined ? undefined : Number(process.env.REMINDER_DAYS),
+  jobLeaseMs: process.env.JOB_LEASE_SECONDS === undefined ? undefined : Number(process.env.JOB_LEASE_SECONDS) * 1000,
 });
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -4,45 +4,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { freePort } from '../helpers/free-port.ts';
+import { roomyDatabase, startServer } from '../helpers/server-process.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { createClock } from '../../api/domain/clock.ts';
-import { seedDemo } from '../../api/domain/seed.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
-
-/** A seeded database file whose demo group has seats enough for a long stream of invites. */
-async function roomyDatabase(file: string) {
-  const store = openSqliteStore(file);
-  const clock = createClock();
-  await seedDemo({ store, clock, acceptUrl: (t) => t });
-  await store.close();
-  const db = new DatabaseSync(file);
-  db.exec(`UPDATE groups SET total_seats = 100000 WHERE id = 'demo'`);
-  db.close();
-}
-
-/** Starts `npm run serve` on `file` and resolves once it listens. */
-async function startServer(file: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['demo/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATABASE: file, NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const stdout = child.stdout;
-  await new Promise<void>((resolve, reject) => {
-    stdout.on('data', (chunk) => {
-      output += String(chunk);
-      if (output.includes('Manage Users demo:')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before it listened`)));
-  });
-  return child;
-}
 
 describe('graceful shutdown', () => {
   let folder: string;
