@@ -21,9 +21,11 @@ import { createClock, type Clock } from '../api/domain/clock.ts';
 import { outboxMailer } from '../api/mail/mailer.ts';
 import { demoAuthenticate, seedDemo, DEMO_GROUP_ID, DEMO_TOKENS } from '../api/domain/seed.ts';
 import { createMemoryStore } from '../api/store/memory-store.ts';
+import { simulatedDelivery, undeliverableExample, type DeliveryFailure } from './simulated-delivery.ts';
 import type { Store } from '../api/store/store.ts';
 
 export { DEMO_GROUP_ID, DEMO_TOKENS };
+export type { DeliveryFailure };
 
 export interface MockApiOptions {
   /** Where the mocked API lives (default `/api/v1/`, resolved against the page). */
@@ -38,6 +40,13 @@ export interface MockApiOptions {
   acceptPage?: string;
   /** Answers slower by this many ms, to see loading states (default 0). */
   latency?: number;
+  /**
+   * Simulated delivery: how the mail server treats an address. `'permanent'`: refused at the
+   * first attempt (`delivery.status` `failed`, shown as "Not delivered"); `'temporary'`: tried
+   * again with backoff (`retrying`; move the clock to see the next attempts); nothing: sent to
+   * the outbox. Default: addresses at `undeliverable.example` are refused for good.
+   */
+  deliveryFailure?: (email: string) => DeliveryFailure;
 }
 
 export interface MockApi {
@@ -55,7 +64,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   const store = createMemoryStore();
   const clock = createClock();
-  const mailer = outboxMailer(store, () => clock.now());
+  const mailer = simulatedDelivery(
+    outboxMailer(store, () => clock.now()),
+    options.deliveryFailure ?? undeliverableExample,
+  );
   const acceptPage = options.acceptPage ?? new URL('/accept', base).href;
   const acceptUrl = (token: string) => `${acceptPage}?token=${encodeURIComponent(token)}`;
   const ready = options.seed === false ? Promise.resolve() : seedDemo({ store, clock, acceptUrl });

@@ -175,6 +175,8 @@ export const InvitationQuery = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(254))),
   role: z.optional(Role),
   subgroupId: z.optional(id),
+  /** Only invitations whose email stands so: `failed` lists the ones not delivered. */
+  delivery: z.optional(DeliveryStatus),
   sort: z.optional(InvitationSort),
   ...pagination,
 });

@@ -50,6 +50,7 @@ export function invitationService(ctx: ServiceContext) {
         q: query.q?.trim().toLowerCase() || undefined,
         role: query.role,
         subgroupId: query.subgroupId,
+        delivery: query.delivery,
         sort,
         now: at.toISOString(),
         ...window,

@@ -251,6 +251,7 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
         (match.status === 'all' || (match.status === 'expired') === row.expiresAt <= match.now) &&
         (!match.role || row.role === match.role) &&
         (!match.subgroupId || row.subgroupId === match.subgroupId) &&
+        (!match.delivery || row.deliveryStatus === match.delivery) &&
         (!match.q || row.email.toLowerCase().includes(match.q)),
     );
   const insertInvitation = (row: InvitationRow & Partial<DeliveryState>) =>

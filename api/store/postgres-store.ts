@@ -279,7 +279,7 @@ function invitationsOn(db: Db): InvitationStorage {
     invitationByTokenHash: (tokenHash) => one<InvitationView>(`${select} WHERE i.token_hash = $1`, [tokenHash]),
     invitations(groupId, filter) {
       const { items, count } = invitationListSql(POSTGRES, source, groupId, filter);
-      const total = filter.q ? count : invitationCountSql(POSTGRES, groupId, filter);
+      const total = filter.q || filter.delivery ? count : invitationCountSql(POSTGRES, groupId, filter);
       return list<InvitationView>(items, total, filter.limit);
     },
     insertInvitation: (row) =>

@@ -165,6 +165,7 @@ function invitationConditions(dialect: Dialect, groupId: string, filter: Invitat
   }
   if (filter.role) where.push(`i.role = ${param(filter.role)}`);
   if (filter.subgroupId) where.push(`i.subgroup_id = ${param(filter.subgroupId)}`);
+  if (filter.delivery) where.push(`i.delivery_status = ${param(filter.delivery)}`);
   if (filter.q) where.push(dialect.contains('lower(i.email)', param(dialect.pattern(filter.q))));
   return built;
 }

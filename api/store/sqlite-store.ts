@@ -246,6 +246,7 @@ function invitationConditions(
   }
   if (filter.role) found.add('+i.role = ?', filter.role);
   if (filter.subgroupId) found.add('i.subgroup_id = ?', filter.subgroupId);
+  if (filter.delivery) found.add('+i.delivery_status = ?', filter.delivery);
   if (filter.q) addSearch(found, 'i', 'invitations_search', filter.q, ['email']);
   return found;
 }
@@ -276,9 +277,12 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
     invitations(groupId, filter) {
       const found = invitationConditions(groupId, filter);
       const page = listPage<InvitationView>(sql, INVITATION_LIST, found, filter.sort, filter);
-      const total = filter.q
-        ? (one<{ n: number }>(`SELECT count(*) AS n FROM invitations i WHERE ${found.text()}`, ...found.params)?.n ?? 0)
-        : countInvitations(sql, groupId, filter);
+      // The kept counts know no search text or delivery state: those are counted row by row.
+      const total =
+        filter.q || filter.delivery
+          ? (one<{ n: number }>(`SELECT count(*) AS n FROM invitations i WHERE ${found.text()}`, ...found.params)?.n ??
+            0)
+          : countInvitations(sql, groupId, filter);
       return { ...page, total };
     },
     insertInvitation,

@@ -103,7 +103,7 @@ export interface MemberFilter extends ListWindow {
 }
 
 /** Which invitations a bulk action matches, at `now`. */
-export type InvitationMatch = Pick<InvitationFilter, 'status' | 'q' | 'role' | 'subgroupId' | 'now'>;
+export type InvitationMatch = Pick<InvitationFilter, 'status' | 'q' | 'role' | 'subgroupId' | 'delivery' | 'now'>;
 
 export interface InvitationFilter extends ListWindow {
   status: 'pending' | 'expired' | 'all';
@@ -111,6 +111,8 @@ export interface InvitationFilter extends ListWindow {
   q?: string | undefined;
   role?: Role | undefined;
   subgroupId?: string | undefined;
+  /** Only invitations whose latest email stands so (e.g. `failed`: not delivered). */
+  delivery?: DeliveryStatus | undefined;
   sort: InvitationSort;
   /** The clock's time: what is expired is decided against it. */
   now: string;

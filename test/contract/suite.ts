@@ -550,6 +550,64 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
     });
 
+    describe('delivery', () => {
+      it('answers with the email queued, and lists it sent once the worker delivered it', async () => {
+        const answer = await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['d@x.org'] }] });
+        assert.deepEqual(answer.results[0]?.invitation?.delivery, {
+          status: 'queued',
+          attempts: 0,
+          lastAttemptAt: null,
+          error: null,
+        });
+        await admin.demo.outbox({ to: 'd@x.org' });
+        const sent = await admin.invitations.list(G, { delivery: 'sent', q: 'd@x.org' });
+        assert.deepEqual(
+          sent.items.map((item) => [item.email, item.delivery.status, item.delivery.attempts]),
+          [['d@x.org', 'sent', 1]],
+        );
+        assert.equal((await admin.invitations.list(G, { delivery: 'queued' })).total, 0);
+        assert.equal((await admin.invitations.list(G, { delivery: 'failed' })).total, 0);
+      });
+    });
+
+    describe('reminders', () => {
+      const outboxOf = async (to: string) => (await admin.demo.outbox({ to })).items;
+      it('sends one reminder 3 days before expiry, in the invite language with the same link, once', async () => {
+        await admin.invitations.create(G, { locale: 'es', batches: [{ role: 'learner', emails: ['remind@x.org'] }] });
+        const [invitation] = await outboxOf('remind@x.org');
+        await admin.demo.advanceClock(7 * DAY);
+        const [reminder, ...rest] = await outboxOf('remind@x.org');
+        assert.equal(rest.length, 1);
+        assert.match(reminder?.subject ?? '', /^Recordatorio: le han invitado a unirse a Riverside General Hospital$/);
+        assert.equal(reminder?.acceptUrl, invitation?.acceptUrl);
+        assert.match(reminder?.text ?? '', /su enlace caduca el \d+ de \w+ de \d{4}/);
+        await admin.demo.advanceClock(2 * DAY);
+        assert.equal((await outboxOf('remind@x.org')).length, 2);
+      });
+      it('sends none for an invitation accepted or removed before then', async () => {
+        const emails = ['taken@x.org', 'dropped@x.org', 'waiting@x.org'];
+        const created = await admin.invitations.create(G, { batches: [{ role: 'learner', emails }] });
+        const [link] = await outboxOf('taken@x.org');
+        await anonymous.invitee.accept(tokenOf(link?.acceptUrl ?? ''), { name: 'Taken', password: 'correct horse' });
+        await admin.invitations.remove(G, [created.results[1]?.invitation?.id ?? '']);
+        await admin.demo.advanceClock(7 * DAY);
+        const counts = await Promise.all(emails.map(async (email) => (await outboxOf(email)).length));
+        assert.deepEqual(counts, [1, 1, 2]);
+      });
+      it('starts a new cycle with a resend', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['cycle@x.org'] }] });
+        await admin.demo.advanceClock(5 * DAY);
+        const [invitation] = (await admin.invitations.list(G, { q: 'cycle@x.org' })).items;
+        await admin.invitations.resend(G, [invitation?.id ?? '']);
+        await admin.demo.advanceClock(2 * DAY);
+        assert.equal((await outboxOf('cycle@x.org')).length, 2, 'the first send’s reminder is not sent');
+        await admin.demo.advanceClock(5 * DAY);
+        const [reminder, resent] = await outboxOf('cycle@x.org');
+        assert.match(reminder?.subject ?? '', /^Reminder: /);
+        assert.equal(reminder?.acceptUrl, resent?.acceptUrl);
+      });
+    });
+
     describe("the invitee's side", () => {
       it('looks up, accepts once, and moves the seat from pending to active', async () => {
         await admin.invitations.create(G, {
