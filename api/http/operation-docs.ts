@@ -48,6 +48,11 @@ const PAGING =
   'previous ' +
   'page, opaque to clients (an unknown cursor is `422` with path `query.cursor`). `total` counts every match.';
 const SEATS_ANSWER = 'The answer carries the new `seats`.';
+const DELIVERY =
+  'The email is queued with the invitation in one transaction and sent after the answer: `delivery.status` is ' +
+  '`queued`, then `sent`, `retrying` (a temporary failure: SMTP 4xx, no connection, a timeout; tried again with ' +
+  'backoff) or `failed` (SMTP 5xx, or the last attempt), with the reason in `delivery.error`. A mail server that ' +
+  'is down never changes the answer. One reminder follows 3 days (`REMINDER_DAYS`) before expiry while pending.';
 
 export const operationDocs: Record<OperationId, OperationDoc> = {
   getGroup: {
@@ -108,7 +113,8 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     description:
       'Outstanding invitations. An invitation is `expired` once `expiresAt` (10 days after it was last sent) has ' +
       'passed, and still holds its seat until it is removed or resent. `status` filters (default `all`), `q` ' +
-      `matches the email, \`sort\` defaults to \`-createdAt\`. ${PAGING}`,
+      `matches the email, \`delivery\` filters by \`delivery.status\` (\`failed\`: not delivered), \`sort\` defaults to ` +
+      `\`-createdAt\`. ${PAGING}`,
     response: { items: [invitation], nextCursor: null, total: 1 },
   },
   invite: {
@@ -122,6 +128,7 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
         'created, not even a new subgroup, also under concurrent requests. Each invitee gets an email with a ' +
         'single-use link (in `locale` when given); the invitation expires 10 days later. At most 500 emails and 50 ' +
         'boxes per request.',
+      DELIVERY,
     ].join('\n\n'),
     request: {
       batches: [
@@ -147,7 +154,8 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'Sends each invitation again with a new link (the old one stops working): `lastSentAt` = now, `expiresAt` = ' +
       'now + 10 days, `sendCount` + 1; an expired invitation becomes pending. Seats do not change. One invitation ' +
       'can be sent at most once a minute: sooner, its result is `rate_limited` with `retryAfter` seconds. Unknown ' +
-      'ids get `not_found`. Results follow the order of `ids`.',
+      'ids get `not_found`. Results follow the order of `ids`. Each resent invitation starts its `delivery` over ' +
+      `(\`queued\`). ${DELIVERY}`,
     request: { ids: ['inv_3f2a9c', 'inv_7b41d0'] },
     response: {
       results: [
@@ -246,7 +254,9 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     },
   },
   readOutbox: {
-    description: 'Demo mode only: the emails the server would have sent, newest first; `to` filters by recipient.',
+    description:
+      'Demo mode only: the emails the server would have sent, newest first; `to` filters by recipient. It answers ' +
+      'once the emails due have been delivered.',
     response: {
       items: [
         {
@@ -268,7 +278,8 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
   },
   advanceClock: {
     description:
-      'Demo mode only: moves the server clock forward, for every rule that reads time (expiry, throttles, limits).',
+      'Demo mode only: moves the server clock forward, for every rule that reads time (expiry, throttles, limits, ' +
+      'reminders, retries of delivery), and answers after every job that became due has run.',
     request: { advanceMs: 864_000_000 },
     response: { now: '2026-12-08T09:00:00.000Z' },
   },
