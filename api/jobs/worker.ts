@@ -28,12 +28,18 @@ export class JobError extends Error {
   }
 }
 
-/** What one attempt came to, as the handler records it. */
-export type Attempt = { status: 'sent'; at: string } | { status: 'retrying' | 'failed'; at: string; error: string };
+/** What one attempt came to, as the handler records it (`skipped`: there was nothing left to do). */
+export type Attempt =
+  | { status: 'done'; at: string }
+  | { status: 'skipped'; at: string }
+  | { status: 'retrying' | 'failed'; at: string; error: string };
 
 export interface JobHandler {
-  /** Does the job's work. Throws a {@link JobError} (or anything: a temporary failure) when it could not. */
-  perform(job: ClaimedJob): Promise<void>;
+  /**
+   * Does the job's work, or answers `skipped` when there is none left to do. Throws a
+   * {@link JobError} (or anything: a temporary failure) when it could not.
+   */
+  perform(job: ClaimedJob): Promise<void | 'skipped'>;
   /** Records the attempt in the transaction that settles the job (e.g. the invitation's delivery state). */
   record?(tx: Transaction, job: ClaimedJob, attempt: Attempt): Promise<void>;
 }
@@ -166,8 +172,9 @@ async function runJob(store: Store, clock: Clock, worker: string, handlers: JobH
   let outcome: JobOutcome;
   try {
     if (!handler) throw new JobError(`No handler runs jobs of kind "${job.kind}".`, true);
-    await handler.perform(job);
-    attempt = { status: 'sent', at: clock.now().toISOString() };
+    const skipped = (await handler.perform(job)) === 'skipped';
+    const at = clock.now().toISOString();
+    attempt = skipped ? { status: 'skipped', at } : { status: 'done', at };
     outcome = { status: 'done' };
   } catch (thrown) {
     const at = clock.now();

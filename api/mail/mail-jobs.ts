@@ -7,13 +7,15 @@
  * with the server secret. A job whose send was replaced (a resend), whose invitation is gone
  * (accepted, removed), or, for a reminder, whose link expired or never arrived, sends nothing.
  *
- * The invitation's `delivery` is recorded in the transaction that settles each attempt, right
- * after the mail server accepted the message: a crash between the two is the one way a
- * message goes out twice.
+ * The invitation's `delivery`, and the activity events `invitation.delivered`,
+ * `.delivery_failed` and `.reminded`, are recorded in the transaction that settles each
+ * attempt, right after the mail server accepted the message: a crash between the two is the
+ * one way a message goes out twice.
  */
+import { SYSTEM, recordActivity, subjectOf } from '../domain/activity.ts';
 import type { Clock } from '../domain/clock.ts';
 import { openToken, sealToken } from '../domain/secrets.ts';
-import { JobError, type JobHandlers } from '../jobs/worker.ts';
+import { JobError, type Attempt, type JobHandlers } from '../jobs/worker.ts';
 import type { ClaimedJob, InvitationRow, Store, Transaction } from '../store/store.ts';
 import { invitationMail } from './invitation-mail.ts';
 import type { Mailer } from './mailer.ts';
@@ -65,18 +67,45 @@ export async function enqueueMail(
 /** The handlers of both kinds. */
 export function mailJobHandlers(options: MailJobOptions): JobHandlers {
   return {
-    [INVITATION_MAIL]: {
-      perform: (job) => sendFor(options, job, false),
-      record: (tx, job, attempt) =>
-        tx.setDelivery(payloadOf(job).invitationId, payloadOf(job).send, {
-          deliveryStatus: attempt.status,
-          deliveryAttempts: job.attempts,
-          deliveryLastAttemptAt: attempt.at,
-          deliveryError: attempt.status === 'sent' ? null : attempt.error,
-        }),
+    [INVITATION_MAIL]: { perform: (job) => sendFor(options, job, false), record: recordDelivery },
+    [INVITATION_REMINDER]: {
+      perform: (job) => sendFor(options, job, true),
+      record: async (tx, job, attempt) => {
+        const row = attempt.status === 'done' ? await sendOf(tx, job) : undefined;
+        if (row) await recordActivity(tx, { ...systemChange(row, attempt), type: 'invitation.reminded' });
+      },
     },
-    [INVITATION_REMINDER]: { perform: (job) => sendFor(options, job, true) },
   };
+}
+
+/** The invitation of a mail job, while the job's send is its latest. */
+async function sendOf(tx: Transaction, job: ClaimedJob) {
+  const { groupId, invitationId, send } = payloadOf(job);
+  const row = await tx.invitation(groupId, invitationId);
+  return row?.sendCount === send ? row : undefined;
+}
+
+function systemChange(row: InvitationRow, attempt: Attempt) {
+  return { groupId: row.groupId, actor: SYSTEM, at: new Date(attempt.at), subject: subjectOf.invitation(row) };
+}
+
+/** Where the invitation's email stands after an attempt; delivered or failed for good goes in the log. */
+async function recordDelivery(tx: Transaction, job: ClaimedJob, attempt: Attempt) {
+  if (attempt.status === 'skipped') return;
+  const row = await sendOf(tx, job);
+  if (!row) return;
+  const error = attempt.status === 'done' ? null : attempt.error;
+  await tx.setDelivery(row.id, row.sendCount, {
+    deliveryStatus: attempt.status === 'done' ? 'sent' : attempt.status,
+    deliveryAttempts: job.attempts,
+    deliveryLastAttemptAt: attempt.at,
+    deliveryError: error,
+  });
+  const change = systemChange(row, attempt);
+  if (attempt.status === 'done') await recordActivity(tx, { ...change, type: 'invitation.delivered' });
+  if (attempt.status === 'failed') {
+    await recordActivity(tx, { ...change, type: 'invitation.delivery_failed', reason: attempt.error });
+  }
 }
 
 function payloadOf(job: ClaimedJob): MailJob {
@@ -84,11 +113,13 @@ function payloadOf(job: ClaimedJob): MailJob {
 }
 
 /** Sends the job's email, unless its send is over (replaced, accepted, removed; for a reminder: expired or failed). */
-async function sendFor(options: MailJobOptions, job: ClaimedJob, reminder: boolean): Promise<void> {
+async function sendFor(options: MailJobOptions, job: ClaimedJob, reminder: boolean): Promise<void | 'skipped'> {
   const { groupId, invitationId, send, token } = payloadOf(job);
   const row = await options.store.invitation(groupId, invitationId);
-  if (!row || row.sendCount !== send) return;
-  if (reminder && (row.expiresAt <= options.clock.now().toISOString() || row.deliveryStatus === 'failed')) return;
+  if (!row || row.sendCount !== send) return 'skipped';
+  if (reminder && (row.expiresAt <= options.clock.now().toISOString() || row.deliveryStatus === 'failed')) {
+    return 'skipped';
+  }
   const group = await options.store.group(groupId);
   const link = await openToken(options.secret, token).catch(() => {
     throw new JobError('The link could not be read (the server secret changed). Resend the invitation.', true);

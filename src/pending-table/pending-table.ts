@@ -13,11 +13,13 @@ import { tokens } from '../styles/tokens.ts';
 import { lists } from '../styles/lists.ts';
 import { styles } from './styles.ts';
 
-type StatusFilter = 'all' | 'pending' | 'expired';
+/** `undelivered`: invitations whose email could not be delivered (`delivery.status` `failed`), valid or expired. */
+type StatusFilter = 'all' | 'pending' | 'expired' | 'undelivered';
 
 /**
  * The Pending tab: every outstanding invitation, valid or expired, with its status and
- * expiry. Select rows to resend or remove them; remove every expired one at once. Rows
+ * expiry, and "Not delivered" with the mail server's reason for an invitation whose email
+ * could not be delivered. Select rows to resend or remove them; remove every expired one at once. Rows
  * come a page at a time from the server, so tens of thousands stay fast.
  *
  * @summary Pending invitations: resend, remove, search, sort, filter.
@@ -40,7 +42,8 @@ type StatusFilter = 'all' | 'pending' | 'expired';
  * @csspart checkbox - A selection checkbox.
  * @csspart select-matching-button - "Select all 127 matching", once every row of the page is selected.
  * @csspart clear-selection-button - Clears a selection of every matching invitation.
- * @csspart status - A status badge (also `status-pending` / `status-expired`).
+ * @csspart status - A status badge (also `status-pending` / `status-expired` / `status-undelivered`).
+ * @csspart delivery-error - Why an invitation's email was not delivered, under its badge.
  * @csspart button - Every button.
  * @csspart resend-button - Resend buttons.
  * @csspart remove-button - Remove buttons.
@@ -90,7 +93,11 @@ export class PendingTable extends ManageUsersElement {
     fetch: (api, { status, sort, q, role, subgroupId, pageSize }, cursor, signal) =>
       api.client.invitations.list(
         api.groupId,
-        { status, sort, ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) },
+        {
+          ...(status === 'undelivered' ? { status: 'all', delivery: 'failed' } : { status }),
+          sort,
+          ...listQuery({ pageSize, query: q, role, subgroupId, cursor }),
+        },
         { signal },
       ),
     onPage: (page) => {
@@ -294,11 +301,20 @@ export class PendingTable extends ManageUsersElement {
           <option value="all">${t.all}</option>
           <option value="pending">${t.statusPending}</option>
           <option value="expired">${t.statusExpired}</option>
+          <option value="undelivered">${t.statusUndelivered}</option>
         </select>
       </label>
       ${renderRoleFilter(t, this.roleFilter, (role) => (this.roleFilter = role))}
       ${renderSubgroupFilter(t, this.#section.subgroups, this.subgroupId, (id) => (this.subgroupId = id))}
     `;
+  }
+
+  /** "Not delivered" and the reason, for an invitation whose email failed for good. */
+  protected renderDelivery({ delivery }: Invitation) {
+    if (delivery.status !== 'failed') return nothing;
+    return html` <span class="badge undelivered" part="status status-undelivered"
+        >${this.#section.t.statusUndelivered}</span
+      ><span class="reason" part="delivery-error">${delivery.error}</span>`;
   }
 
   protected renderSortHeader(column: 'email' | 'expiresAt' | 'lastSentAt', label: string) {
@@ -333,7 +349,7 @@ export class PendingTable extends ManageUsersElement {
       <td part="cell">
         <span class="badge ${item.status}" part="status status-${item.status}"
           >${expired ? t.statusExpired : t.statusPending}</span
-        >
+        >${this.renderDelivery(item)}
       </td>
       <td part="cell">
         <time datetime=${item.expiresAt} title=${shortDate(locale, item.expiresAt)}

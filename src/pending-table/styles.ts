@@ -26,6 +26,14 @@ export const styles = css`
     color: inherit;
     min-height: 24px;
   }
+  .badge.undelivered {
+    color: var(--_danger);
+  }
+  .reason {
+    display: block;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
   tr[part~='row-expired'] time {
     color: var(--_expired);
   }

@@ -88,6 +88,8 @@ describe('delivery through SMTP', () => {
       await admin.demo.advanceClock(retryDelay(1) * 100);
       assert.equal(smtp.attemptsFor('nobody@x.org'), 1);
       assert.equal((await deliveryOf('nobody@x.org')).attempts, 1);
+      const [logged] = (await admin.activity.list(G, { type: 'invitation.delivery_failed' })).items;
+      assert.equal(logged?.reason, failed.error);
     } finally {
       await server.close();
       await smtp.close();

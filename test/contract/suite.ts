@@ -567,6 +567,8 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         );
         assert.equal((await admin.invitations.list(G, { delivery: 'queued' })).total, 0);
         assert.equal((await admin.invitations.list(G, { delivery: 'failed' })).total, 0);
+        const [delivered] = (await admin.activity.list(G, { type: 'invitation.delivered' })).items;
+        assert.deepEqual([delivered?.subject.label, delivered?.actor], ['d@x.org', { type: 'system' }]);
       });
     });
 
@@ -583,6 +585,11 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.match(reminder?.text ?? '', /su enlace caduca el \d+ de \w+ de \d{4}/);
         await admin.demo.advanceClock(2 * DAY);
         assert.equal((await outboxOf('remind@x.org')).length, 2);
+        const reminded = (await admin.activity.list(G, { type: 'invitation.reminded' })).items;
+        assert.deepEqual(
+          reminded.map((event) => event.subject.label),
+          ['remind@x.org'],
+        );
       });
       it('sends none for an invitation accepted or removed before then', async () => {
         const emails = ['taken@x.org', 'dropped@x.org', 'waiting@x.org'];

@@ -78,7 +78,7 @@ describe('the Manage Users article, end to end', () => {
     await dialog.getByRole('textbox', { name: 'Email addresses' }).nth(1).pressSequentially('chief@e2e.example');
     await preview(dialog).getByText('This sends 3 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
-    await dialog.getByRole('region', { name: 'Results' }).getByText('3 invitations sent.').waitFor();
+    await dialog.getByRole('region', { name: 'Results' }).getByText('3 invitations queued to send.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     assert.equal(await seats(), '20 of 25 seats occupied');
   });
@@ -107,7 +107,7 @@ describe('the Manage Users article, end to end', () => {
       .click();
     await preview(dialog).getByText('This sends 6 invitations; 8 seats are free.').waitFor();
     await dialog.getByRole('button', { name: 'Invite Users' }).click();
-    await dialog.getByRole('region', { name: 'Results' }).getByText('6 invitations sent.').waitFor();
+    await dialog.getByRole('region', { name: 'Results' }).getByText('6 invitations queued to send.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expectLegend('Total 25 Active 10 Pending, valid or expired 13 Still valid 13 Expired 0 Available 2');
   });

@@ -103,7 +103,7 @@ describe('<invite-dialog>', () => {
       'boss@x.org invited',
     ]);
     expect(mock.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/invitations'))).to.have.length(1);
-    await findText(dialog, '3 invitations sent.');
+    await findText(dialog, '3 invitations queued to send.');
     await findText(dialog, 'Already a member');
     const night = await mock.store.subgroupByName('demo', 'night shift');
     expect(night).to.exist;

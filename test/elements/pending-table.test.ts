@@ -212,6 +212,28 @@ describe('<pending-table>', () => {
     await findText(table, /inténtelo después de las \d{1,2}:\d{2}: ben\.cohen@riverside\.example\./);
   });
 
+  it('shows "Not delivered" with the mail server\'s reason and Resend, and filters to those invitations', async () => {
+    await useMockApi();
+    const headers = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
+    const batches = [{ role: 'learner', emails: ['bounce@undeliverable.example'] }];
+    await fetch('/api/v1/groups/demo/invitations', { method: 'POST', headers, body: JSON.stringify({ batches }) });
+    await fetch('/api/v1/dev/outbox', { headers }); // answers once the due emails were tried
+    const table = await renderTable();
+    const row = await findRow(table, 'bounce@undeliverable.example');
+    await findText(row, 'Not delivered');
+    await findText(row, 'The mail server refused it: 550 5.1.1 Mailbox unavailable (simulated)');
+    await findByRole(row, 'button', 'Resend');
+    expect((await findRow(table, 'kim.nguyen@riverside.example')).textContent).not.to.include('Not delivered');
+    await expectAccessible(table, 'an undelivered invitation');
+
+    const status = await findByRole<HTMLSelectElement>(table, 'combobox', /Status/);
+    status.value = 'undelivered';
+    status.dispatchEvent(new Event('change'));
+    await waitUntil(() => rows(table).length === 1);
+    expect(emails(table)).to.deep.equal(['bounce@undeliverable.example']);
+    await expectAccessible(table, 'filtered to not delivered');
+  });
+
   it('searches, filters by status, role and subgroup, and sorts', async () => {
     await useMockApi();
     const table = await renderTable();

@@ -78,6 +78,6 @@ export async function inviteOne(page: Page, email: string) {
   const dialog = page.getByRole('dialog', { name: 'Invite New Users' });
   await dialog.getByRole('textbox', { name: 'Email addresses' }).first().pressSequentially(`${email} `);
   await dialog.getByRole('button', { name: 'Invite Users' }).click();
-  await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation sent.').waitFor();
+  await dialog.getByRole('region', { name: 'Results' }).getByText('1 invitation queued to send.').waitFor();
   await dialog.getByRole('button', { name: 'Done' }).click();
 }
