@@ -8,7 +8,9 @@
  * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`);
  * - the widget on that server beside a plain page doing the same work (`scripts/bench-widget.ts`);
  * - the server under load on SQLite and PostgreSQL, c=1/10/50 (`scripts/bench-server.ts`);
- * - the invite dialog's preview of a 20,000-row CSV.
+ * - the invite dialog's preview of a 20,000-row CSV;
+ * - delivery throughput of the outbox worker to an SMTP server on loopback, and its crash window
+ *   (`scripts/bench-delivery.ts`).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,7 @@ import { serverBench } from './bench-server.ts';
 import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 import { csvPreview } from '../bench/csv-preview.ts';
+import { deliveryThroughput } from './bench-delivery.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -110,3 +113,4 @@ await acceptFlood();
 await scaleBench();
 await widgetBench();
 await serverBench();
+await deliveryThroughput();

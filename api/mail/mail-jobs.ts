@@ -78,9 +78,13 @@ export function mailJobHandlers(options: MailJobOptions): JobHandlers {
   };
 }
 
-/** The invitation of a mail job, while the job's send is its latest. */
+/**
+ * The invitation of a mail job, while the job's send is its latest. Locks the group first, as
+ * every write of the API does (PostgreSQL: the same lock order, so no deadlock with an invite).
+ */
 async function sendOf(tx: Transaction, job: ClaimedJob) {
   const { groupId, invitationId, send } = payloadOf(job);
+  await tx.lockGroup(groupId);
   const row = await tx.invitation(groupId, invitationId);
   return row?.sendCount === send ? row : undefined;
 }

@@ -733,7 +733,9 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       it('holds every change of a series of admin actions, newest first, each with its actor', async () => {
         await script();
         const admin = dana.email;
-        assert.deepEqual((await walk()).reverse(), [
+        // What the server does on its own (delivering the emails) comes in between, at its own pace.
+        const byPeople = (await walk()).filter(([type]) => type !== 'invitation.delivered');
+        assert.deepEqual(byPeople.reverse(), [
           ['subgroup.created', admin, 'Cardiology'],
           ['subgroup.renamed', admin, 'Cardiology Unit'],
           ['subgroup.created', admin, 'Pharmacy'],
@@ -767,6 +769,7 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
       });
       it('records nothing for a refused action', async () => {
         await leaveFree(0);
+        await admin.demo.outbox(); // the fillers' emails have gone out, and their events are in
         const before = (await admin.activity.list(G)).total;
         await assert.rejects(
           admin.invitations.create(G, {
