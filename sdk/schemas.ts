@@ -259,6 +259,8 @@ export const InvitationFilter = z.strictObject({
   /** A subgroup id. */
   subgroup: z.optional(id),
   q: z.optional(z.string().check(z.maxLength(254))),
+  /** Only invitations whose email stands so (`failed`: not delivered). */
+  delivery: z.optional(DeliveryStatus),
 });
 export type InvitationFilter = z.input<typeof InvitationFilter>;
 

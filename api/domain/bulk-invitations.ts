@@ -18,6 +18,7 @@ export function matchOf(filter: Parsed<typeof FilterInput>, at: Date): Invitatio
     q: filter.q?.trim().toLowerCase() || undefined,
     role: filter.role,
     subgroupId: filter.subgroup,
+    delivery: filter.delivery,
     now: at.toISOString(),
   };
 }

@@ -16,6 +16,10 @@ import { styles } from './styles.ts';
 /** `undelivered`: invitations whose email could not be delivered (`delivery.status` `failed`), valid or expired. */
 type StatusFilter = 'all' | 'pending' | 'expired' | 'undelivered';
 
+/** The status filter as the API's query and bulk filter say it. */
+const statusQuery = (status: StatusFilter) =>
+  status === 'undelivered' ? ({ status: 'all', delivery: 'failed' } as const) : { status };
+
 /**
  * The Pending tab: every outstanding invitation, valid or expired, with its status and
  * expiry, and "Not delivered" with the mail server's reason for an invitation whose email
@@ -93,11 +97,7 @@ export class PendingTable extends ManageUsersElement {
     fetch: (api, { status, sort, q, role, subgroupId, pageSize }, cursor, signal) =>
       api.client.invitations.list(
         api.groupId,
-        {
-          ...(status === 'undelivered' ? { status: 'all', delivery: 'failed' } : { status }),
-          sort,
-          ...listQuery({ pageSize, query: q, role, subgroupId, cursor }),
-        },
+        { ...statusQuery(status), sort, ...listQuery({ pageSize, query: q, role, subgroupId, cursor }) },
         { signal },
       ),
     onPage: (page) => {
@@ -126,7 +126,12 @@ export class PendingTable extends ManageUsersElement {
    */
   get #filter(): InvitationFilter {
     const { status, roleFilter, subgroupId, query } = this;
-    return { status, role: roleFilter || undefined, subgroup: subgroupId || undefined, q: query || undefined };
+    return {
+      ...statusQuery(status),
+      role: roleFilter || undefined,
+      subgroup: subgroupId || undefined,
+      q: query || undefined,
+    };
   }
 
   get #total(): number {
