@@ -83,19 +83,21 @@ export interface WorkerOptions {
 export function startWorker(options: WorkerOptions): Worker {
   const { store, clock, handlers } = options;
   const id = `worker_${randomSecret().slice(0, 16)}`;
-  const inFlight = new Set<Promise<void>>();
+  /** Claims being made and jobs being run: what `runDue` waits for besides its own. */
+  const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let looking: Promise<void> | undefined;
   /** Whether the last look failed: a database that stays unreachable is logged once, not every poll. */
   let failing = false;
 
-  const claim = () => claimDue(store, clock, id, options.leaseMs ?? LEASE_MS);
-  const run = (job: ClaimedJob) => {
-    const running = runJob(store, clock, id, handlers, job).finally(() => inFlight.delete(running));
-    inFlight.add(running);
-    return running;
+  const track = <T>(work: Promise<T>) => {
+    const tracked = work.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
   };
+  const claim = () => track(claimDue(store, clock, id, options.leaseMs ?? LEASE_MS));
+  const run = (job: ClaimedJob) => track(runJob(store, clock, id, handlers, job));
   /** Claims and runs batches until nothing is due. */
   const drain = async () => {
     for (let jobs = await claim(); jobs.length > 0; jobs = await claim()) await Promise.all(jobs.map(run));
