@@ -225,7 +225,7 @@ describe('<invite-dialog>', () => {
     paste(emailInputs(dialog)[0]!, 'Ana Ruiz <ana.ruiz@x.org>, ruth.mensah@riverside.example');
     await findText(dialog, /This sends 1 invitation;/);
     (await findByRole(dialog, 'button', 'Invite Users')).click();
-    await findText(dialog, '1 invitation sent.');
+    await findText(dialog, '1 invitation queued to send.');
     await findText(dialog, 'Deactivated member');
     expect((await mock.store.invitationByEmail('demo', 'ana.ruiz@x.org'))?.name).to.equal('Ana Ruiz');
     const changed = nextEvent(dialog, 'members-changed');

@@ -88,6 +88,6 @@ describe('<invite-dialog> draft and send', () => {
     paste(emailInputs(dialog)[0]!, 'cap1@x.org cap2@x.org');
     (await findByRole(dialog, 'button', 'Invite Users')).click();
     const table = await findByRole<HTMLTableElement>(dialog, 'table');
-    await waitUntil(() => table.caption?.textContent?.trim() === '2 invitations sent.', 'no caption');
+    await waitUntil(() => table.caption?.textContent?.trim() === '2 invitations queued to send.', 'no caption');
   });
 });
