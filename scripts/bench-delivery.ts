@@ -14,7 +14,6 @@ import { createApiApp } from '../api/http/app.ts';
 import { createClock } from '../api/domain/clock.ts';
 import { demoAuthenticate, seedDemo } from '../api/domain/seed.ts';
 import { hashPassword } from '../api/domain/passwords.ts';
-import { outboxMailer } from '../api/mail/mailer.ts';
 import { smtpMailer } from '../api/mail/smtp-mailer.ts';
 import { openSqliteStore } from '../api/store/sqlite-store.ts';
 import type { Store, Transaction } from '../api/store/store.ts';
@@ -77,7 +76,7 @@ export async function deliveryThroughput() {
   const store = openSqliteStore(join(folder, 'bench.db'));
   const clock = createClock();
   const acceptUrl = (token: string) => `http://localhost/accept?token=${token}`;
-  await seedDemo({ store, clock, mailer: outboxMailer(store, () => clock.now()), acceptUrl });
+  await seedDemo({ store, clock, acceptUrl });
   await store.setTotalSeats('demo', 100_000);
   const spans: number[] = [];
   const app = createApiApp({
