@@ -5,8 +5,8 @@
  * every chip again.
  */
 import { performance } from 'node:perf_hooks';
-import { readPeople } from '../src/invite-dialog/csv.ts';
-import { addPeople, boxCount, newBox, planBoxes } from '../src/invite-dialog/boxes.ts';
+import { addPeople, boxCount, readPeople } from '../src/invite-dialog/csv.ts';
+import { newBox, planBoxes } from '../src/invite-dialog/boxes.ts';
 
 const ROWS = 20_000;
 

@@ -12,7 +12,6 @@ import {
   type SubgroupChoice,
 } from '../../sdk/index.ts';
 import { planInvites, type KnownAddresses, type PlannedResult } from '../../api/domain/plan-invites.ts';
-import type { CsvPerson } from './csv.ts';
 
 export interface Box {
   key: number;
@@ -122,36 +121,4 @@ export function toRequest(boxes: Box[], existing: Subgroup[], locale: string): I
 function withName(box: Box, email: string): InviteAddress {
   const name = box.names[emailKey(email)];
   return name ? { email, name } : email;
-}
-
-/**
- * Adds CSV people to the boxes: each (role, subgroup) pair joins a matching box or gets a
- * new one. One pass over the people (a 20,000-row file is added in milliseconds).
- */
-export function addPeople(boxes: Box[], people: CsvPerson[]): Box[] {
-  const kept = boxes.filter((box) => box.emails.length || box.draft || box.subgroup);
-  const result = kept.map((box) => ({ ...box, emails: [...box.emails], names: { ...box.names } }));
-  const byPair = new Map<string, Box>();
-  for (const box of result) if (!byPair.has(pairKey(box))) byPair.set(pairKey(box), box);
-  for (const person of people) {
-    let box = byPair.get(pairKey(person));
-    if (!box) {
-      box = newBox(person.role, [], person.subgroup);
-      byPair.set(pairKey(person), box);
-      result.push(box);
-    }
-    box.emails.push(person.email);
-    if (person.name) (box.names as Record<string, string>)[emailKey(person.email)] = person.name;
-  }
-  return result.length ? result : [newBox('learner')];
-}
-
-/** The (role, subgroup) pair a box or a CSV person stands for. */
-function pairKey(entry: { role: Role; subgroup: string }): string {
-  return `${entry.role}\n${entry.subgroup.trim().toLowerCase()}`;
-}
-
-/** How many boxes the people fill. */
-export function boxCount(people: CsvPerson[]): number {
-  return new Set(people.map(pairKey)).size;
 }

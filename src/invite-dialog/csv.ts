@@ -1,8 +1,9 @@
 /**
- * Reads a CSV of people to invite: an email column, optional role and subgroup columns,
- * with or without a header row.
+ * A CSV of people to invite: read (an email column, optional role, subgroup and name
+ * columns, with or without a header row), counted into boxes and added to them.
  */
-import { readNamedAddress, type Role } from '../../sdk/index.ts';
+import { emailKey, readNamedAddress, type Role } from '../../sdk/index.ts';
+import { newBox, type Box } from './boxes.ts';
 
 export interface CsvPerson {
   email: string;
@@ -71,4 +72,36 @@ export function readPeople(text: string): CsvPerson[] | undefined {
       } satisfies CsvPerson,
     ];
   });
+}
+
+/**
+ * Adds CSV people to the boxes: each (role, subgroup) pair joins a matching box or gets a
+ * new one. One pass over the people (a 20,000-row file is added in milliseconds).
+ */
+export function addPeople(boxes: Box[], people: CsvPerson[]): Box[] {
+  const kept = boxes.filter((box) => box.emails.length || box.draft || box.subgroup);
+  const result = kept.map((box) => ({ ...box, emails: [...box.emails], names: { ...box.names } }));
+  const byPair = new Map<string, Box>();
+  for (const box of result) if (!byPair.has(pairKey(box))) byPair.set(pairKey(box), box);
+  for (const person of people) {
+    let box = byPair.get(pairKey(person));
+    if (!box) {
+      box = newBox(person.role, [], person.subgroup);
+      byPair.set(pairKey(person), box);
+      result.push(box);
+    }
+    box.emails.push(person.email);
+    if (person.name) (box.names as Record<string, string>)[emailKey(person.email)] = person.name;
+  }
+  return result.length ? result : [newBox('learner')];
+}
+
+/** The (role, subgroup) pair a box or a CSV person stands for. */
+function pairKey(entry: { role: Role; subgroup: string }): string {
+  return `${entry.role}\n${entry.subgroup.trim().toLowerCase()}`;
+}
+
+/** How many boxes the people fill. */
+export function boxCount(people: CsvPerson[]): number {
+  return new Set(people.map(pairKey)).size;
 }

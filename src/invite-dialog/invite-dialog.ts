@@ -10,8 +10,6 @@ import { loadGroupState } from '../state/loads.ts';
 import { tokens } from '../styles/tokens.ts';
 import { styles } from './styles.ts';
 import {
-  addPeople,
-  boxCount,
   commitDraft,
   isBlank,
   newBox,
@@ -22,7 +20,8 @@ import {
   type BoxesPlan,
   type ChipState,
 } from './boxes.ts';
-import { readPeople, type CsvPerson } from './csv.ts';
+import type { CsvPerson } from './csv.ts';
+import type * as CsvPreviewModule from './csv-preview.ts';
 import { KnownAddressBook } from './known-addresses.ts';
 
 type Shortfall = { seats: Seats; required: number };
@@ -98,6 +97,8 @@ export class InviteDialog extends ManageUsersElement {
   readonly #focus = new FocusController(this);
   /** What the group holds for the addresses typed: the seat preview applies the server's rule to it. */
   readonly #book = new KnownAddressBook();
+  /** The CSV preview's code, loaded when a file is first chosen. */
+  #csv: typeof CsvPreviewModule | undefined;
   #plan: { boxes: Box[]; version: number; people: CsvPerson[] | undefined; plan: BoxesPlan } | undefined;
 
   /** One key per draft: a retry after a failure cannot invite twice. */
@@ -121,6 +122,12 @@ export class InviteDialog extends ManageUsersElement {
     }
     if (this.open && (changed.has('open') || changed.has('boxes') || changed.has('csvPeople'))) this.#lookUpSoon();
     this.#announcePreview();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // A dialog taken off the page asks nothing more.
+    this.#book.cancel();
   }
 
   /** Once typing pauses, asks what the group holds for addresses it was not asked about. */
@@ -233,14 +240,17 @@ export class InviteDialog extends ManageUsersElement {
 
   async #readFile(file: File | undefined) {
     if (!file) return;
-    const people = readPeople(await file.text());
+    const [csv, text] = await Promise.all([import('./csv-preview.ts'), file.text()]);
+    this.#csv = csv;
+    const people = csv.readPeople(text);
     this.#section.show(people ? undefined : { tone: 'error', text: this.#section.t.csvNoEmail });
     this.csvPeople = people;
   }
 
   #addCsv() {
-    if (this.#section.busy) return;
-    this.boxes = addPeople(
+    const csv = this.#csv;
+    if (this.#section.busy || !csv) return;
+    this.boxes = csv.addPeople(
       this.boxes.map((box) => commitDraft(box)),
       this.csvPeople ?? [],
     );
@@ -324,7 +334,7 @@ export class InviteDialog extends ManageUsersElement {
     const kept = (this.csvPeople ?? []).filter((_, i) => extra[i] === 'valid');
     this.csvPeople = kept.length ? kept : undefined;
     const t = this.#section.t;
-    if (kept.length) this.#section.announcer.announce(t.csvPreview(kept.length, boxCount(kept)));
+    if (kept.length && this.#csv) this.#section.announcer.announce(t.csvPreview(kept.length, this.#csv.boxCount(kept)));
     this.#focus.moveTo(() => this.#byPart(kept.length ? 'csv-add-button' : 'csv-input'));
   }
 
@@ -555,58 +565,19 @@ export class InviteDialog extends ManageUsersElement {
         />
       </label>
       <span class="hint">${t.csvDrop}</span>
-      ${people ? this.renderCsvPreview(people) : nothing}
-    </div>`;
-  }
-
-  /** The file's rows before they join the boxes: those that would get no new invitation are flagged, with why. */
-  protected renderCsvPreview(people: CsvPerson[]) {
-    const t = this.#section.t;
-    const { extra } = this.#planned();
-    const flagged = people.flatMap((person, i) => (extra[i] === 'valid' ? [] : [{ person, state: extra[i] }]));
-    const shown = flagged.length ? flagged.slice(0, 10) : people.slice(0, 5).map((person) => ({ person, state: '' }));
-    const summary = t.csvPreview(people.length, boxCount(people));
-    const reasons: Record<string, string> = { ...this.#labels(), invalid: t.resultInvalid };
-    return html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${summary}>
-      <p>${summary}</p>
-      ${flagged.length ? html`<p id="csv-flagged">${t.csvFlagged(flagged.length)}</p>` : nothing}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t.colEmail}</th>
-            <th scope="col">${t.colType}</th>
-            <th scope="col">${t.colSubgroup}</th>
-            ${flagged.length ? html`<th scope="col">${t.colStatus}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            ({ person, state }) =>
-              html`<tr part=${state ? 'csv-row-flagged' : 'csv-row'}>
-                <td>${person.email}</td>
-                <td>${person.role === 'admin' ? t.admin : t.learner}</td>
-                <td>${person.subgroup || t.none}</td>
-                ${state ? html`<td>${reasons[state]}</td>` : nothing}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
       ${
-        (flagged.length || people.length) > shown.length
-          ? html`<p class="hint">… +${(flagged.length || people.length) - shown.length}</p>`
+        people && this.#csv
+          ? this.#csv.renderCsvPreview({
+              t,
+              people,
+              states: this.#planned().extra,
+              reasons: { ...this.#labels(), invalid: t.resultInvalid },
+              onCancel: () => this.#cancelCsv(),
+              onLeaveOut: () => this.#leaveOut(),
+              onAdd: () => this.#addCsv(),
+            })
           : nothing
       }
-      <div class="actions">
-        <button part="button" @click=${this.#cancelCsv}>${t.cancel}</button>
-        ${
-          flagged.length
-            ? html`<button part="button csv-leave-out-button" aria-describedby="csv-flagged" @click=${this.#leaveOut}>
-                ${t.csvLeaveOut(flagged.length)}
-              </button>`
-            : nothing
-        }
-        <button class="primary" part="button csv-add-button" @click=${this.#addCsv}>${t.csvAdd}</button>
-      </div>
     </div>`;
   }
 

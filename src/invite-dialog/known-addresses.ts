@@ -32,35 +32,38 @@ export class KnownAddressBook {
 
   /**
    * After a pause, asks about the valid addresses not asked about yet (500 a request) and
-   * calls `then` after each answer. A failed look-up is left out: those addresses count as new.
+   * calls `then` after each answer. A look-up on its way goes on: typing only moves the next
+   * one later. A failed look-up is left out: those addresses count as new until asked again.
    */
   lookUpSoon(api: Api | undefined, addresses: string[], then: () => void) {
-    this.cancel();
+    clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#lookUp(api, addresses, then), PAUSE_MS);
   }
 
   async #lookUp(api: Api | undefined, addresses: string[], then: () => void) {
     const keys = [...new Set(addresses.filter(isValidEmail).map(emailKey))].filter((key) => !this.#asked.has(key));
     if (!api || !keys.length || this.#unsupported) return;
-    const { signal } = (this.#abort = new AbortController());
+    for (const key of keys) this.#asked.add(key);
+    const { signal } = (this.#abort ??= new AbortController());
     for (let start = 0; start < keys.length; start += MAX_EMAILS_PER_REQUEST) {
       const asked = keys.slice(start, start + MAX_EMAILS_PER_REQUEST);
       const found = await api.client.invitations
         .knownAddresses(api.groupId, asked, { signal })
         .catch((error: unknown) => void (this.#unsupported ||= isMissing(error)));
-      if (!found || signal.aborted) return;
+      // Not answered (failed, or stopped by a send): these may be asked again.
+      if (!found || signal.aborted) return keys.slice(start).forEach((key) => this.#asked.delete(key));
       for (const member of found.members) this.#members.set(emailKey(member.email), member);
       for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
-      for (const key of asked) this.#asked.add(key);
       this.version++;
       then();
     }
   }
 
-  /** Stops a look-up that is waiting or on its way (a send answers for itself). */
+  /** Stops the look-ups that are waiting or on their way (a send answers for itself). */
   cancel() {
     clearTimeout(this.#timer);
     this.#abort?.abort();
+    this.#abort = undefined;
   }
 
   /** Forgets every answer: after a send or a removal, or when the dialog opens again. */

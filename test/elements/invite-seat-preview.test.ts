@@ -69,7 +69,7 @@ describe('<invite-dialog> seat preview', () => {
     const { dialog } = await openDialog();
     const lookUps = () => mock.requests.filter((r) => r.url.endsWith('/addresses/lookup')).length;
     paste(emailInputs(dialog)[0]!, MIX.join(' '));
-    await waitUntil(() => lookUps() === 1, 'the addresses were not looked up');
+    await waitUntil(() => lookUps() === 1 && mock.idle(), 'the addresses were not looked up');
     await findText(dialog, 'This sends 5 invitations; 8 seats are free.');
     const region = deepAll(dialog, '[aria-live="polite"]')[0]!;
     paste(emailInputs(dialog)[0]!, 'one.more@x.org');

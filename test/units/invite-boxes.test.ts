@@ -1,10 +1,10 @@
 /** The invite dialog's data: CSV files and user-type boxes, without a browser. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv, readPeople } from '../../src/invite-dialog/csv.ts';
+import { addPeople, parseCsv, readPeople } from '../../src/invite-dialog/csv.ts';
 import { knownOf } from '../../api/domain/plan-invites.ts';
 import type { Invitation } from '../../sdk/index.ts';
-import { addPeople, commitDraft, newBox, planBoxes, subgroupChoice, toRequest } from '../../src/invite-dialog/boxes.ts';
+import { commitDraft, newBox, planBoxes, subgroupChoice, toRequest } from '../../src/invite-dialog/boxes.ts';
 
 const radiology = { id: 'sub_r', name: 'Radiology', memberCount: 0, invitationCount: 0 };
 
