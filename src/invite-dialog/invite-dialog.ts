@@ -26,6 +26,9 @@ import { KnownAddressBook } from './known-addresses.ts';
 
 type Shortfall = { seats: Seats; required: number };
 
+/** The CSV preview's code, a chunk of its own: most sends have no file. */
+const loadCsvPreview = () => import('./csv-preview.ts');
+
 /** How long the seat preview waits for typing to pause before it is read out. */
 const PREVIEW_PAUSE_MS = 1000;
 
@@ -240,8 +243,8 @@ export class InviteDialog extends ManageUsersElement {
 
   async #readFile(file: File | undefined) {
     if (!file) return;
-    const [csv, text] = await Promise.all([import('./csv-preview.ts'), file.text()]);
-    this.#csv = csv;
+    const csv = (this.#csv ??= await loadCsvPreview());
+    const text = await file.text();
     const people = csv.readPeople(text);
     this.#section.show(people ? undefined : { tone: 'error', text: this.#section.t.csvNoEmail });
     this.csvPeople = people;
