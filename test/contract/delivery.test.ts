@@ -3,6 +3,7 @@
  * it committed, whatever the mail server does, and `delivery` tells what became of the email.
  */
 import { describe, it } from 'node:test';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import assert from 'node:assert/strict';
 import { createInvitationsClient, type Invitation } from '../../sdk/index.ts';
 import { retryDelay } from '../../api/jobs/worker.ts';
@@ -123,6 +124,30 @@ describe('delivery through SMTP', () => {
       );
     } finally {
       await server.close();
+    }
+  });
+
+  it('answers at once when the mail server never greets, and calls that a timeout to try again', async () => {
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { server, admin, deliveryOf } = await serverSendingTo((silent.address() as AddressInfo).port);
+    try {
+      const answer = await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['mute@x.org'] }] });
+      assert.equal(answer.results[0]?.invitation?.delivery.status, 'queued');
+      const retrying = await waitFor(
+        async () => {
+          const delivery = await deliveryOf('mute@x.org');
+          return delivery.status === 'retrying' && delivery;
+        },
+        'the greeting to time out (10 s)',
+        20_000,
+      );
+      assert.equal(retrying.error, 'The mail server did not answer in time.');
+    } finally {
+      await server.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 });
