@@ -8,6 +8,7 @@ import type { ActivityRow, MemberView, Transaction } from '../store/store.ts';
 import { authorize, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor, unknownCursor } from './cursor.ts';
 import { newId } from './secrets.ts';
+import { webhookJob } from '../webhooks/webhook-jobs.ts';
 
 /** The actor of what the server does on its own: delivery, reminders, expiry. */
 export const SYSTEM: ActivityActor = { type: 'system' };
@@ -30,20 +31,26 @@ export interface Change {
   reason?: string;
 }
 
+/** Where events go besides the log. */
+export interface ActivityOptions {
+  /** Also to the webhook receiver: a `webhook` job per event, in the same transaction. */
+  webhooks: boolean;
+}
+
 /**
- * Records a change. Call it with the transaction that makes the change, so that the change
- * and its record commit together or not at all.
+ * Records a change. Call it with the transaction that makes the change, so that the change,
+ * its record and its webhook job commit together or not at all.
  *
  * @example
- * await recordActivity(tx, {
+ * await recordActivity(ctx, tx, {
  *   groupId, type: 'invitation.delivered', actor: SYSTEM, at: ctx.clock.now(),
  *   subject: { type: 'invitation', id: row.id, label: row.email },
  * });
  */
-export async function recordActivity(tx: Transaction, change: Change): Promise<ActivityEvent> {
+export async function recordActivity(options: ActivityOptions, tx: Transaction, change: Change): Promise<void> {
   const row = rowOf(change);
   await tx.insertActivity(row);
-  return eventOf(row);
+  if (options.webhooks) await tx.enqueueJob(webhookJob(row.groupId, eventOf(row)));
 }
 
 function rowOf(change: Change): ActivityRow {

@@ -38,7 +38,7 @@ export async function removeMatching(
       const at = ctx.clock.now();
       for (const row of gone) {
         const subject = subjectOf.invitation(row);
-        await recordActivity(tx, { groupId: group.id, type: 'invitation.removed', actor, subject, at });
+        await recordActivity(ctx, tx, { groupId: group.id, type: 'invitation.removed', actor, subject, at });
       }
       return gone.length;
     });

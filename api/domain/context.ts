@@ -33,6 +33,8 @@ export interface ServiceOptions {
 export interface Delivery {
   worker: Worker;
   secret: string;
+  /** Every activity event also goes to the webhook receiver (`WEBHOOK_URL`): a `webhook` job each. */
+  webhooks: boolean;
 }
 
 export interface ServiceContext extends ServiceOptions, Delivery {

@@ -13,6 +13,7 @@ import {
   type Seats,
 } from '../../sdk/schemas.ts';
 import { enqueueMail } from '../mail/mail-jobs.ts';
+import { enqueueExpiry } from '../jobs/expiry-jobs.ts';
 import type {
   DeliveryState,
   GroupRow,
@@ -65,7 +66,7 @@ export function invitationService(ctx: ServiceContext) {
       const sender: Sender = { caller, at: ctx.clock.now(), locale: negotiateLanguage(input.locale) };
       const response = await store.transaction(async (tx) => {
         await tx.lockGroup(groupId);
-        const subgroups = await resolveSubgroups(tx, groupId, input.batches, sender);
+        const subgroups = await resolveSubgroups(ctx, tx, groupId, input.batches, sender);
         const plan = planInvites(input.batches, await knownAddresses(tx, groupId, input.batches, sender.at));
         await requireSeats(tx, group, sender.at, plan.seatsNeeded, notEnoughSeats(plan.seatsNeeded));
         const results = await createInvitations(ctx, tx, group, plan, subgroups, sender);
@@ -139,7 +140,7 @@ async function removeInvitations(
       if (row) {
         await tx.deleteInvitation(id);
         const subject = subjectOf.invitation(row);
-        await recordActivity(tx, { groupId, type: 'invitation.removed', actor: actorOf(caller), subject, at });
+        await recordActivity(ctx, tx, { groupId, type: 'invitation.removed', actor: actorOf(caller), subject, at });
         removed.push(id);
       } else notFoundIds.push(id);
     }
@@ -161,8 +162,15 @@ async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationVi
   await tx.updateInvitation(id, change);
   await tx.setDelivery(id, change.sendCount, QUEUED);
   await enqueueMail(tx, ctx, { ...row, ...change }, token);
+  await enqueueExpiry(tx, { ...row, ...change });
   const subject = subjectOf.invitation(row);
-  await recordActivity(tx, { groupId: row.groupId, type: 'invitation.resent', actor: actorOf(by.caller), subject, at });
+  await recordActivity(ctx, tx, {
+    groupId: row.groupId,
+    type: 'invitation.resent',
+    actor: actorOf(by.caller),
+    subject,
+    at,
+  });
   return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change, ...QUEUED }, at) };
 }
 
@@ -212,9 +220,16 @@ async function createInvitations(
     };
     await tx.insertInvitation({ ...row, ...QUEUED });
     await enqueueMail(tx, ctx, row, token);
+    await enqueueExpiry(tx, row);
     const { caller, at } = sender;
     const subject = subjectOf.invitation(row);
-    await recordActivity(tx, { groupId: group.id, type: 'invitation.created', actor: actorOf(caller), subject, at });
+    await recordActivity(ctx, tx, {
+      groupId: group.id,
+      type: 'invitation.created',
+      actor: actorOf(caller),
+      subject,
+      at,
+    });
     const view = { ...row, ...QUEUED, subgroupName: subgroup?.name ?? null, invitedByEmail: sender.caller.email };
     const { box: _box, ...answer } = result;
     results.push({ ...answer, invitation: invitationOf(view, sender.at) });
@@ -266,15 +281,22 @@ async function knownAddresses(tx: Transaction, groupId: string, batches: Batch[]
 }
 
 /** The subgroup each box names: an existing one by id or name, or a new one created now. */
-async function resolveSubgroups(tx: Transaction, groupId: string, batches: Batch[], sender: Sender) {
+async function resolveSubgroups(
+  ctx: ServiceContext,
+  tx: Transaction,
+  groupId: string,
+  batches: Batch[],
+  sender: Sender,
+) {
   const resolved = new Map<Batch, SubgroupRow | undefined>();
   for (const batch of batches) {
-    resolved.set(batch, batch.subgroup && (await resolveSubgroup(tx, groupId, batch.subgroup, sender)));
+    resolved.set(batch, batch.subgroup && (await resolveSubgroup(ctx, tx, groupId, batch.subgroup, sender)));
   }
   return resolved;
 }
 
 async function resolveSubgroup(
+  ctx: ServiceContext,
   tx: Transaction,
   groupId: string,
   choice: NonNullable<Batch['subgroup']>,
@@ -290,7 +312,7 @@ async function resolveSubgroup(
   const created = { id: newId('sub'), groupId, name: choice.name, createdAt: sender.at.toISOString() };
   await tx.insertSubgroup(created);
   const { caller, at } = sender;
-  await recordActivity(tx, {
+  await recordActivity(ctx, tx, {
     groupId,
     type: 'subgroup.created',
     actor: actorOf(caller),

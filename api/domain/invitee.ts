@@ -60,7 +60,7 @@ export function inviteeService(ctx: ServiceContext) {
         };
         await tx.deleteInvitation(row.id);
         await tx.insertMember(member);
-        await recordActivity(tx, {
+        await recordActivity(ctx, tx, {
           groupId: row.groupId,
           type: 'invitation.accepted',
           actor: actorOf(member),

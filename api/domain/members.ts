@@ -52,7 +52,13 @@ export function memberService(ctx: ServiceContext) {
           if (status === 'active') await requireSeats(tx, group, at, 1, noSeatToReactivate);
           await tx.setMemberStatus(member.id, status);
           const type = status === 'active' ? 'member.reactivated' : 'member.deactivated';
-          await recordActivity(tx, { groupId, type, actor: actorOf(caller), subject: subjectOf.member(member), at });
+          await recordActivity(ctx, tx, {
+            groupId,
+            type,
+            actor: actorOf(caller),
+            subject: subjectOf.member(member),
+            at,
+          });
         }
         return { member: memberOf({ ...member, status }), seats: await seats(tx, group, at) };
       });

@@ -26,7 +26,7 @@ export function subgroupService(ctx: ServiceContext) {
         const row = { id: newId('sub'), groupId, name: input.name, createdAt: at.toISOString() };
         await tx.insertSubgroup(row);
         const subject = subjectOf.subgroup(row);
-        await recordActivity(tx, { groupId, type: 'subgroup.created', actor: actorOf(caller), subject, at });
+        await recordActivity(ctx, tx, { groupId, type: 'subgroup.created', actor: actorOf(caller), subject, at });
         return subgroupOf({ ...row, memberCount: 0, invitationCount: 0 });
       });
     },
@@ -40,7 +40,7 @@ export function subgroupService(ctx: ServiceContext) {
         if (!renamed) throw notFound('subgroup');
         await tx.renameSubgroup(subgroupId, input.name);
         if (renamed.name !== input.name) {
-          await recordActivity(tx, {
+          await recordActivity(ctx, tx, {
             groupId,
             type: 'subgroup.renamed',
             actor: actorOf(caller),
@@ -61,7 +61,7 @@ export function subgroupService(ctx: ServiceContext) {
         if (!doomed) throw notFound('subgroup');
         await tx.deleteSubgroup(subgroupId);
         const subject = subjectOf.subgroup(doomed);
-        await recordActivity(tx, {
+        await recordActivity(ctx, tx, {
           groupId,
           type: 'subgroup.removed',
           actor: actorOf(caller),

@@ -12,6 +12,8 @@ import { signedIn, type ServiceOptions } from '../domain/context.ts';
 import { createInvitationsService } from '../domain/service.ts';
 import { mailJobHandlers } from '../mail/mail-jobs.ts';
 import { startWorker, type JobHandlers } from '../jobs/worker.ts';
+import { expiryJobHandlers } from '../jobs/expiry-jobs.ts';
+import { webhookJobHandlers, type WebhookTarget } from '../webhooks/webhook-jobs.ts';
 import { ProblemError, malformedRequest, notFound, validationFailed } from '../domain/problem.ts';
 import { randomSecret } from '../domain/secrets.ts';
 import { needsCaller, operations, type OperationId } from './operations.ts';
@@ -49,6 +51,11 @@ export interface ApiAppOptions extends ServiceOptions {
   jobHandlers?: JobHandlers;
   /** Ms the worker holds a job it claimed (default 2 minutes): after a crash, its jobs go again this much later. */
   jobLeaseMs?: number;
+  /**
+   * Where every activity event is POSTed, signed the Standard Webhooks way (`WEBHOOK_URL`,
+   * `WEBHOOK_SECRET`: `whsec_` + base64), from the job queue: see api/webhooks/webhook-jobs.ts.
+   */
+  webhook?: WebhookTarget | undefined;
 }
 
 type Env = { Variables: { caller: MemberView | undefined } };
@@ -58,13 +65,12 @@ type Env = { Variables: { caller: MemberView | undefined } };
  * delivers the outbox's emails in this process: `app.worker.stop()` before closing the store.
  */
 export function createApiApp(options: ApiAppOptions) {
-  const secret = options.idempotencySecret ?? randomSecret();
+  const delivery = { secret: options.idempotencySecret ?? randomSecret(), webhooks: options.webhook !== undefined };
   const { store, clock } = options;
-  const handlers = { ...mailJobHandlers({ ...options, secret }), ...options.jobHandlers };
   const worker = startWorker({
     store,
     clock,
-    handlers,
+    handlers: jobHandlersOf(options, delivery),
     ...(options.jobLeaseMs ? { leaseMs: options.jobLeaseMs } : {}),
   });
   const app = Object.assign(new Hono<Env>(), { worker });
@@ -106,8 +112,8 @@ export function createApiApp(options: ApiAppOptions) {
   );
 
   const routing: Routing = {
-    handlers: handlersOf(createInvitationsService({ ...options, worker, secret })),
-    idempotency: createIdempotency(store, clock, secret),
+    handlers: handlersOf(createInvitationsService({ ...options, worker, ...delivery })),
+    idempotency: createIdempotency(store, clock, delivery.secret),
     limits,
   };
   for (const id of Object.keys(operations) as OperationId[]) {
@@ -115,6 +121,16 @@ export function createApiApp(options: ApiAppOptions) {
   }
   for (const [path, allowed] of allowedMethods(options.demo)) app.all(path, (c) => methodNotAllowed(c, allowed));
   return app;
+}
+
+/** The worker's kinds of jobs: emails and reminders, expiry, webhooks when a receiver is set, and the host's own. */
+function jobHandlersOf(options: ApiAppOptions, delivery: { secret: string; webhooks: boolean }): JobHandlers {
+  return {
+    ...mailJobHandlers({ ...options, ...delivery }),
+    ...expiryJobHandlers({ ...options, ...delivery }),
+    ...(options.webhook ? webhookJobHandlers(options.webhook) : {}),
+    ...options.jobHandlers,
+  };
 }
 
 /** An operation's path in Hono's syntax: `{param}` becomes `:param`. */

@@ -12,7 +12,7 @@
  * attempt, right after the mail server accepted the message: a crash between the two is the
  * one way a message goes out twice.
  */
-import { SYSTEM, recordActivity, subjectOf } from '../domain/activity.ts';
+import { SYSTEM, recordActivity, subjectOf, type ActivityOptions } from '../domain/activity.ts';
 import type { Clock } from '../domain/clock.ts';
 import { openToken, sealToken } from '../domain/secrets.ts';
 import { JobError, type Attempt, type JobHandlers } from '../jobs/worker.ts';
@@ -34,7 +34,7 @@ interface MailJob {
   token: string;
 }
 
-export interface MailJobOptions {
+export interface MailJobOptions extends ActivityOptions {
   store: Store;
   clock: Clock;
   mailer: Mailer;
@@ -67,12 +67,15 @@ export async function enqueueMail(
 /** The handlers of both kinds. */
 export function mailJobHandlers(options: MailJobOptions): JobHandlers {
   return {
-    [INVITATION_MAIL]: { perform: (job) => sendFor(options, job, false), record: recordDelivery },
+    [INVITATION_MAIL]: {
+      perform: (job) => sendFor(options, job, false),
+      record: (tx, job, attempt) => recordDelivery(options, tx, job, attempt),
+    },
     [INVITATION_REMINDER]: {
       perform: (job) => sendFor(options, job, true),
       record: async (tx, job, attempt) => {
         const row = attempt.status === 'done' ? await sendOf(tx, job) : undefined;
-        if (row) await recordActivity(tx, { ...systemChange(row, attempt), type: 'invitation.reminded' });
+        if (row) await recordActivity(options, tx, { ...systemChange(row, attempt), type: 'invitation.reminded' });
       },
     },
   };
@@ -94,7 +97,7 @@ function systemChange(row: InvitationRow, attempt: Attempt) {
 }
 
 /** Where the invitation's email stands after an attempt; delivered or failed for good goes in the log. */
-async function recordDelivery(tx: Transaction, job: ClaimedJob, attempt: Attempt) {
+async function recordDelivery(options: ActivityOptions, tx: Transaction, job: ClaimedJob, attempt: Attempt) {
   if (attempt.status === 'skipped') return;
   const row = await sendOf(tx, job);
   if (!row) return;
@@ -106,9 +109,9 @@ async function recordDelivery(tx: Transaction, job: ClaimedJob, attempt: Attempt
     deliveryError: error,
   });
   const change = systemChange(row, attempt);
-  if (attempt.status === 'done') await recordActivity(tx, { ...change, type: 'invitation.delivered' });
+  if (attempt.status === 'done') await recordActivity(options, tx, { ...change, type: 'invitation.delivered' });
   if (attempt.status === 'failed') {
-    await recordActivity(tx, { ...change, type: 'invitation.delivery_failed', reason: attempt.error });
+    await recordActivity(options, tx, { ...change, type: 'invitation.delivery_failed', reason: attempt.error });
   }
 }
 

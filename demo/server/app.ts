@@ -55,6 +55,10 @@ export interface ServerOptions {
   reminderDays?: number | undefined;
   /** Ms the delivery worker holds a claimed job (`JOB_LEASE_SECONDS`, default 120 s). */
   jobLeaseMs?: number | undefined;
+  /** Where every activity event is POSTed (`WEBHOOK_URL`); needs {@link ServerOptions.webhookSecret}. */
+  webhookUrl?: string | undefined;
+  /** The Standard Webhooks secret the events are signed with (`WEBHOOK_SECRET`, `whsec_…`). */
+  webhookSecret?: string | undefined;
 }
 
 /** PostgreSQL for a `postgres://` URL, SQLite otherwise. */
@@ -89,6 +93,9 @@ export async function createServer(options: ServerOptions) {
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.reminderDays === undefined ? {} : { reminderDays: options.reminderDays }),
     ...(options.jobLeaseMs === undefined ? {} : { jobLeaseMs: options.jobLeaseMs }),
+    ...(options.webhookUrl && options.webhookSecret
+      ? { webhook: { url: options.webhookUrl, secret: options.webhookSecret } }
+      : {}),
   });
   const openapi = JSON.stringify(openApiDocument({ demo: options.demo, serverUrl: API_BASE }), null, 2);
 

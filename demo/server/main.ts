@@ -1,6 +1,7 @@
 /**
  * Starts the reference server: `PORT` (8000), `DATABASE_URL` (`postgres://…`) or `DATABASE` (a SQLite
  * file, default demo/manage-users.db),
+ * `WEBHOOK_URL` and `WEBHOOK_SECRET` (`whsec_…`) to POST every activity event, signed (Standard Webhooks),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails, `REMINDER_DAYS` (3) for
  * when before expiry a pending invitation's reminder goes out, `JOB_LEASE_SECONDS` (120) for how
  * long the delivery worker holds a job (after a crash, the emails in flight go out again this much later),
@@ -29,6 +30,8 @@ const server = await createServer({
   idempotencySecret: process.env.IDEMPOTENCY_SECRET,
   reminderDays: process.env.REMINDER_DAYS === undefined ? undefined : Number(process.env.REMINDER_DAYS),
   jobLeaseMs: process.env.JOB_LEASE_SECONDS === undefined ? undefined : Number(process.env.JOB_LEASE_SECONDS) * 1000,
+  webhookUrl: process.env.WEBHOOK_URL,
+  webhookSecret: process.env.WEBHOOK_SECRET,
 });
 
 const host = process.env.HOST ?? '127.0.0.1';
