@@ -107,7 +107,7 @@ async function measure(base: string): Promise<Map<string, Cell>> {
     for (const connections of CONCURRENCY) {
       const setupRequest = (request: autocannon.Request) => ({ ...request, body: inviteBody(addresses) });
       const amount = INVITE_REQUESTS[addresses]?.(connections) ?? connections;
-      const options = { url: list, connections, amount, method: 'POST' as const, headers: ADMIN };
+      const options = { url: list, connections, amount, timeout: 120, method: 'POST' as const, headers: ADMIN };
       const result = await autocannon({ ...options, requests: [{ setupRequest }] });
       cells.set(`invite ${addresses} (${amount} req), c=${connections}`, cellOf(result));
       progress(`invite ${addresses}, c=${connections}`);
