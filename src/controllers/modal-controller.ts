@@ -13,6 +13,8 @@ interface ModalHost extends ReactiveControllerHost {
 export class ModalController implements ReactiveController {
   readonly #host: ModalHost;
   #returnFocus: HTMLElement | undefined;
+  /** `open` as the last update saw it. */
+  #opened = false;
 
   constructor(host: ModalHost) {
     this.#host = host;
@@ -33,7 +35,11 @@ export class ModalController implements ReactiveController {
   hostUpdated() {
     const dialog = this.#dialog;
     if (!dialog) return;
-    if (this.#host.open && !dialog.open) {
+    // Opens only when `open` turns true: after Escape the dialog is closed while `open` is still true
+    // until the close event, and an update in between (a blur committing a typed address) must not reopen it.
+    const opening = this.#host.open && !this.#opened;
+    this.#opened = this.#host.open;
+    if (opening && !dialog.open) {
       this.#returnFocus = deepActiveElement();
       dialog.showModal();
       this.#host.renderRoot.querySelector<HTMLElement>('[data-initial-focus]')?.focus();

@@ -74,6 +74,15 @@ describe('focus after every action (keyboard only)', () => {
     await expectFocusOn(section, 'Invite New Users');
   });
 
+  it('Escape with an address still being typed closes the invite dialog at once, focus back on the opener', async () => {
+    const section = await renderSection();
+    await activate(await findByRole(section, 'button', 'Invite New Users'));
+    await expectFocusOn(section, 'Email addresses');
+    await sendKeys({ type: 'zz@x.org' });
+    await press('Escape');
+    await expectFocusOn(section, 'Invite New Users');
+  });
+
   it('seat refusal, then Remove expired: focus stays on Invite Users', async () => {
     const section = await renderSection();
     await activate(await findByRole(section, 'button', 'Invite New Users'));
