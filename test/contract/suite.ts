@@ -591,6 +591,14 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
           ['remind@x.org'],
         );
       });
+      it('sends the reminder due on the way when the clock jumps past the expiry ("Jump 11 days")', async () => {
+        await admin.invitations.create(G, { batches: [{ role: 'learner', emails: ['jump@x.org'] }] });
+        await admin.demo.advanceClock(11 * DAY);
+        const [reminder, invitation, ...rest] = await outboxOf('jump@x.org');
+        assert.equal(rest.length, 0);
+        assert.match(reminder?.subject ?? '', /^Reminder: /);
+        assert.equal(reminder?.acceptUrl, invitation?.acceptUrl);
+      });
       it('sends none for an invitation accepted or removed before then', async () => {
         const emails = ['taken@x.org', 'dropped@x.org', 'waiting@x.org'];
         const created = await admin.invitations.create(G, { batches: [{ role: 'learner', emails }] });
