@@ -54,7 +54,7 @@ async function desktop() {
   await shoot(page, 'demo-invite.png');
   await page.keyboard.press('Escape');
   await page.getByLabel('Language').selectOption('es');
-  await page.getByLabel('Theme').selectOption('theme-host');
+  await page.getByLabel('Tema').selectOption('theme-host');
   await page.getByRole('tab', { name: /Pendientes/ }).waitFor();
   await shoot(page, 'demo-host-theme-es.png');
   await page.close();
