@@ -74,7 +74,7 @@ export const tokens = css`
     background: var(--_surface);
     cursor: pointer;
   }
-  button:hover:not(:disabled) {
+  button:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--_subtle);
   }
   button.primary {
@@ -83,7 +83,7 @@ export const tokens = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
-  button.primary:hover:not(:disabled) {
+  button.primary:hover:not(:disabled, [aria-disabled='true']) {
     background: color-mix(in srgb, var(--_accent) 85%, black);
   }
   button.danger {
@@ -97,7 +97,9 @@ export const tokens = css`
     text-decoration: underline;
     padding: 0 4px;
   }
-  button:disabled {
+  /* Busy or not applicable yet: aria-disabled keeps the button focusable, and it looks it. */
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }

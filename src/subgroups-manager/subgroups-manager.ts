@@ -141,6 +141,7 @@ export class SubgroupsManager extends ManageUsersElement {
         name="name"
         part="name-input"
         aria-label=${t.renameSubgroupField(s.name)}
+        @keydown=${(e: KeyboardEvent) => this.#onRenameKeydown(e, s.id)}
         .value=${s.name}
         required
         maxlength="80"
@@ -177,6 +178,13 @@ export class SubgroupsManager extends ManageUsersElement {
           ${t.remove}
         </button>
       </span>`;
+  }
+
+  /** Escape in the rename field cancels the rename, not the whole dialog. */
+  #onRenameKeydown(event: KeyboardEvent, id: string) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.#cancelEditing(id);
   }
 
   #cancelEditing(id: string) {

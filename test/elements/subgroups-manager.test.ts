@@ -1,5 +1,6 @@
 /** <subgroups-manager> used alone, against the msw handlers: add, rename, remove subgroups. */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.ts';
 import type { SubgroupsManager } from '../../src/index.ts';
 import { useMockApi, heal } from '../helpers/mock-worker.ts';
@@ -85,6 +86,19 @@ describe('<subgroups-manager>', () => {
     (await findByRole(manager, 'button', 'Save')).click();
     await findText(manager, 'Subgroup "Nursing" renamed to "Nursing Team".');
     expect(await mock.store.subgroupByName('demo', 'nursing team')).to.not.equal(undefined);
+  });
+
+  it('Escape in the rename field cancels the rename and keeps the dialog open', async () => {
+    await useMockApi();
+    const manager = await openManager();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename')).click();
+    const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'New name for Nursing');
+    field.focus();
+    await sendKeys({ type: 'X' });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => queryAllByRole(manager, 'textbox', 'New name for Nursing').length === 0);
+    expect((await findByRole<HTMLDialogElement>(manager, 'dialog')).open).to.equal(true);
+    expect(names(manager)).to.include('Nursing');
   });
 
   for (const [locale, rename, field, cancel, exists] of [
