@@ -37,10 +37,26 @@ export function allowOrigins(origins: readonly string[]): MiddlewareHandler {
   };
 }
 
-/** Reads `CORS_ORIGINS`: comma-separated exact origins; empty or unset means none. */
+/**
+ * Reads `CORS_ORIGINS`: comma-separated origins; empty or unset means none. Each is written as the
+ * browser sends it (`https://lms.example.com/` and `HTTPS://LMS.example.com` both become
+ * `https://lms.example.com`); an entry that is not an origin (no scheme, or a path) throws, so a
+ * typo stops the server at start instead of refusing every page in silence.
+ */
 export function parseOrigins(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map(originOf);
+}
+
+function originOf(entry: string): string {
+  const url = URL.parse(entry);
+  if (!url || url.origin === 'null' || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(
+      `CORS_ORIGINS: "${entry}" is not an origin; write it as scheme://host[:port], e.g. https://lms.example.com`,
+    );
+  }
+  return url.origin;
 }

@@ -91,4 +91,17 @@ describe('cross-origin access', async () => {
       'http://localhost:5173',
     ]);
   });
+
+  it('writes each CORS_ORIGINS entry as the browser sends its Origin (case, trailing slash, default port)', () => {
+    assert.deepEqual(parseOrigins('HTTPS://LMS.Example.com/, http://localhost:8081/, https://a.example:443'), [
+      'https://lms.example.com',
+      'http://localhost:8081',
+      'https://a.example',
+    ]);
+  });
+
+  it('refuses a CORS_ORIGINS entry that is not an origin, saying which', () => {
+    assert.throws(() => parseOrigins('https://a.example, lms.example.com'), /"lms\.example\.com" is not an origin/);
+    assert.throws(() => parseOrigins('https://lms.example.com/app'), /"https:\/\/lms\.example\.com\/app" is not/);
+  });
 });
