@@ -6,53 +6,17 @@
  * before and after 20,000 invites. A database is seeded once (`POST dev/seed`) and kept in
  * `node_modules/.cache/manage-users-bench/`; every run works on a fresh copy of it.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { access, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { ADMIN, post, startServer } from './bench-server-process.ts';
 import { nextCursor } from '../api/domain/cursor.ts';
 
 const SCALES = (process.env.BENCH_SCALE ?? '1000,200000').split(',').map(Number);
 const CACHE = new URL('../node_modules/.cache/manage-users-bench/', import.meta.url).pathname;
-const ADMIN = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
 const DAY = 86_400_000;
 const REQUESTS = 200;
-
-interface Running {
-  base: string;
-  rssMb(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-export async function startServer(database: string): Promise<Running> {
-  const script = new URL('./bench-scale-server.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, DATABASE: database },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const { port } = JSON.parse(line) as { port: number };
-  return {
-    base: `http://127.0.0.1:${port}/api/v1/`,
-    async rssMb() {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
-async function post(base: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(new URL(path, base), { method: 'POST', headers: ADMIN, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 /** A copy of a database with `n` invitations (half expired) and 5,000 members, seeded once. */
 export async function databaseWith(n: number): Promise<string> {

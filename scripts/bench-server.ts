@@ -7,19 +7,16 @@
  * seeded through `POST dev/seed` (timed), with room for the invites made by removing expired
  * invitations by filter (timed too). Prints requests/s and p50/p99 (ms) per cell.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { ADMIN, post, startServer } from './bench-server-process.ts';
 import { nextCursor } from '../api/domain/cursor.ts';
 import { startPostgres } from '../test/helpers/postgres.ts';
 
 const SIZES = (process.env.BENCH_SERVER_SIZES ?? '1000,100000').split(',').map(Number);
 const CONCURRENCY = [1, 10, 50];
-const ADMIN = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
 const DAY = 86_400_000;
 /** Seconds each list cell runs. */
 const LIST_SECONDS = 2;
@@ -40,29 +37,6 @@ interface Cell {
   p50: number;
   p99: number;
   errors: number;
-}
-
-async function startServer(database: string) {
-  const script = new URL('./bench-scale-server.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, DATABASE: database },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const { port } = JSON.parse(line) as { port: number };
-  return {
-    base: `http://127.0.0.1:${port}/api/v1/`,
-    async stop() {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
-async function post(base: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(new URL(path, base), { method: 'POST', headers: ADMIN, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 const benchStarted = performance.now();

@@ -15,7 +15,8 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium.ts';
-import { databaseWith, startServer } from './bench-scale.ts';
+import { databaseWith } from './bench-scale.ts';
+import { startServer } from './bench-server-process.ts';
 
 const SIZES = (process.env.BENCH_WIDGET_SIZES ?? '1000,200000').split(',').map(Number);
 const RUNS = 5;
