@@ -7,12 +7,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
+import { median } from './median.ts';
 
 const ATTACKERS = 64;
 const ACCEPTS_EACH = 90;
 const SAMPLES = 40;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 const API_BASE = '/api/v1';
 

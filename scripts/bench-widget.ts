@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium.ts';
 import { databaseWith } from './bench-scale.ts';
 import { startServer } from './bench-server-process.ts';
+import { median } from './median.ts';
 
 const SIZES = (process.env.BENCH_WIDGET_SIZES ?? '1000,200000').split(',').map(Number);
 const RUNS = 5;
@@ -119,7 +120,6 @@ async function run(browser: Browser, origin: string, which: 'widget' | 'plain'):
   return { loadMs, requests: loadRequests, searchMs, sortMs };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
 
 function summary(runs: Figures[]) {
