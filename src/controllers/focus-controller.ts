@@ -1,18 +1,35 @@
 /**
  * The focus rule, written once: after an action, focus goes to the control the admin acts
- * on next, never to `<body>`. An element names that control for an action (`moveTo`); when
- * a render takes away the focused control (a removed row, a replaced view), focus goes to
- * the element's fallback, the control marked `data-focus-fallback` (its search field, the
- * first email field, the name field).
+ * on next, never to `<body>`, and stays where the admin was as far as it can.
+ *
+ * - An element names that control for an action (`moveTo`).
+ * - A row action keeps focus in its list (rows are `part~="row"`): on the row's control while
+ *   the row is shown. When a render takes the row away (removed, deactivated, no longer
+ *   matching the filter), focus goes to the same control of the row that took its place, or of
+ *   the previous row when it was the last, and to the list itself (`data-focus-list`, a table
+ *   whose caption names it) when no row is left.
+ * - When a render takes away any other focused control (a replaced view), focus goes to the
+ *   element's fallback, the control marked `data-focus-fallback` (its search field, the first
+ *   email field, the name field).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Pick = () => HTMLElement | null | undefined;
 
+/** Where focus was in a list: the row's position and the control's parts. */
+interface Place {
+  index: number;
+  part: string;
+}
+
+const ROW = '[part~="row"]';
+const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]';
+
 export class FocusController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #next: Pick | undefined;
   #hadFocus = false;
+  #place: Place | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -26,18 +43,50 @@ export class FocusController implements ReactiveController {
   }
 
   #fallback() {
-    return this.#host.shadowRoot?.querySelector<HTMLElement>('[data-focus-fallback]');
+    return this.#root?.querySelector<HTMLElement>('[data-focus-fallback]');
+  }
+
+  get #root() {
+    return this.#host.shadowRoot;
   }
 
   hostUpdate() {
     this.#hadFocus = this.#host.matches(':focus-within');
+    this.#place = this.#hadFocus ? this.#placeOf(this.#root?.activeElement) : undefined;
   }
 
   hostUpdated() {
     const target = this.#next?.();
     this.#next = undefined;
     if (target) target.focus();
-    else if (this.#hadFocus && !this.#host.matches(':focus-within') && focusLost()) this.#fallback()?.focus();
+    else if (this.#hadFocus && !this.#host.matches(':focus-within') && focusLost())
+      (this.#inPlace() ?? this.#fallback())?.focus();
+  }
+
+  #placeOf(active: Element | null | undefined): Place | undefined {
+    const row = active?.closest(ROW);
+    if (!active || !row) return undefined;
+    return { index: this.#rows().indexOf(row), part: active.getAttribute('part') ?? '' };
+  }
+
+  #rows(): Element[] {
+    return [...(this.#root?.querySelectorAll(ROW) ?? [])];
+  }
+
+  /**
+   * The control that takes the place of the one a render took away: the same control of the
+   * row now at its position (or the last row), else of the nearest row that has one, else any
+   * control of that row; the list when no row is left.
+   */
+  #inPlace(): HTMLElement | null | undefined {
+    const place = this.#place;
+    if (!place) return undefined;
+    const rows = this.#rows();
+    if (!rows.length) return this.#root?.querySelector<HTMLElement>('[data-focus-list]');
+    const at = Math.min(place.index, rows.length - 1);
+    const nearest = [...rows.slice(at), ...rows.slice(0, at).reverse()];
+    const same = (row: Element) => row.querySelector<HTMLElement>(`[part="${CSS.escape(place.part)}"]`);
+    return nearest.map(same).find(Boolean) ?? rows[at]?.querySelector<HTMLElement>(FOCUSABLE);
   }
 }
 

@@ -57,7 +57,7 @@ export class MembersPanel extends ManageUsersElement {
 
   constructor() {
     super();
-    // A row that went away (deactivated, reactivated) leaves focus on the next row, or the search.
+    // A row that went away (deactivated, reactivated) leaves focus on the next row, the previous one, or the table.
     new FocusController(this);
   }
 
@@ -144,7 +144,7 @@ export class MembersPanel extends ManageUsersElement {
       </div>
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
-        <table part="table">
+        <table part="table" tabindex="-1" data-focus-list>
           <caption>
             ${caption}${page ? html` <span class="hint total">(${number(locale, page.total)})</span>` : nothing}
           </caption>

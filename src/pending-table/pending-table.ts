@@ -171,19 +171,20 @@ export class PendingTable extends ManageUsersElement {
   async #remove(ids: string[]) {
     const { actions, t } = this.#section;
     const total = this.#total;
+    const first = this.#items.findIndex((item) => this.matching || this.selected.has(item.id));
     const removed = this.matching
       ? await actions.removeMatching(this.#filter, total, t.confirmRemove(total))
       : await actions.remove(ids, t.confirmRemove(ids.length));
     if (!removed) return;
     this.selected = new Set();
     this.matching = false;
-    this.#focus.moveTo();
+    // On the first removed row's checkbox: once the list has loaded again, the row that took its place.
+    this.#focus.moveTo(() => this.renderRoot.querySelectorAll('tbody tr')[first]?.querySelector('input'));
   }
 
   async #removeAllExpired() {
     if (this.#section.seats?.expired === 0) return;
-    if (await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count)))
-      this.#focus.moveTo();
+    await this.#section.actions.removeExpired((count) => this.#section.t.confirmRemoveExpired(count));
   }
 
   #sortBy(column: 'email' | 'expiresAt' | 'lastSentAt') {
@@ -203,7 +204,7 @@ export class PendingTable extends ManageUsersElement {
       </div>
       ${this.#section.renderFeedback()}
       <div class="scroll" aria-busy=${this.#list.loading ? 'true' : 'false'}>
-        <table part="table">
+        <table part="table" tabindex="-1" data-focus-list>
           <caption>
             ${t.pendingCaption}${this.#list.page ? html` <span class="hint total">(${number(this.#section.locale, this.#list.page.total)})</span>` : nothing}
           </caption>

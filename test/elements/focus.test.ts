@@ -118,10 +118,32 @@ describe('focus after every action (keyboard only)', () => {
     await press('Space');
     await activate(await findByRole(section, 'button', 'Remove'));
     await confirmWithKeyboard(section, 'Remove');
-    await expectFocusOn(section, 'Search by email');
+    // The row that took the removed one's place.
+    await expectFocusOn(section, 'Select ben.cohen@riverside.example');
     await activate(await findByRole(await findRow(section, 'ben.cohen@riverside.example'), 'button', /Resend/));
     await findByRole(section, 'status', /1 invitation resent/);
-    await expectFocusOn(section, /Resend/);
+    await expectFocusOn(section, 'Resend ben.cohen@riverside.example');
+  });
+
+  it('Pending, Expired: resending the last row, which is then pending, moves focus to the previous row', async () => {
+    const section = await renderSection();
+    (await findByRole(section, 'tab', /^Pending/)).click();
+    const status = await findByRole<HTMLSelectElement>(section, 'combobox', /^Status/);
+    status.value = 'expired';
+    status.dispatchEvent(new Event('change'));
+    await waitUntil(() => !deepAll(section, 'tr').some((row) => row.textContent.includes('kim.nguyen')));
+    await activate(await findByRole(await findRow(section, 'chloe.dubois@riverside.example'), 'button', /Resend/));
+    await waitUntil(() => !deepAll(section, 'tr').some((row) => row.textContent.includes('chloe.dubois')));
+    await expectFocusOn(section, 'Resend ben.cohen@riverside.example');
+  });
+
+  it('Deactivated: reactivating the only one leaves focus on the table, named by its caption', async () => {
+    const section = await renderSection();
+    (await findByRole(section, 'tab', /^Deactivated/)).click();
+    await activate(await findByRole(await findRow(section, 'Ruth Mensah'), 'button', /Reactivate/));
+    await findByRole(section, 'status', /Ruth Mensah was reactivated/);
+    await expectFocusOn(section, /^Deactivated users \(0\)/);
+    expect(focused()!.tagName).to.equal('TABLE');
   });
 
   it('Users: deactivate; Deactivated: reactivate', async () => {
@@ -137,7 +159,8 @@ describe('focus after every action (keyboard only)', () => {
     await expectFocusOn(section, 'Deactivated');
     await activate(await findByRole(await findRow(section, 'Marco Rossi'), 'button', /Reactivate/));
     await findByRole(section, 'status', /Marco Rossi was reactivated/);
-    await expectFocusOn(section, /Reactivate|Search by name or email/);
+    // Marco was the first of two: Ruth's row took his place.
+    await expectFocusOn(section, 'Reactivate Ruth Mensah');
   });
 
   it('Subgroups: add, rename, remove', async () => {
