@@ -197,6 +197,8 @@ export const en = {
   renameSubgroupField: (name: string) => `New name for ${name}`,
   addSubgroup: 'Add subgroup',
   rename: 'Rename',
+  renameNamed: (name: string) => `Rename ${name}`,
+  removeNamed: (name: string) => `Remove ${name}`,
   save: 'Save',
   subgroupCounts: (members: number, invitations: number) =>
     `${members} ${plural(members, 'member', 'members')}, ${invitations} pending ${plural(invitations, 'invitation', 'invitations')}`,

@@ -190,6 +190,8 @@ export const es: Messages = {
   renameSubgroupField: (name) => `Nuevo nombre para ${name}`,
   addSubgroup: 'Añadir subgrupo',
   rename: 'Cambiar nombre',
+  renameNamed: (name) => `Cambiar nombre de ${name}`,
+  removeNamed: (name) => `Eliminar ${name}`,
   save: 'Guardar',
   subgroupCounts: (members, invitations) =>
     `${members} ${plural(members, 'miembro', 'miembros')}, ${invitations} ${plural(invitations, 'invitación pendiente', 'invitaciones pendientes')}`,

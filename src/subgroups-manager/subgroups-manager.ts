@@ -83,7 +83,7 @@ export class SubgroupsManager extends ManageUsersElement {
   #stopEditing(id: string) {
     this.editing = '';
     this.#focus.moveTo(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][aria-describedby="subgroup-${id}"]`),
+      this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [part~="rename-button"]`),
     );
   }
 
@@ -128,7 +128,7 @@ export class SubgroupsManager extends ManageUsersElement {
       ${this.#section.renderFeedback()}
       ${this.#section.subgroups.length === 0 ? html`<p class="hint">${t.noSubgroups}</p>` : nothing}
       <ul class="list">
-        ${this.#section.subgroups.map((s) => html`<li part="row">${this.editing === s.id ? this.renderRename(s) : this.renderRow(s)}</li>`)}
+        ${this.#section.subgroups.map((s) => html`<li part="row" data-id=${s.id}>${this.editing === s.id ? this.renderRename(s) : this.renderRow(s)}</li>`)}
       </ul>
       ${this.#section.renderSupport()}
     </dialog>`;
@@ -157,13 +157,13 @@ export class SubgroupsManager extends ManageUsersElement {
   protected renderRow(s: Subgroup) {
     const t = this.#section.t;
     return html`<span class="name"
-        ><strong id="subgroup-${s.id}">${s.name}</strong>
+        ><strong>${s.name}</strong>
         <span class="hint">${t.subgroupCounts(s.memberCount, s.invitationCount)}</span></span
       >
       <span class="row-actions">
         <button
           part="button rename-button"
-          aria-describedby="subgroup-${s.id}"
+          aria-label=${t.renameNamed(s.name)}
           @click=${() => this.#startEditing(s.id)}
         >
           ${t.rename}
@@ -171,7 +171,7 @@ export class SubgroupsManager extends ManageUsersElement {
         <button
           class="danger"
           part="button remove-button"
-          aria-describedby="subgroup-${s.id}"
+          aria-label=${t.removeNamed(s.name)}
           aria-disabled=${this.#section.busy ? 'true' : 'false'}
           @click=${() => this.#remove(s)}
         >

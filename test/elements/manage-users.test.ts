@@ -230,7 +230,7 @@ describe('<manage-users>', () => {
     const name = await findByRole<HTMLInputElement>(manager, 'textbox', 'Subgroup name');
     name.value = 'Pharmacy';
     (await findByRole(manager, 'button', 'Add subgroup')).click();
-    (await findByRole(await findRow(manager, 'Pharmacy'), 'button', 'Rename')).click();
+    (await findByRole(await findRow(manager, 'Pharmacy'), 'button', 'Rename Pharmacy')).click();
     const rename = await findByRole<HTMLInputElement>(manager, 'textbox', 'New name for Pharmacy');
     expect(rename.value).to.equal('Pharmacy');
     rename.value = 'radiology';
@@ -239,7 +239,7 @@ describe('<manage-users>', () => {
     await expectAccessible(section, 'subgroup error');
     rename.value = 'Pharmacy Team';
     (await findByRole(manager, 'button', 'Save')).click();
-    (await findByRole(await findRow(manager, 'Pharmacy Team'), 'button', 'Remove')).click();
+    (await findByRole(await findRow(manager, 'Pharmacy Team'), 'button', 'Remove Pharmacy Team')).click();
     await waitUntil(() => deepAll<HTMLDialogElement>(section, 'dialog.confirm')[0]?.open);
     const confirm = deepAll<HTMLDialogElement>(section, 'dialog.confirm')[0]!;
     (await findByRole(confirm, 'button', 'Remove')).click();

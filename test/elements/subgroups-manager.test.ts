@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.ts';
 import type { SubgroupsManager } from '../../src/index.ts';
 import { useMockApi, heal } from '../helpers/mock-worker.ts';
-import { deepAll, findByRole, findRow, findText, nextEvent, queryAllByRole } from '../helpers/dom.ts';
+import { deepAll, findByRole, findRow, findText, nameOf, nextEvent, queryAllByRole } from '../helpers/dom.ts';
 import { expectAccessible } from '../helpers/axe.ts';
 
 async function openManager() {
@@ -73,10 +73,31 @@ describe('<subgroups-manager>', () => {
     await findText(manager, 'Subgroup "Pharmacy" added.');
   });
 
+  for (const [locale, rename, remove] of [
+    ['en', 'Rename Nursing', 'Remove Nursing'],
+    ['es', 'Cambiar nombre de Nursing', 'Eliminar Nursing'],
+  ] as const) {
+    it(`names each row's buttons with its subgroup, the visible word first (${locale})`, async () => {
+      await useMockApi();
+      const manager = await fixture<SubgroupsManager>(
+        html`<subgroups-manager
+          open
+          locale=${locale}
+          base-url="/api/v1/"
+          group-id="demo"
+          .getToken=${() => 'demo-admin'}
+        ></subgroups-manager>`,
+      );
+      const row = await findRow(manager, 'Nursing');
+      const buttons = [await findByRole(row, 'button', rename), await findByRole(row, 'button', remove)];
+      for (const button of buttons) expect(nameOf(button).startsWith(button.textContent.trim())).to.equal(true);
+    });
+  }
+
   it('renames a subgroup; a name already taken is refused in words', async () => {
     const mock = await useMockApi();
     const manager = await openManager();
-    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename')).click();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename Nursing')).click();
     const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'New name for Nursing');
     expect(queryAllByRole(manager, 'textbox', 'Subgroup name')).to.have.length(1);
     field.value = 'radiology';
@@ -91,7 +112,7 @@ describe('<subgroups-manager>', () => {
   it('Escape in the rename field cancels the rename and keeps the dialog open', async () => {
     await useMockApi();
     const manager = await openManager();
-    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename')).click();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Rename Nursing')).click();
     const field = await findByRole<HTMLInputElement>(manager, 'textbox', 'New name for Nursing');
     field.focus();
     await sendKeys({ type: 'X' });
@@ -102,8 +123,14 @@ describe('<subgroups-manager>', () => {
   });
 
   for (const [locale, rename, field, cancel, exists] of [
-    ['en', 'Rename', 'New name for Nursing', 'Cancel', 'A subgroup with that name already exists.'],
-    ['es', 'Cambiar nombre', 'Nuevo nombre para Nursing', 'Cancelar', 'Ya existe un subgrupo con ese nombre.'],
+    ['en', 'Rename Nursing', 'New name for Nursing', 'Cancel', 'A subgroup with that name already exists.'],
+    [
+      'es',
+      'Cambiar nombre de Nursing',
+      'Nuevo nombre para Nursing',
+      'Cancelar',
+      'Ya existe un subgrupo con ese nombre.',
+    ],
   ] as const) {
     it(`clears the "already exists" error on the next action (${locale})`, async () => {
       await useMockApi();
@@ -130,12 +157,12 @@ describe('<subgroups-manager>', () => {
     const manager = await openManager();
     const request = nextEvent(manager, 'subgroup-remove-request');
     manager.addEventListener('subgroup-remove-request', (event) => event.preventDefault(), { once: true });
-    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove')).click();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove Nursing')).click();
     expect((await request).defaultPrevented).to.equal(true);
     await manager.updateComplete;
     expect(deepAll(manager, 'dialog.confirm').length).to.equal(0);
 
-    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove')).click();
+    (await findByRole(await findRow(manager, 'Nursing'), 'button', 'Remove Nursing')).click();
     await waitUntil(() => deepAll<HTMLDialogElement>(manager, 'dialog.confirm')[0]?.open);
     (await findByRole(deepAll(manager, 'dialog.confirm')[0]!, 'button', 'Remove')).click();
     await findText(manager, 'Subgroup "Nursing" removed.');
