@@ -365,7 +365,7 @@ export class ManageUsers extends ManageUsersElement {
           tabindex=${selected ? 0 : -1}
           @click=${() => this.#selectTab(tab)}
         >
-          ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html`<span class="count" aria-hidden="true">${number(this.#section.locale, pendingCount)}</span>` : nothing}
+          ${label[tab]}${tab === 'pending' && pendingCount !== undefined ? html` <span class="count">${number(this.#section.locale, pendingCount)}</span>` : nothing}
         </button>`;
       })}
     </div>`;

@@ -146,7 +146,7 @@ export const styles = css`
   }
   .count {
     display: inline-block;
-    margin-inline-start: 0.4em;
+    margin-inline-start: 0.15em;
     min-width: 1.5em;
     padding: 0 6px;
     border-radius: 999px;

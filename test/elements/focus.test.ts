@@ -113,7 +113,7 @@ describe('focus after every action (keyboard only)', () => {
     const users = await findByRole(section, 'tab', 'Users');
     users.focus();
     await press('ArrowRight');
-    await expectFocusOn(section, 'Pending');
+    await expectFocusOn(section, 'Pending 7');
     (await findByRole(section, 'checkbox', 'Select ana.silva@riverside.example')).focus();
     await press('Space');
     await activate(await findByRole(section, 'button', 'Remove'));

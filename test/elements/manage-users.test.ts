@@ -55,7 +55,7 @@ describe('<manage-users>', () => {
     expect(meter.getAttribute('aria-valuetext')).to.equal('17 of 25 seats occupied');
     expect(queryAllByRole(section, 'tab').map((tab) => nameOf(tab))).to.deep.equal([
       'Users',
-      'Pending',
+      'Pending 7',
       'Deactivated',
       'Activity',
     ]);
@@ -144,7 +144,7 @@ describe('<manage-users>', () => {
     (await findByRole(dialog, 'button', 'Done')).click();
     await waitUntil(() => focused() === opener);
     await waitUntil(() => pendingCount(section) === '9');
-    (await findByRole(section, 'tab', 'Pending')).click();
+    (await findByRole(section, 'tab', 'Pending 9')).click();
     await findByRole(section, 'checkbox', 'Select new1@x.org');
     expect(await mock.store.mails('new2@x.org')).to.have.length(1);
   });
@@ -338,9 +338,9 @@ describe('<manage-users>', () => {
     await useMockApi();
     const section = await renderSection('demo-admin', { locale: 'es' });
     await findByRole(section, 'button', 'Invitar nuevos usuarios');
-    await findByRole(section, 'tab', 'Pendientes');
+    await findByRole(section, 'tab', 'Pendientes 7');
     await findText(section, '17 de 25 plazas ocupadas');
-    (await findByRole(section, 'tab', 'Pendientes')).click();
+    (await findByRole(section, 'tab', 'Pendientes 7')).click();
     await findText(section, 'caducó hace 5 días');
   });
 
