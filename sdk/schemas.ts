@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 export const MAX_SUBGROUP_NAME = 80;
 /** Most emails in one invite request (answered by `413 too_many_emails`). */
 export const MAX_EMAILS_PER_REQUEST = 500;
+/** Most batches (user-type boxes) in one invite request. */
+export const MAX_BATCHES_PER_REQUEST = 50;
 /** Longest name of an invitee. */
 export const MAX_INVITEE_NAME = 100;
 /** Most ids in one resend or remove request. */
@@ -208,7 +210,7 @@ export type InviteBatch = z.input<typeof InviteBatch>;
 export const Locale = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/));
 
 export const InviteRequest = z.strictObject({
-  batches: z.array(InviteBatch).check(z.minLength(1), z.maxLength(50)),
+  batches: z.array(InviteBatch).check(z.minLength(1), z.maxLength(MAX_BATCHES_PER_REQUEST)),
   locale: z.optional(Locale),
 });
 export type InviteRequest = z.input<typeof InviteRequest>;

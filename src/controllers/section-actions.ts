@@ -21,6 +21,24 @@ import { removeInvitations } from '../base/invitation-removal.ts';
 import { shortTime } from '../strings/index.ts';
 import type { SectionController } from './section-controller.ts';
 
+/** One invite request of a send and its idempotency key (the same again when it is retried). */
+export interface InviteRequestToSend {
+  request: InviteRequest;
+  idempotencyKey: string;
+}
+
+/** A send in one or more invite requests, sent one after another (the invite dialog's draft). */
+export interface InviteSend {
+  /** The next request, or none when all went; after a failure, the failed one again, with its key. */
+  next(): InviteRequestToSend | undefined;
+  /** The request `next()` gave went: its answer. */
+  sent(answer: InviteResponse): void;
+  /** What to show while the next request goes ("Sending 1,000 of 2,400 addresses…"), or nothing. */
+  progress(): string;
+  /** What to add to a failure's words: how much went and what is kept (empty when nothing went). */
+  left(): string;
+}
+
 type RequestEvent = 'invitations-remove-request' | 'member-deactivate-request' | 'subgroup-remove-request';
 
 /** An invitation as far as resending needs it. */
@@ -33,30 +51,39 @@ export class SectionActions {
     this.#section = section;
   }
 
-  /** Sends invitations; a seat refusal is returned (its seats are kept), not shown here. */
-  async invite(
-    request: InviteRequest,
-    idempotencyKey: string,
-  ): Promise<InviteResponse | SeatsExhaustedError | undefined> {
+  /**
+   * Sends invitations, request after request, until `send` has none left (an invite request
+   * carries at most 500 addresses); each answer is taken as it comes (seats, new subgroups,
+   * `invitations-sent`). Stops at the first failure: a seat refusal is returned (its seats are
+   * kept) and shown by the caller; any other is shown here, with what `send` says is left.
+   */
+  async invite(send: InviteSend): Promise<boolean | SeatsExhaustedError> {
     const section = this.#section;
     let refusal: SeatsExhaustedError | undefined;
     const answer = await this.#run(
-      (api) => api.client.invitations.create(api.groupId, request, { idempotencyKey }),
-      (sent) => {
-        section.host.emit('invitations-sent', { results: sent.results, seats: sent.seats });
-        section.setSeats(sent.seats);
-        this.#addSubgroupsOf(sent);
-        section.store.stale('invitations');
-        return undefined;
+      async (api) => {
+        for (let next = send.next(); next; next = send.next()) {
+          section.show(send.progress() ? { tone: 'done', text: send.progress() } : undefined);
+          const { request, idempotencyKey } = next;
+          const sent = await api.client.invitations.create(api.groupId, request, { idempotencyKey });
+          section.host.emit('invitations-sent', { results: sent.results, seats: sent.seats });
+          section.setSeats(sent.seats);
+          this.#addSubgroupsOf(sent);
+          section.store.stale('invitations');
+          send.sent(sent);
+        }
+        return true;
       },
-      (error) => {
-        if (!(error instanceof SeatsExhaustedError)) return undefined;
-        refusal = error;
-        section.setSeats(error.seats);
-        return '';
+      () => undefined,
+      (error, reported) => {
+        if (error instanceof SeatsExhaustedError) {
+          refusal = error;
+          section.setSeats(error.seats);
+        }
+        return [refusal ? '' : reported, send.left()].filter(Boolean).join(' ');
       },
     );
-    return answer ?? refusal;
+    return answer ?? refusal ?? false;
   }
 
   /** Sends invitations again; names who was resent, who has to wait (and until when) and who is gone. */
@@ -265,12 +292,13 @@ export class SectionActions {
 
   /**
    * Runs one action: busy meanwhile (saying `progress`, if given), then its result (or failure)
-   * shown and announced. `explain` may word a failure itself (an empty string shows nothing).
+   * shown and announced. `explain` may word a failure itself, given the usual words (an empty
+   * string shows nothing).
    */
   async #run<T>(
     work: (api: Api) => Promise<T>,
     done: (answer: T) => string | undefined,
-    explain?: (error: unknown) => string | undefined,
+    explain?: (error: unknown, reported: string) => string | undefined,
     progress?: string,
   ) {
     const section = this.#section;
@@ -281,12 +309,12 @@ export class SectionActions {
     try {
       const answer = await work(api);
       const text = done(answer);
-      if (text) section.show({ tone: 'done', text });
+      section.show(text ? { tone: 'done', text } : undefined);
       return answer;
     } catch (error) {
       const reported = section.fail(error);
-      const text = explain?.(error) ?? reported;
-      if (text) section.show({ tone: 'error', text });
+      const text = explain?.(error, reported) ?? reported;
+      section.show(text ? { tone: 'error', text } : undefined);
       return undefined;
     } finally {
       section.busy = false;

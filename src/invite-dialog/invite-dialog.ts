@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SeatsExhaustedError, type Invitation, type InviteResult, type Role, type Seats } from '../../sdk/index.ts';
+import type { InviteRequestToSend, InviteSend } from '../controllers/section-actions.ts';
 import { ManageUsersElement } from '../base/element.ts';
 import { ModalController } from '../controllers/modal-controller.ts';
 import { SectionController } from '../controllers/section-controller.ts';
@@ -20,6 +21,7 @@ import {
   type BoxesPlan,
   type ChipState,
 } from './boxes.ts';
+import { addressCount, firstRequest, newSubgroupNames, withoutSent } from './chunks.ts';
 import type { CsvPerson } from './csv.ts';
 import type * as CsvPreviewModule from './csv-preview.ts';
 import { KnownAddressBook } from './known-addresses.ts';
@@ -34,13 +36,17 @@ const PREVIEW_PAUSE_MS = 1000;
 
 /**
  * The invite dialog (steps 2–4 of the help article): user-type boxes of Learners or Admins,
- * each with email addresses and an optional subgroup; **Invite Users** sends them all in
- * one request. Nothing typed is lost when sending fails; it is cleared only after success.
+ * each with email addresses and an optional subgroup; **Invite Users** sends them all, in
+ * requests of at most 500 addresses one after another ("Sending 1,000 of 2,400 addresses…"),
+ * and shows one table of results. Nothing typed is lost when sending fails: what did not go
+ * stays in the boxes, and sending again sends only that (the failed request with its same
+ * idempotency key).
  *
  * @summary Invite people by email as Learners or Admins.
  * @tagname invite-dialog
  *
- * @fires invitations-sent - Invitations were sent; `detail.results` has one entry per address.
+ * @fires invitations-sent - Invitations were sent (once per request of at most 500 addresses);
+ *   `detail.results` has one entry per address of that request.
  * @fires seats-changed - Seat usage changed.
  * @fires invitations-resent - An already invited address was sent its invitation again.
  * @fires invitations-removed - Expired invitations were removed from the dialog to free seats.
@@ -66,6 +72,7 @@ const PREVIEW_PAUSE_MS = 1000;
  * @csspart seat-preview - "This sends 12 invitations; 9 seats are free."
  * @csspart submit-button - Invite Users.
  * @csspart results - The per-address results.
+ * @csspart results-subgroups - "New subgroup created: Nursing.", above the results.
  * @csspart button - Every button.
  * @csspart error - Error messages.
  */
@@ -86,6 +93,8 @@ export class InviteDialog extends ManageUsersElement {
   @state() accessor resent = new Set<string>();
   /** Members reactivated from the results, by id. */
   @state() accessor reactivated = new Set<string>();
+  /** New subgroups the send shown in the results created, by name. */
+  @state() accessor createdSubgroups: string[] = [];
   /** @internal */
   @state() accessor csvPeople: CsvPerson[] | undefined = undefined;
   /** The dialog opened with what was typed before it was closed: it says so, and offers Clear. */
@@ -104,8 +113,15 @@ export class InviteDialog extends ManageUsersElement {
   #csv: typeof CsvPreviewModule | undefined;
   #plan: { boxes: Box[]; version: number; people: CsvPerson[] | undefined; plan: BoxesPlan } | undefined;
 
-  /** One key per draft: a retry after a failure cannot invite twice. */
-  #idempotencyKey = crypto.randomUUID();
+  /**
+   * The request going out, or the one that failed, with its idempotency key: a retry sends the
+   * same again, so it cannot invite twice. Dropped when the draft changes.
+   */
+  #request: InviteRequestToSend | undefined;
+  /** What this draft's requests answered so far (a send of more than 500 addresses goes in several). */
+  #sent: InviteResult[] = [];
+  /** New subgroups this draft's requests created, by name. */
+  #created = new Set<string>();
 
   /** Opens the dialog and moves focus into the first email field. */
   show() {
@@ -166,7 +182,7 @@ export class InviteDialog extends ManageUsersElement {
     this.csvPeople = undefined;
     this.shortfall = undefined;
     this.draftKept = false;
-    this.#idempotencyKey = crypto.randomUUID();
+    this.#request = undefined;
     this.#section.show(undefined);
     this.#section.announcer.announce(this.#section.t.draftCleared);
     this.#focus.moveTo();
@@ -184,7 +200,7 @@ export class InviteDialog extends ManageUsersElement {
     });
     if (!changed) return;
     this.boxes = boxes;
-    this.#idempotencyKey = crypto.randomUUID();
+    this.#request = undefined;
     this.shortfall = undefined;
     this.#section.show(undefined);
   }
@@ -258,7 +274,7 @@ export class InviteDialog extends ManageUsersElement {
       this.csvPeople ?? [],
     );
     this.csvPeople = undefined;
-    this.#idempotencyKey = crypto.randomUUID();
+    this.#request = undefined;
     this.#focus.moveTo(() => this.#byPart('submit-button'));
   }
 
@@ -274,10 +290,41 @@ export class InviteDialog extends ManageUsersElement {
       if (invalid) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
     }
-    const request = toRequest(this.boxes, section.subgroups, section.locale);
-    const outcome = await section.actions.invite(request, this.#idempotencyKey);
-    if (outcome instanceof SeatsExhaustedError) this.shortfall = { seats: outcome.seats, required: outcome.required };
-    else if (outcome) this.#showResults(outcome.results);
+    const outcome = await section.actions.invite(this.#inviteSend());
+    if (outcome instanceof SeatsExhaustedError) {
+      // What is left may need more seats than the request that was refused.
+      this.shortfall = { seats: outcome.seats, required: Math.max(outcome.required, this.#planned().seatsNeeded) };
+    } else if (outcome) this.#showResults(this.#sent, [...this.#created]);
+  }
+
+  /**
+   * The draft as requests of at most 500 addresses: each is the first 500 still in the boxes
+   * (a subgroup an earlier one created is named by its id), and what went leaves the boxes.
+   */
+  #inviteSend(): InviteSend {
+    const section = this.#section;
+    const left = () => addressCount(toRequest(this.boxes, [], section.locale));
+    const going = () => (this.#request ? addressCount(this.#request.request) : 0);
+    return {
+      next: () => {
+        if (this.#request) return this.#request;
+        const request = firstRequest(toRequest(this.boxes, section.subgroups, section.locale));
+        if (!request.batches.length) return undefined;
+        return (this.#request = { request, idempotencyKey: crypto.randomUUID() });
+      },
+      sent: ({ results }) => {
+        const { request } = this.#request ?? { request: { batches: [] } };
+        this.#sent = [...this.#sent, ...results];
+        for (const name of newSubgroupNames(request)) this.#created.add(name);
+        this.boxes = withoutSent(this.boxes, request);
+        this.#request = undefined;
+      },
+      progress: () => {
+        const total = this.#sent.length + left();
+        return total > going() ? section.t.sendingProgress(this.#sent.length + going(), total) : '';
+      },
+      left: () => (this.#sent.length ? section.t.sentPart(this.#sent.length, this.#sent.length + left()) : ''),
+    };
   }
 
   #byPart(part: string) {
@@ -295,18 +342,31 @@ export class InviteDialog extends ManageUsersElement {
     this.#focus.moveTo();
   }
 
-  #showResults(results: InviteResult[]) {
+  #showResults(results: InviteResult[], created: string[]) {
     this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('#results-title'));
     this.results = results;
+    this.createdSubgroups = created;
+    this.#sent = [];
+    this.#created = new Set();
     this.resent = new Set();
     this.reactivated = new Set();
     this.boxes = [newBox('learner')];
     this.draftKept = false;
     this.#book.forget();
-    this.#idempotencyKey = crypto.randomUUID();
-    this.#section.announcer.announce(
-      this.#section.t.resultsSummary(results.filter((r) => r.status === 'invited').length),
-    );
+    this.#request = undefined;
+    this.#section.announcer.announce(this.#resultsWords().join(' '));
+  }
+
+  /** The results' summary: how many were invited, and the subgroups the send created. */
+  #resultsWords(): string[] {
+    const t = this.#section.t;
+    const results = this.results ?? [];
+    const created = this.createdSubgroups;
+    const names = new Intl.ListFormat(this.#section.locale, { type: 'conjunction' }).format(created);
+    return [
+      t.resultsSummary(results.filter((r) => r.status === 'invited').length),
+      created.length ? t.subgroupsCreated(created.length, names) : '',
+    ].filter(Boolean);
   }
 
   async #resend(invitation: Invitation) {
@@ -657,11 +717,13 @@ export class InviteDialog extends ManageUsersElement {
     const t = this.#section.t;
     const label = this.#labels();
     const results = this.results ?? [];
+    const [summary, created] = this.#resultsWords();
     return html`<section part="results" aria-labelledby="results-title">
         <h3 id="results-title" tabindex="-1">${t.results}</h3>
+        ${created ? html`<p part="results-subgroups">${created}</p>` : nothing}
         <table>
           <caption>
-            ${t.resultsSummary(results.filter((r) => r.status === 'invited').length)}
+            ${summary}
           </caption>
           <thead>
             <tr>

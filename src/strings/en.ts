@@ -67,25 +67,31 @@ export const en = {
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
   sendingLocked: 'Addresses are read-only while sending.',
+  sendingProgress: (done: number, total: number) =>
+    `Sending ${count(done)} of ${count(total)} ${plural(total, 'address', 'addresses')}…`,
+  sentPart: (sent: number, total: number) =>
+    `${count(sent)} of ${count(total)} ${plural(total, 'address', 'addresses')} went out; ${
+      total - sent === 1 ? 'the other one was' : `the other ${count(total - sent)} were`
+    } not sent and ${plural(total - sent, 'is', 'are')} still here.`,
   closeWhileSending: 'The invitations go out even if you close this dialog.',
   invalidLeft: (n: number) =>
-    `Fix or remove ${n} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`,
+    `Fix or remove ${count(n)} ${plural(n, 'address that is', 'addresses that are')} not valid before sending.`,
   nothingToSend: 'Add at least one email address.',
   seatPreview: (n: number, free: number) =>
-    `This sends ${n} ${plural(n, 'invitation', 'invitations')}; ${free} ${plural(free, 'seat is', 'seats are')} free.`,
+    `This sends ${count(n)} ${plural(n, 'invitation', 'invitations')}; ${count(free)} ${plural(free, 'seat is', 'seats are')} free.`,
   seatShortfall: (pending: number, expired: number) =>
-    `Not enough seats. Pending invitations hold ${pending} ${plural(pending, 'seat', 'seats')} and expired invitations hold ${expired}. Remove the ones you no longer need to free seats.`,
+    `Not enough seats. Pending invitations hold ${count(pending)} ${plural(pending, 'seat', 'seats')} and expired invitations hold ${count(expired)}. Remove the ones you no longer need to free seats.`,
   showExpired: 'Show expired invitations',
-  removeExpiredN: (n: number) => `Remove ${n} expired ${plural(n, 'invitation', 'invitations')}`,
+  removeExpiredN: (n: number) => `Remove ${count(n)} expired ${plural(n, 'invitation', 'invitations')}`,
   confirmRemoveExpired: (n: number) =>
     `Remove ${count(n)} expired ${plural(n, 'invitation', 'invitations')}? This frees ${count(n)} ${plural(n, 'seat', 'seats')}.`,
   csvChoose: 'Choose CSV file',
   csvDrop: 'or drop a CSV file here',
   csvPreview: (rows: number, boxes: number) =>
-    `${rows} ${plural(rows, 'address', 'addresses')} in ${boxes} ${plural(boxes, 'box', 'boxes')}`,
+    `${count(rows)} ${plural(rows, 'address', 'addresses')} in ${count(boxes)} ${plural(boxes, 'box', 'boxes')}`,
   csvAdd: 'Add to invitation',
-  csvFlagged: (n: number) => `${n} ${plural(n, 'row', 'rows')} will not get a new invitation:`,
-  csvLeaveOut: (n: number) => `Leave out ${n} ${plural(n, 'row', 'rows')}`,
+  csvFlagged: (n: number) => `${count(n)} ${plural(n, 'row', 'rows')} will not get a new invitation:`,
+  csvLeaveOut: (n: number) => `Leave out ${count(n)} ${plural(n, 'row', 'rows')}`,
   draftKept: 'Draft kept.',
   clearDraft: 'Clear',
   draftCleared: 'Draft cleared.',
@@ -98,7 +104,8 @@ export const en = {
   resultReactivated: 'Reactivated',
   resultInvalid: 'Not a valid address',
   resultDuplicate: 'Listed twice',
-  resultsSummary: (n: number) => `${n} ${plural(n, 'invitation', 'invitations')} queued to send.`,
+  resultsSummary: (n: number) => `${count(n)} ${plural(n, 'invitation', 'invitations')} queued to send.`,
+  subgroupsCreated: (n: number, names: string) => `${plural(n, 'New subgroup', 'New subgroups')} created: ${names}.`,
   inviteMore: 'Invite more',
   done: 'Done',
   resend: 'Resend',
@@ -112,7 +119,7 @@ export const en = {
   errorUnauthenticated: 'Your session has ended. Sign in again, then try again.',
   errorNotFound: 'That item no longer exists. The list has been refreshed.',
   errorSeats: (required: number, available: number) =>
-    `This needs ${required} ${plural(required, 'seat', 'seats')} but ${available === 0 ? 'no seat is' : `only ${available} ${plural(available, 'is', 'are')}`} free.`,
+    `This needs ${count(required)} ${plural(required, 'seat', 'seats')} but ${available === 0 ? 'no seat is' : `only ${count(available)} ${plural(available, 'is', 'are')}`} free.`,
   errorRateLimited: 'Too many requests. Wait a moment and try again.',
   errorSubgroupExists: 'A subgroup with that name already exists.',
   errorGeneric: 'That did not work. Try again.',

@@ -61,25 +61,31 @@ export const es: Messages = {
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
   sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
+  sendingProgress: (done, total) =>
+    `Enviando ${count(done)} de ${count(total)} ${plural(total, 'dirección', 'direcciones')}…`,
+  sentPart: (sent, total) =>
+    `${plural(sent, 'Se envió', 'Se enviaron')} ${count(sent)} de ${count(total)} ${plural(total, 'dirección', 'direcciones')}; ${
+      total - sent === 1 ? 'la otra no se envió y sigue' : `las otras ${count(total - sent)} no se enviaron y siguen`
+    } aquí.`,
   closeWhileSending: 'Las invitaciones se están enviando y saldrán aunque cierre este diálogo.',
   invalidLeft: (n: number) =>
-    `Corrija o quite ${n} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
+    `Corrija o quite ${count(n)} ${plural(n, 'dirección no válida', 'direcciones no válidas')} antes de enviar.`,
   nothingToSend: 'Añada al menos una dirección de correo.',
   seatPreview: (n, free) =>
-    `Se ${plural(n, 'enviará 1 invitación', `enviarán ${n} invitaciones`)}; hay ${free} ${plural(free, 'plaza libre', 'plazas libres')}.`,
+    `Se ${plural(n, 'enviará 1 invitación', `enviarán ${count(n)} invitaciones`)}; hay ${count(free)} ${plural(free, 'plaza libre', 'plazas libres')}.`,
   seatShortfall: (pending, expired) =>
-    `No hay plazas suficientes. Las invitaciones pendientes ocupan ${pending} ${plural(pending, 'plaza', 'plazas')} y las caducadas ${expired}. Elimine las que ya no necesite para liberar plazas.`,
+    `No hay plazas suficientes. Las invitaciones pendientes ocupan ${count(pending)} ${plural(pending, 'plaza', 'plazas')} y las caducadas ${count(expired)}. Elimine las que ya no necesite para liberar plazas.`,
   showExpired: 'Ver invitaciones caducadas',
-  removeExpiredN: (n: number) => `Eliminar ${n} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}`,
+  removeExpiredN: (n: number) => `Eliminar ${count(n)} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}`,
   confirmRemoveExpired: (n: number) =>
     `¿Eliminar ${count(n)} ${plural(n, 'invitación caducada', 'invitaciones caducadas')}? Se ${plural(n, 'libera 1 plaza', `liberan ${count(n)} plazas`)}.`,
   csvChoose: 'Elegir archivo CSV',
   csvDrop: 'o suelte aquí un archivo CSV',
   csvPreview: (rows, boxes) =>
-    `${rows} ${plural(rows, 'dirección', 'direcciones')} en ${boxes} ${plural(boxes, 'grupo', 'grupos')}`,
+    `${count(rows)} ${plural(rows, 'dirección', 'direcciones')} en ${count(boxes)} ${plural(boxes, 'grupo', 'grupos')}`,
   csvAdd: 'Añadir a la invitación',
-  csvFlagged: (n) => `${n} ${plural(n, 'fila no recibirá', 'filas no recibirán')} una invitación nueva:`,
-  csvLeaveOut: (n) => `Omitir ${n} ${plural(n, 'fila', 'filas')}`,
+  csvFlagged: (n) => `${count(n)} ${plural(n, 'fila no recibirá', 'filas no recibirán')} una invitación nueva:`,
+  csvLeaveOut: (n) => `Omitir ${count(n)} ${plural(n, 'fila', 'filas')}`,
   draftKept: 'Borrador guardado.',
   clearDraft: 'Borrar',
   draftCleared: 'Borrador borrado.',
@@ -92,7 +98,9 @@ export const es: Messages = {
   resultReactivated: 'Reactivado',
   resultInvalid: 'Dirección no válida',
   resultDuplicate: 'Repetida',
-  resultsSummary: (n: number) => `${n} ${plural(n, 'invitación en cola de envío', 'invitaciones en cola de envío')}.`,
+  resultsSummary: (n: number) =>
+    `${count(n)} ${plural(n, 'invitación en cola de envío', 'invitaciones en cola de envío')}.`,
+  subgroupsCreated: (n, names) => `${plural(n, 'Subgrupo nuevo creado', 'Subgrupos nuevos creados')}: ${names}.`,
   inviteMore: 'Invitar a más',
   done: 'Listo',
   resend: 'Reenviar',
@@ -107,7 +115,7 @@ export const es: Messages = {
   errorUnauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión e inténtelo de nuevo.',
   errorNotFound: 'Ese elemento ya no existe. Se ha actualizado la lista.',
   errorSeats: (required, available) =>
-    `Se ${plural(required, 'necesita 1 plaza', `necesitan ${required} plazas`)}, pero ${available === 0 ? 'no hay ninguna libre' : `solo ${plural(available, 'hay 1 libre', `hay ${available} libres`)}`}.`,
+    `Se ${plural(required, 'necesita 1 plaza', `necesitan ${count(required)} plazas`)}, pero ${available === 0 ? 'no hay ninguna libre' : `solo ${plural(available, 'hay 1 libre', `hay ${count(available)} libres`)}`}.`,
   errorRateLimited: 'Demasiadas solicitudes. Espere un momento e inténtelo de nuevo.',
   errorSubgroupExists: 'Ya existe un subgrupo con ese nombre.',
   errorGeneric: 'No ha funcionado. Inténtelo de nuevo.',

@@ -12,6 +12,15 @@ let current: ReturnType<typeof createMockApi>['handlers'] = [];
 
 export const MOCK_BASE_URL = '/api/v1/';
 
+/** A request the page sent, as it left (retries by the SDK each count). */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  idempotencyKey: string | null;
+  /** The body, read as JSON. */
+  json: () => Promise<unknown>;
+}
+
 /** A fresh, seeded mock API behind the page's fetch. */
 export async function useMockApi(options: MockApiOptions = {}) {
   started ??= worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
@@ -20,13 +29,20 @@ export async function useMockApi(options: MockApiOptions = {}) {
   current = mock.handlers;
   worker.resetHandlers(...current);
   await mock.ready;
-  const requests: Array<{ method: string; url: string }> = [];
+  const requests: SeenRequest[] = [];
   const traffic = { inFlight: 0 };
   worker.events.removeAllListeners('request:start');
   worker.events.removeAllListeners('request:end');
   worker.events.on('request:start', ({ request }) => {
     traffic.inFlight++;
-    requests.push({ method: request.method, url: request.url });
+    const body = request.clone().text();
+    const json = async () => JSON.parse(await body) as unknown;
+    requests.push({
+      method: request.method,
+      url: request.url,
+      idempotencyKey: request.headers.get('Idempotency-Key'),
+      json,
+    });
   });
   worker.events.on('request:end', () => void traffic.inFlight--);
   /** True when no request is on its way. */

@@ -1,0 +1,143 @@
+/**
+ * The invite dialog with more addresses than one request may carry (500): they go in several
+ * requests, one after another, with progress said, and one table of results; a stop part-way
+ * keeps what did not go in the boxes, and sending again sends only that.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { InviteDialog } from '../../src/index.ts';
+import { fail, heal, hold, useMockApi, type SeenRequest } from '../helpers/mock-worker.ts';
+import { deepAll, findByRole, findText, nextEvent, paste } from '../helpers/dom.ts';
+import { expectAccessible } from '../helpers/axe.ts';
+import { chips, emailInputs, openDialog } from '../helpers/invite-dialog.ts';
+
+const INVITATIONS = 'groups/demo/invitations';
+
+/** `n` new addresses: p0@big.example, p1@big.example… */
+const addresses = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@big.example`);
+
+interface InviteBody {
+  batches: Array<{ role: string; emails: string[]; subgroup?: { id: string } | { name: string } }>;
+}
+
+/** A fresh mock API whose demo group has `free` seats free. */
+async function groupWithFreeSeats(free: number) {
+  const mock = await useMockApi();
+  const answer = await fetch('/api/v1/groups/demo', { headers: { Authorization: 'Bearer demo-admin' } });
+  const { seats } = (await answer.json()) as { seats: { total: number; available: number } };
+  await mock.store.setTotalSeats('demo', seats.total - seats.available + free);
+  return mock;
+}
+
+/** Opens the dialog and pastes the addresses into the first box, with a subgroup if given. */
+async function draft(emails: string[], { locale = '', subgroup = '' } = {}) {
+  const { dialog } = await openDialog(locale);
+  const [input] = emailInputs(dialog);
+  paste(input!, emails.join(', '));
+  await waitUntil(() => chips(dialog).length === emails.length, 'addresses not added');
+  if (subgroup) {
+    const field = deepAll<HTMLInputElement>(dialog, '[part~="subgroup-input"]')[0]!;
+    field.value = subgroup;
+    field.dispatchEvent(new InputEvent('input'));
+  }
+  return dialog;
+}
+
+const submit = async (dialog: InviteDialog) =>
+  (await findByRole(dialog, 'button', dialog.locale === 'es' ? 'Invitar usuarios' : 'Invite Users')).click();
+
+/** The invite requests the page sent (each retry counts), with their bodies. */
+async function invites(requests: SeenRequest[]) {
+  const sent = requests.filter((r) => r.method === 'POST' && r.url.endsWith(INVITATIONS));
+  return Promise.all(sent.map(async (r) => ({ key: r.idempotencyKey, body: (await r.json()) as InviteBody })));
+}
+
+const emailsOf = (body: InviteBody) => body.batches.flatMap((batch) => batch.emails);
+const resultRows = (dialog: InviteDialog) => deepAll(dialog, '[part~="result"]');
+
+describe('<invite-dialog> sending more than 500 addresses', () => {
+  afterEach(() => heal());
+
+  it('sends 1,200 addresses in 3 requests of at most 500, in order, and shows one table of results', async () => {
+    const mock = await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200));
+    await submit(dialog);
+    await findText(dialog, '1,200 invitations queued to send.');
+    const sent = await invites(mock.requests);
+    expect(sent.map(({ body }) => emailsOf(body).length)).to.deep.equal([500, 500, 200]);
+    expect(sent.flatMap(({ body }) => emailsOf(body))).to.deep.equal(addresses(1200));
+    expect(new Set(sent.map(({ key }) => key)).size).to.equal(3);
+    expect(resultRows(dialog)).to.have.length(1200);
+  });
+
+  it('says how far the send is while it goes ("Sending 500 of 1,200 addresses…")', async () => {
+    await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200));
+    const release = hold('post', INVITATIONS);
+    await submit(dialog);
+    await waitUntil(
+      () => deepAll(dialog, '[role="status"]').some((s) => s.textContent.trim() === 'Sending 500 of 1,200 addresses…'),
+      'progress not said',
+    );
+    await expectAccessible(dialog, 'sending in several requests');
+    release();
+    await findText(dialog, '1,200 invitations queued to send.');
+  });
+
+  it('stops when seats run out part-way, keeps the addresses that did not go, and says how many went', async () => {
+    await groupWithFreeSeats(600);
+    const dialog = await draft(addresses(1200));
+    await submit(dialog);
+    await findText(dialog, '500 of 1,200 addresses went out; the other 700 were not sent and are still here.');
+    await findText(dialog, /This needs 700 seats but only 100 are free\./);
+    expect(chips(dialog)).to.deep.equal(addresses(1200).slice(500));
+    expect(resultRows(dialog)).to.have.length(0);
+    await expectAccessible(dialog, 'seats ran out part-way');
+  });
+
+  it('after a network failure part-way, sending again sends only what did not go, the failed request with its key', async () => {
+    const mock = await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200));
+    void nextEvent(dialog, 'invitations-sent').then(() => fail('post', INVITATIONS, 'network'));
+    await submit(dialog);
+    await findText(dialog, /500 of 1,200 addresses went out; the other 700 were not sent/);
+    expect(chips(dialog)).to.have.length(700);
+    heal();
+    await submit(dialog);
+    await findText(dialog, '1,200 invitations queued to send.');
+    const sent = await invites(mock.requests);
+    const failed = sent.filter(({ key }) => key === sent[1]!.key);
+    // The SDK tries a request three times; the admin's retry sends it a fourth time, with the same key and body.
+    expect(failed).to.have.length(4);
+    for (const { body } of failed) expect(body).to.deep.equal(failed[0]!.body);
+    expect(new Set(sent.map(({ key }) => key)).size).to.equal(3);
+    expect(resultRows(dialog).filter((row) => row.matches('[part~="result-invited"]'))).to.have.length(1200);
+  });
+
+  it('creates a new subgroup once, with the first request, and the results say it was created', async () => {
+    const mock = await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200), { subgroup: 'Night shift' });
+    await submit(dialog);
+    await findText(dialog, 'New subgroup created: Night shift.');
+    const subgroups = (await invites(mock.requests)).map(({ body }) => body.batches[0]!.subgroup);
+    expect(subgroups[0]).to.deep.equal({ name: 'Night shift' });
+    const [later, last] = subgroups.slice(1);
+    expect(later).to.have.property('id');
+    expect(last).to.deep.equal(later);
+    const listed = await fetch('/api/v1/groups/demo/subgroups', { headers: { Authorization: 'Bearer demo-admin' } });
+    const { items } = (await listed.json()) as { items: Array<{ name: string }> };
+    expect(items.filter((s) => s.name === 'Night shift')).to.have.length(1);
+    await expectAccessible(dialog, 'results with a new subgroup');
+  });
+
+  // Spanish writes 1200 without a separator (from five digits on: 12.000).
+  it('in Spanish, says the progress and the new subgroup', async () => {
+    await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200), { locale: 'es', subgroup: 'Turno de noche' });
+    const release = hold('post', INVITATIONS);
+    await submit(dialog);
+    await findText(dialog, 'Enviando 500 de 1200 direcciones…');
+    release();
+    await findText(dialog, 'Subgrupo nuevo creado: Turno de noche.');
+    await findText(dialog, '1200 invitaciones en cola de envío.');
+  });
+});
