@@ -2,7 +2,7 @@
  * The typed client of the invitations API: one method per operation of the contract.
  */
 import * as z from 'zod/mini';
-import { ValidationError } from './errors.ts';
+import { TooManyEmailsError, ValidationError } from './errors.ts';
 import { createTransport, type ClientOptions, type RequestOptions } from './http.ts';
 import { PageRequest } from './paginate.ts';
 import {
@@ -21,6 +21,7 @@ import {
   InviteRequest,
   InviteResponse,
   KnownAddressList,
+  MAX_EMAILS_PER_REQUEST,
   Me,
   Member,
   MemberChange,
@@ -124,13 +125,14 @@ export function createInvitationsClient(options: ClientOptions) {
         list(`${group(groupId)}/invitations`, InvitationPage, () => checked(InvitationQuery, query), options),
       /**
        * Invites people, in one or more user-type boxes. All or nothing: when seats are short
-       * it throws `SeatsExhaustedError` and creates nothing.
+       * it throws `SeatsExhaustedError` and creates nothing. At most 500 addresses in all
+       * (`MAX_EMAILS_PER_REQUEST`): more throws `TooManyEmailsError` before anything is sent.
        */
       create: async (groupId: string, input: InviteRequest, options: RequestOptions = {}) =>
         send({
           method: 'post',
           path: `${group(groupId)}/invitations`,
-          json: checked(InviteRequest, input),
+          json: withinEmailLimit(checked(InviteRequest, input)),
           schema: InviteResponse,
           ...options,
         }),
@@ -254,6 +256,17 @@ type ListQuery = Record<string, string | number | undefined> & { cursor?: string
 
 /** The client {@link createInvitationsClient} returns. */
 export type InvitationsClient = ReturnType<typeof createInvitationsClient>;
+
+/** An invite request of at most 500 addresses in all, or a `TooManyEmailsError` before it leaves. */
+function withinEmailLimit<R extends { batches: Array<{ emails: unknown[] }> }>(request: R): R {
+  const count = request.batches.reduce((sum, batch) => sum + batch.emails.length, 0);
+  if (count <= MAX_EMAILS_PER_REQUEST) return request;
+  throw new TooManyEmailsError(
+    `One invite request can carry at most ${MAX_EMAILS_PER_REQUEST} addresses; this one has ${count}. ` +
+      'Send them in several requests.',
+    { code: 'too_many_emails' },
+  );
+}
 
 /** Checks input before it leaves, so a mistake is reported where it was made. */
 function checked<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {

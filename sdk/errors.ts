@@ -4,7 +4,7 @@
  * the contract's problem codes, plus `network_error`, `timeout` and `invalid_response`.
  * No message or property ever holds the caller's token.
  */
-import type { FieldError, Problem, ProblemCode, Seats } from './schemas.ts';
+import { MAX_EMAILS_PER_REQUEST, type FieldError, type Problem, type ProblemCode, type Seats } from './schemas.ts';
 
 /** Every code an {@link InvitationsError} can carry. */
 export type ErrorCode = ProblemCode | 'network_error' | 'timeout' | 'invalid_response' | 'http_error';
@@ -65,6 +65,18 @@ export class ValidationError extends ApiError {
     super(message, init);
     this.errors = init.errors;
   }
+}
+
+/**
+ * `413 too_many_emails`: an invite request with more than {@link MAX_EMAILS_PER_REQUEST} (500)
+ * addresses, counted over all its batches. `client.invitations.create` throws it before sending
+ * (`status` 0), so nothing is sent; a server that answers `413 too_many_emails` gives the same
+ * error. Send the addresses in several requests of at most 500, each with its own idempotency key.
+ */
+export class TooManyEmailsError extends ApiError {
+  override name = 'TooManyEmailsError';
+  /** Most addresses in one invite request. */
+  readonly limit = MAX_EMAILS_PER_REQUEST;
 }
 
 /** `429 rate_limited`, after the SDK's own retries. */

@@ -13,6 +13,7 @@ import {
   InvitationsError,
   NetworkError,
   RateLimitedError,
+  TooManyEmailsError,
   SeatsExhaustedError,
   TimeoutError,
   ValidationError,
@@ -221,6 +222,7 @@ function problemError(answer: Answer, request: RequestSummary): InvitationsError
   }
   if (problem.code === 'validation_failed')
     return new ValidationError(message, { ...init, errors: problem.errors ?? [] });
+  if (problem.code === 'too_many_emails') return new TooManyEmailsError(message, init);
   if (problem.code === 'rate_limited') {
     const seconds = retryAfterMs(answer.headers);
     return new RateLimitedError(message, { ...init, ...(seconds === undefined ? {} : { retryAfter: seconds / 1000 }) });

@@ -10,6 +10,7 @@ import {
   SeatsExhaustedError,
   TimeoutError,
   RateLimitedError,
+  TooManyEmailsError,
   type ClientOptions,
 } from '../../sdk/index.ts';
 import { problemBody, scriptedServer, type Step } from '../helpers/scripted-server.ts';
@@ -263,6 +264,34 @@ describe('errors and responses', () => {
     assert.equal(error.message, 'detail of seats_exhausted');
     assert.equal(error.request?.method, 'POST');
     assert.match(error.request?.url ?? '', /groups\/g\/invitations$/);
+  });
+
+  it('refuses an invite of more than 500 addresses with TooManyEmailsError, before sending anything', async () => {
+    const { client, received } = await setUp([{ body: emptyInvite }]);
+    const emails = Array.from({ length: 501 }, (_, i) => `p${i}@b.co`);
+    const error = await client.invitations
+      .create('g', {
+        batches: [
+          { role: 'learner', emails: emails.slice(0, 300) },
+          { role: 'admin', emails: emails.slice(300) },
+        ],
+      })
+      .catch((e) => e);
+    assert.ok(error instanceof TooManyEmailsError);
+    assert.equal(error.code, 'too_many_emails');
+    assert.equal(error.status, 0);
+    assert.equal(error.limit, 500);
+    assert.match(error.message, /at most 500 addresses; this one has 501/);
+    assert.equal(received.length, 0);
+  });
+
+  it("turns a server's 413 too_many_emails into TooManyEmailsError", async () => {
+    const { client } = await setUp([{ status: 413, body: problemBody(413, 'too_many_emails') }]);
+    const error = await client.invitations
+      .create('g', { batches: [{ role: 'learner', emails: ['a@b.co'] }] })
+      .catch((e) => e);
+    assert.ok(error instanceof TooManyEmailsError);
+    assert.equal(error.status, 413);
   });
 
   it('a body that breaks the contract is an InvalidResponseError, not a crash later', async () => {
