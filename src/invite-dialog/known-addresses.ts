@@ -17,6 +17,9 @@ import type { Api } from '../state/section-store.ts';
 /** How long typing must pause before the addresses are looked up. */
 const PAUSE_MS = 400;
 
+/** How many look-ups (of 500 addresses each) a big list has on their way at once. */
+const LOOKUPS_AT_ONCE = 3;
+
 export class KnownAddressBook {
   readonly #members = new Map<string, Member>();
   readonly #invitations = new Map<string, Invitation>();
@@ -31,9 +34,10 @@ export class KnownAddressBook {
   #unsupported = false;
 
   /**
-   * After a pause, asks about the valid addresses not asked about yet (500 a request) and
-   * calls `then` after each answer. A look-up on its way goes on: typing only moves the next
-   * one later. A failed look-up is left out: those addresses count as new until asked again.
+   * After a pause, asks about the valid addresses not asked about yet (500 a request, up to
+   * three requests at once) and calls `then` after each answer. A look-up on its way goes on:
+   * typing only moves the next one later. A failed look-up stops the rest: the addresses not
+   * answered count as new until asked again.
    */
   lookUpSoon(api: Api | undefined, addresses: string[], then: () => void) {
     clearTimeout(this.#timer);
@@ -45,18 +49,31 @@ export class KnownAddressBook {
     if (!api || !keys.length || this.#unsupported) return;
     for (const key of keys) this.#asked.add(key);
     const { signal } = (this.#abort ??= new AbortController());
+    const parts: string[][] = [];
     for (let start = 0; start < keys.length; start += MAX_EMAILS_PER_REQUEST) {
-      const asked = keys.slice(start, start + MAX_EMAILS_PER_REQUEST);
-      const found = await api.client.invitations
-        .knownAddresses(api.groupId, asked, { signal })
-        .catch((error: unknown) => void (this.#unsupported ||= isMissing(error)));
-      // Not answered (failed, or stopped by a send): these may be asked again.
-      if (!found || signal.aborted) return keys.slice(start).forEach((key) => this.#asked.delete(key));
-      for (const member of found.members) this.#members.set(emailKey(member.email), member);
-      for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
-      this.version++;
-      then();
+      parts.push(keys.slice(start, start + MAX_EMAILS_PER_REQUEST));
     }
+    let stopped = false;
+    const lookUpParts = async () => {
+      for (let asked = parts.shift(); asked; asked = parts.shift()) {
+        const found = stopped
+          ? undefined
+          : await api.client.invitations
+              .knownAddresses(api.groupId, asked, { signal })
+              .catch((error: unknown) => void (this.#unsupported ||= isMissing(error)));
+        // Not answered (failed, or stopped by a send): these may be asked again.
+        if (!found || signal.aborted) {
+          stopped = true;
+          for (const key of asked) this.#asked.delete(key);
+          continue;
+        }
+        for (const member of found.members) this.#members.set(emailKey(member.email), member);
+        for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
+        this.version++;
+        then();
+      }
+    };
+    await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, lookUpParts));
   }
 
   /** Stops the look-ups that are waiting or on their way (a send answers for itself). */

@@ -69,6 +69,17 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     expect(resultRows(dialog)).to.have.length(1200);
   });
 
+  it('looks up 1,200 addresses for the seat preview in 3 requests on their way together', async () => {
+    const mock = await groupWithFreeSeats(2000);
+    const release = hold('post', 'groups/demo/addresses/lookup');
+    const dialog = await draft(addresses(1200));
+    const lookups = () => mock.requests.filter((r) => r.url.endsWith('/addresses/lookup'));
+    await waitUntil(() => lookups().length === 3, 'the look-ups did not go together');
+    release();
+    await findText(dialog, 'This sends 1,200 invitations; 2,000 seats are free.');
+    expect(lookups()).to.have.length(3);
+  });
+
   it('says how far the send is while it goes ("Sending 500 of 1,200 addresses…")', async () => {
     await groupWithFreeSeats(2000);
     const dialog = await draft(addresses(1200));
