@@ -21,6 +21,28 @@ export function describeError(t: Messages, error: unknown): string {
   return words[error.code] ?? (error.status >= 500 ? t.errorServer : t.errorGeneric);
 }
 
+const hinted = new Set<string>();
+
+/**
+ * For the integrator, in the console once per API origin: a request that got no answer. A browser
+ * cannot tell a server that is down from one on another origin that does not allow the page's
+ * origin (CORS), so the hint names both; the admin sees only `errorNetwork`.
+ */
+export function hintIntegrator(error: unknown) {
+  if (!(error instanceof InvitationsError) || error.code !== 'network_error' || !error.request) return;
+  const { method, url } = error.request;
+  const api = new URL(url, location.href).origin;
+  if (hinted.has(api)) return;
+  hinted.add(api);
+  const cors =
+    api === location.origin
+      ? ''
+      : ` The API is on another origin than this page: if the server runs, check that it allows ${location.origin} (CORS; the reference server's CORS_ORIGINS).`;
+  console.warn(
+    `<manage-users>: ${method} ${url} got no answer. Check that the server runs and that base-url is right.${cors}`,
+  );
+}
+
 /** Whether a failure is only a superseded load being cancelled. */
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';

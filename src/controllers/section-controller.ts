@@ -12,7 +12,7 @@ import { sectionContext } from '../context.ts';
 import { SectionStore, type Api } from '../state/section-store.ts';
 import { loadSubgroups } from '../state/loads.ts';
 import type { ManageUsersElement } from '../base/element.ts';
-import { describeError, isAbort } from '../base/errors.ts';
+import { describeError, hintIntegrator, isAbort } from '../base/errors.ts';
 import { pageParsed, whenPageParsed } from '../base/page-ready.ts';
 import { catalogEvents, hasMessages, messagesFor, type Messages } from '../strings/index.ts';
 import { Announcer } from './announcer.ts';
@@ -186,6 +186,7 @@ export class SectionController<L = unknown> implements ReactiveController {
   fail(error: unknown): string {
     if (error instanceof InvitationsError && error.code === 'unauthenticated') this.#refused = true;
     const message = describeError(this.t, error);
+    hintIntegrator(error);
     this.host.emit('manage-users-error', { error: error instanceof Error ? error : new Error(String(error)), message });
     return message;
   }

@@ -112,7 +112,8 @@ export const en = {
   resent: 'Resent',
 
   // Errors, in words a person understands
-  errorNetwork: "Couldn't reach the server. Check your connection and try again; nothing you typed was lost.",
+  errorNetwork:
+    "Couldn't reach the server. Check that you are online and try again; nothing you typed was lost. If it keeps failing, the server may be down or may not accept requests from this page: tell whoever runs your learning platform.",
   errorTimeout: 'The server took too long to answer. Try again; nothing you typed was lost.',
   errorServer: 'Something went wrong on the server. Try again in a moment; nothing you typed was lost.',
   errorForbidden: 'Only Admins of this group can do this.',
@@ -164,11 +165,11 @@ export const en = {
   resentN: (n: number) => `${count(n)} ${plural(n, 'invitation', 'invitations')} resent.`,
   resentTo: (n: number, emails: string) => `${count(n)} ${plural(n, 'invitation', 'invitations')} resent: ${emails}.`,
   resendWaitUntil: (n: number, time: string, emails: string) =>
-    `Not sent again, ${plural(n, 'it was', 'they were')} sent less than a minute ago; try again after ${time}: ${emails}.`,
+    `Not sent again: ${emails}. ${plural(n, 'It was', 'They were')} sent less than a minute ago; try again after ${time}.`,
   resendWaitN: (n: number) =>
     `${count(n)} not sent again: ${plural(n, 'it was', 'they were')} sent less than a minute ago.`,
   resendNotFound: (n: number, emails: string) =>
-    `Not found, ${plural(n, 'it was', 'they were')} accepted or removed meanwhile: ${emails}.`,
+    `Not found: ${emails}. ${plural(n, 'It was', 'They were')} accepted or removed meanwhile.`,
   resendPerson: (email: string) => `Resend ${email}`,
   resultsCount: (n: number) => `${n} ${plural(n, 'result', 'results')}`,
   noInvitationsMatch: 'No invitations match',

@@ -4,6 +4,8 @@ import { counter, pluralRules } from './plural.ts';
 
 const plural = pluralRules('es');
 const count = counter('es');
+/** A time as `Intl` wrote it, with its article: "la 1:05" (la una), "las 13:05". */
+const atHour = (time: string) => `${/^0?1\D/.test(time) ? 'la' : 'las'} ${time}`;
 
 export const es: Messages = {
   title: 'Gestionar usuarios',
@@ -107,7 +109,7 @@ export const es: Messages = {
   resent: 'Reenviada',
 
   errorNetwork:
-    'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
+    'No se pudo conectar con el servidor. Compruebe que tiene conexión a internet e inténtelo de nuevo; no se ha perdido nada de lo que escribió. Si sigue fallando, puede que el servidor no esté disponible o que no acepte solicitudes desde esta página: avise a quien administra su plataforma de formación.',
   errorTimeout:
     'El servidor tardó demasiado en responder. Inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
   errorServer: 'Algo falló en el servidor. Inténtelo de nuevo en un momento; no se ha perdido nada de lo que escribió.',
@@ -160,11 +162,11 @@ export const es: Messages = {
   resentTo: (n: number, emails: string) =>
     `${plural(n, '1 invitación reenviada', `${count(n)} invitaciones reenviadas`)}: ${emails}.`,
   resendWaitUntil: (n: number, time: string, emails: string) =>
-    `No se ${plural(n, 'reenvió', 'reenviaron')}, ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto; inténtelo después de las ${time}: ${emails}.`,
+    `No se ${plural(n, 'reenvió', 'reenviaron')}: ${emails}. ${plural(n, 'Se envió', 'Se enviaron')} hace menos de un minuto; inténtelo de nuevo después de ${atHour(time)}.`,
   resendWaitN: (n: number) =>
     `${plural(n, '1 no se reenvió', `${count(n)} no se reenviaron`)}: ${plural(n, 'se envió', 'se enviaron')} hace menos de un minuto.`,
   resendNotFound: (n: number, emails: string) =>
-    `No ${plural(n, 'se encontró', 'se encontraron')}, ${plural(n, 'se aceptó o se eliminó', 'se aceptaron o se eliminaron')} entretanto: ${emails}.`,
+    `No ${plural(n, 'se encontró', 'se encontraron')}: ${emails}. ${plural(n, 'Se aceptó o se eliminó', 'Se aceptaron o se eliminaron')} entretanto.`,
   resendPerson: (email: string) => `Reenviar ${email}`,
   resultsCount: (n: number) => `${n} ${plural(n, 'resultado', 'resultados')}`,
   noInvitationsMatch: 'Ninguna invitación coincide',

@@ -41,16 +41,21 @@ describe('a host page on another origin than the API', () => {
     for (const stop of stops) await stop();
   });
 
-  /** Opens the host page against a fresh server; `blocked` collects the browser's CORS refusals. */
-  async function openHostPage(corsOrigins: string[]): Promise<{ page: Page; blocked: string[] }> {
+  /**
+   * Opens the host page against a fresh server; `blocked` collects the browser's CORS refusals,
+   * `warnings` the console warnings.
+   */
+  async function openHostPage(corsOrigins: string[]): Promise<{ page: Page; blocked: string[]; warnings: string[] }> {
     const server = await listenReferenceServer({ corsOrigins });
     stops.push(server.close);
     api = server.origin;
     const page = await openPage(browser);
     const blocked: string[] = [];
+    const warnings: string[] = [];
     page.on('console', (message) => /CORS policy/.test(message.text()) && blocked.push(message.text()));
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     await page.goto(host.origin);
-    return { page, blocked };
+    return { page, blocked, warnings };
   }
 
   it('loads and invites when the server lists the page’s origin in CORS_ORIGINS', async () => {
@@ -68,5 +73,15 @@ describe('a host page on another origin than the API', () => {
     await page.getByText("Couldn't reach the server.", { exact: false }).first().waitFor();
     assert.ok(blocked.length > 0, 'the browser did not report a CORS refusal');
     assert.equal(await page.locator('manage-users').getByRole('meter').count(), 0);
+  });
+
+  it('tells the admin what to check, with Try again, and the integrator which origin to allow', async () => {
+    const { page, warnings } = await openHostPage([]);
+    const alert = page.locator('manage-users').getByRole('alert').first();
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    assert.match(await alert.innerText(), /online.*the server may be down or may not accept requests from this page/s);
+    const hints = warnings.filter((text) => text.includes('<manage-users>'));
+    assert.equal(hints.length, 1, warnings.join('\n'));
+    assert.match(hints[0]!, new RegExp(`allows ${host.origin}.*CORS_ORIGINS`));
   });
 });
