@@ -3,7 +3,8 @@
 // dialogs from chunks/),
 // the SDK alone, and the mock API for plain pages (msw inside, its worker script beside
 // it). The npm build is tsc's (tsconfig.build.json).
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -35,6 +36,20 @@ const mswWorker = () => ({
   },
 });
 
+// A build replaces the hashed files of the one before: once written, what chunks/ and locales/ hold
+// that this build did not write is deleted, so no stale chunk is shipped or served. Nothing else in
+// dist/ is touched (tsc, the OpenAPI script and cem write there after rollup).
+const removeStaleChunks = (folders) => ({
+  name: 'remove-stale-chunks',
+  async writeBundle(options, bundle) {
+    for (const folder of folders) {
+      const files = await readdir(join(options.dir, folder)).catch(() => []);
+      const stale = files.filter((file) => !(`${folder}/${file}` in bundle));
+      await Promise.all(stale.map((file) => rm(join(options.dir, folder, file), { recursive: true })));
+    }
+  },
+});
+
 export default [
   {
     input: { 'manage-users': 'src/cdn.ts' },
@@ -48,7 +63,7 @@ export default [
       chunkFileNames: (chunk) =>
         (chunk.facadeModuleId?.includes('/src/strings/') ? 'locales' : 'chunks') + '/[name]-[hash].js',
     },
-    plugins: plugins(),
+    plugins: [...plugins(), removeStaleChunks(['chunks', 'locales'])],
     onwarn,
   },
   { input: 'sdk/index.ts', output: { file: 'dist/sdk.js', format: 'es', sourcemap: true }, plugins: plugins(), onwarn },
