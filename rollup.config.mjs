@@ -13,7 +13,12 @@ import minifyTemplates from 'rollup-plugin-minify-template-literals';
 const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-  minifyTemplates({ include: ['src/**/*.ts'], failOnError: true }),
+  // conservativeCollapse: whitespace between text and an element stays one space ("Active users (10)", not "users(10)").
+  minifyTemplates({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: { minifyOptions: { conservativeCollapse: true } },
+  }),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
