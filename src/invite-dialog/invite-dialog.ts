@@ -28,6 +28,21 @@ import { KnownAddressBook } from './known-addresses.ts';
 
 type Shortfall = { seats: Seats; required: number };
 
+/** A box shows at most this many chips (a CSV may fill one with thousands): the rest are counted. */
+const CHIPS_SHOWN = 100;
+
+/** The chips a box shows, in order: first every one that needs a look (not new), then the first new ones. */
+function shownChips(states: ChipState[], count: number): number[] {
+  if (count <= CHIPS_SHOWN) return Array.from({ length: count }, (_, j) => j);
+  const flagged: number[] = [];
+  const fresh: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const list = (states[j] ?? 'valid') === 'valid' ? fresh : flagged;
+    if (list.length < CHIPS_SHOWN) list.push(j);
+  }
+  return [...flagged, ...fresh.slice(0, Math.max(0, CHIPS_SHOWN - flagged.length))].sort((a, b) => a - b);
+}
+
 /** The CSV preview's code, a chunk of its own: most sends have no file. */
 const loadCsvPreview = () => import('./csv-preview.ts');
 
@@ -59,7 +74,9 @@ const PREVIEW_PAUSE_MS = 1000;
  * @csspart role-input - The Learners / Admins choice of a box.
  * @csspart email-input - The field addresses are typed or pasted into.
  * @csspart chip - An address (also `chip-valid`, `chip-invalid`, `chip-duplicate`, and `chip-known` for one
- *   already invited, a member or a deactivated member: it takes no seat).
+ *   already invited, a member or a deactivated member: it takes no seat). A box shows 100 chips at most,
+ *   those that take no seat first.
+ * @csspart chips-more - "and 19,900 more addresses", under a box with more than 100.
  * @csspart subgroup-input - The subgroup field of a box.
  * @csspart add-learners-button - Adds a Learners box.
  * @csspart add-admins-button - Adds an Admins box.
@@ -593,24 +610,28 @@ export class InviteDialog extends ManageUsersElement {
       already_member: t.resultAlreadyMember,
       deactivated_member: t.resultDeactivated,
     };
+    const shown = shownChips(states, box.emails.length);
+    const hidden = box.emails.length - shown.length;
     return html`<ul class="chips" aria-label=${t.emailsAdded}>
-      ${box.emails.map((email, j) => {
-        const state = states[j] ?? 'valid';
-        const note = notes[state];
-        const known = state !== 'valid' && state !== 'invalid' && state !== 'duplicate';
-        return html`<li class="chip ${known ? 'known' : state}" part="chip chip-${known ? 'known' : state}">
-          <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
-          <button
-            class="icon small"
-            part="button chip-remove-button"
-            aria-label=${t.removeEmail(email)}
-            @click=${() => this.#removeEmail(box.key, j)}
-          >
-            ✕
-          </button>
-        </li>`;
-      })}
-    </ul>`;
+        ${shown.map((j) => {
+          const email = box.emails[j] ?? '';
+          const state = states[j] ?? 'valid';
+          const note = notes[state];
+          const known = state !== 'valid' && state !== 'invalid' && state !== 'duplicate';
+          return html`<li class="chip ${known ? 'known' : state}" part="chip chip-${known ? 'known' : state}">
+            <span>${email}</span>${note ? html`<span class="note">${note}</span>` : nothing}
+            <button
+              class="icon small"
+              part="button chip-remove-button"
+              aria-label=${t.removeEmail(email)}
+              @click=${() => this.#removeEmail(box.key, j)}
+            >
+              ✕
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${hidden ? html`<p class="hint" part="chips-more">${t.moreAddresses(hidden)}</p>` : nothing}`;
   }
 
   protected renderCsv() {

@@ -64,6 +64,7 @@ export const en = {
   removeEmail: (email: string) => `Remove ${email}`,
   chipInvalid: 'not a valid address',
   chipDuplicate: 'already in this invitation',
+  moreAddresses: (n: number) => `and ${count(n)} more ${plural(n, 'address', 'addresses')}`,
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
   sendingLocked: 'Addresses are read-only while sending.',

@@ -60,6 +60,7 @@ export const es: Messages = {
   removeEmail: (email) => `Quitar ${email}`,
   chipInvalid: 'no es una dirección válida',
   chipDuplicate: 'ya está en esta invitación',
+  moreAddresses: (n) => `y ${count(n)} ${plural(n, 'dirección más', 'direcciones más')}`,
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
   sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
