@@ -44,7 +44,12 @@ async function demoApi(store: Store) {
     getToken: () => 'demo-admin',
     fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
   });
-  return { client, clock };
+  // The worker stops before the store closes: it would otherwise look for jobs in a closed database.
+  const close = async () => {
+    await app.worker.stop();
+    await store.close();
+  };
+  return { client, clock, close };
 }
 
 /** An invitation row made directly in the store; `minute` orders it, and rows share minutes. */
@@ -70,7 +75,7 @@ for (const [name, open] of stores) {
     for (const sort of ['-createdAt', 'email', 'lastSentAt'] as const) {
       it(`walks every invitation exactly once by ${sort} while rows are added and removed`, async () => {
         const store = await open();
-        const { client } = await demoApi(store);
+        const { client, close } = await demoApi(store);
         const now = Date.now();
         for (let n = 0; n < 90; n++) await store.insertInvitation(row(n, now));
         const before = new Set((await everyInvitation(client, {})).map((invitation) => invitation.id));
@@ -97,13 +102,13 @@ for (const [name, open] of stores) {
           [],
           'every row that stayed was seen',
         );
-        await store.close();
+        await close();
       });
     }
 
     it('seeds a group in one request: its lists and seats count every row asked for', async () => {
       const store = await open();
-      const { client } = await demoApi(store);
+      const { client, close } = await demoApi(store);
       const seed = { groupId: DEMO_GROUP_ID, invitations: 12_000, expired: 5_000, members: 6_000 };
       const { seats } = await client.demo.seed(seed);
       // The demo group had 4 pending and 3 expired invitations, 10 active members and 1 deactivated.
@@ -111,12 +116,12 @@ for (const [name, open] of stores) {
       const expired = await client.invitations.list(DEMO_GROUP_ID, { status: 'expired', limit: 1 });
       const members = await client.members.list(DEMO_GROUP_ID, { status: 'deactivated', limit: 1 });
       assert.deepEqual([expired.total, members.total], [3 + 5_000, 1 + 600]);
-      await store.close();
+      await close();
     });
 
     it('refuses a cursor made for another sort', async () => {
       const store = await open();
-      const { client } = await demoApi(store);
+      const { client, close } = await demoApi(store);
       const { nextCursor } = await client.invitations.list(DEMO_GROUP_ID, { sort: 'email', limit: 2 });
       await assert.rejects(
         client.invitations.list(DEMO_GROUP_ID, { sort: 'lastSentAt', cursor: nextCursor ?? '' }).then(),
@@ -124,12 +129,12 @@ for (const [name, open] of stores) {
           status: 422,
         },
       );
-      await store.close();
+      await close();
     });
 
     it('keeps seats, totals and subgroup counts equal to a full recount after admin actions', async () => {
       const store = await open();
-      const { client, clock } = await demoApi(store);
+      const { client, clock, close } = await demoApi(store);
       await client.invitations.create(DEMO_GROUP_ID, {
         batches: [
           { role: 'learner', subgroup: { name: 'Pharmacy' }, emails: ['p1@example.com', 'p2@example.com'] },
@@ -168,7 +173,7 @@ for (const [name, open] of stores) {
           invitations.filter((i) => i.subgroup?.id === s.id).length,
         ]),
       );
-      await store.close();
+      await close();
     });
   });
 }
