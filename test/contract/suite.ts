@@ -426,6 +426,20 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         assert.equal(other.status, 422);
         assert.equal((await other.json()).code, 'idempotency_conflict');
       });
+      it('forgets an Idempotency-Key after 24 hours: the key then runs another request', async () => {
+        const invite = (email: string) =>
+          postJson(
+            `groups/${G}/invitations`,
+            { batches: [{ role: 'learner', emails: [email] }] },
+            {
+              'Idempotency-Key': 'k-day',
+            },
+          );
+        assert.equal((await invite('today@x.org')).status, 201);
+        await admin.demo.advanceClock(DAY + 1000);
+        assert.equal((await invite('tomorrow@x.org')).status, 201);
+        assert.equal((await admin.invitations.list(G, { q: 'tomorrow@' })).total, 1);
+      });
       it('refuses more than 500 emails with 413', async () => {
         const emails = Array.from({ length: 501 }, (_, i) => `p${i}@x.org`);
         const response = await postJson(`groups/${G}/invitations`, { batches: [{ role: 'learner', emails }] });
