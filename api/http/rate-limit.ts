@@ -1,7 +1,8 @@
 /**
  * Fixed-window request limits: past a budget, `429 rate_limited` with `Retry-After`.
- * Buckets live in a bounded map; when it is full the bucket whose window started first is
- * dropped (one, never all), so sending many keys cannot reset everyone's limit.
+ * Buckets live in a bounded map: a bucket whose window has ended is dropped at the next
+ * request (its caller starts afresh anyway), and when the map is full of live windows the one
+ * that started first is dropped (one, never all), so sending many keys cannot reset everyone's limit.
  */
 import type { Clock } from '../domain/clock.ts';
 import { ProblemError } from '../domain/problem.ts';
@@ -27,14 +28,18 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(limit: RateLimit, clock: Clock, capacity = MAX_BUCKETS): RateLimiter {
-  // Insertion order is window-start order: a bucket is re-inserted when its window restarts.
+  // Insertion order is window-start order: a caller's next window is a new entry, at the end.
   const windows = new Map<string, { start: number; count: number }>();
   return {
     take(key) {
       const now = clock.now().getTime();
+      // Idle callers are forgotten: ended windows come first in the map.
+      for (const [idle, { start }] of windows) {
+        if (now - start < limit.windowMs) break;
+        windows.delete(idle);
+      }
       let window = windows.get(key);
-      if (!window || now - window.start >= limit.windowMs) {
-        windows.delete(key);
+      if (!window) {
         const oldest = windows.keys().next();
         if (windows.size >= capacity && !oldest.done) windows.delete(oldest.value);
         window = { start: now, count: 0 };
