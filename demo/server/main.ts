@@ -16,6 +16,7 @@
 import { serve } from '@hono/node-server';
 import { createServer } from './app.ts';
 import { parseOrigins } from '../../api/http/cors.ts';
+import { lingerOnClose } from './lingering-close.ts';
 
 const port = Number(process.env.PORT ?? 8000);
 const demo = process.env.NODE_ENV !== 'production';
@@ -39,6 +40,8 @@ const http = serve({ fetch: server.app.fetch, port, hostname: host }, (info) => 
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
   console.log(`Manage Users demo: ${origin}/  (API: ${origin}/api/v1/, demo mode ${demo ? 'on' : 'off'})`);
 });
+// A client still sending a body refused with 413 reads the 413, not a reset.
+lingerOnClose(http);
 
 let stopping = false;
 async function shutDown() {
