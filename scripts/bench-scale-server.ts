@@ -8,6 +8,7 @@ import { createServer } from '../demo/server/app.ts';
 
 const server = await createServer({
   database: process.env.DATABASE ?? ':memory:',
+  sqliteReaders: process.env.SQLITE_READERS === undefined ? undefined : Number(process.env.SQLITE_READERS),
   publicUrl: 'http://127.0.0.1',
   demo: true,
   rateLimit: { requests: 1e9, windowMs: 60_000 },

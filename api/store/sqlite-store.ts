@@ -2,14 +2,18 @@
  * The store on `node:sqlite`: a file database (WAL) or `:memory:`. Migrations run when it
  * opens; a transaction is `BEGIN IMMEDIATE … COMMIT`, rolled back when the work throws.
  *
- * `node:sqlite` is synchronous and the store has one connection, so transactions take
- * turns (a mutex), and a read or write outside a transaction waits for the one in progress
- * rather than slip into it. Work inside a transaction (found through its async context)
- * joins it, through the store or the `tx` alike, so nested calls never wait on themselves.
+ * `node:sqlite` is synchronous and the store has one connection that writes, so transactions
+ * take turns (a mutex), and a read or write outside a transaction waits for the one in progress
+ * rather than slip into it. Work inside a transaction (found through its async context) joins
+ * it, through the store or the `tx` alike, so nested calls never wait on themselves. On a file,
+ * the reads that can scan many rows ({@link POOLED_READS}) run outside a transaction on reader
+ * threads with connections of their own (`sqlite-reader.ts`), so they never hold the event loop.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { createMutex } from './mutex.ts';
+import { createReaderPool, type ReaderPool } from './reader-pool.ts';
+import { openConnection, sqlOn } from './sqlite-connection.ts';
 import type {
   DeliveryState,
   InvitationRow,
@@ -27,6 +31,7 @@ import type {
   InvitationView,
   MemberView,
   RemovedInvitation,
+  Storage,
   Store,
   StoredMail,
   StoredResponse,
@@ -67,23 +72,53 @@ const INVITATION_LIST = { columns: INVITATION_COLUMNS, tables: INVITATION_FROM, 
 /** A JSON array of lower-cased addresses, as one parameter. */
 const IN_KEYS = `IN (SELECT value FROM json_each(?))`;
 
-/** Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. */
-export function openSqliteStore(path: string): Store {
-  const db = new DatabaseSync(path);
+/**
+ * The reads that can scan many rows. Outside a transaction they run on reader threads, each
+ * with its own connection, so that the event loop never waits for them; inside one they run
+ * on the writer's connection, which sees the transaction's own writes.
+ */
+export const POOLED_READS = [
+  'invitations',
+  'members',
+  'activity',
+  'invitationsByEmail',
+  'membersByEmail',
+  'subgroups',
+] as const satisfies ReadonlyArray<keyof Storage>;
+
+type PooledReads = Pick<Storage, (typeof POOLED_READS)[number]>;
+
+/** Reader threads unless told otherwise (`SQLITE_READERS` on the reference server). */
+export const DEFAULT_READERS = 2;
+
+/** The reader thread's module, as this one runs: `.ts` from the source, `.js` from the built package. */
+const READER_SCRIPT = new URL(
+  `./sqlite-reader${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
+  import.meta.url,
+);
+
+export interface SqliteStoreOptions {
+  /**
+   * Reader threads for lists and other long reads (default {@link DEFAULT_READERS}); `0` runs
+   * every query on the main thread. A `:memory:` database cannot be shared, so it has none.
+   */
+  readers?: number | undefined;
+}
+
+/**
+ * Opens (and migrates) the database at `path`, or an in-memory one for `:memory:`. Call
+ * `close()` when done: it stops the reader threads.
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const readers = path === ':memory:' || path === '' ? 0 : (options.readers ?? DEFAULT_READERS);
+  if (!Number.isInteger(readers) || readers < 0) {
+    throw new RangeError(`SQLite reader threads: a whole number from 0, not ${options.readers}.`);
+  }
+  const db = openConnection(path, { readOnly: false });
   // secure_delete: deleted rows are overwritten with zeros, so their bytes leave the file.
-  db.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; ' +
-      'PRAGMA temp_store = MEMORY;',
-  );
-  db.function('name_key', { deterministic: true }, (name) => nameKey(String(name)));
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;');
   migrate(db);
-  const prepared = statementsOf(db);
-  const sql: Sql = {
-    one: <T>(text: string, ...params: SQLInputValue[]) => prepared(text).get(...params) as T | undefined,
-    all: <T>(text: string, ...params: SQLInputValue[]) => prepared(text).all(...params) as T[],
-    run: (text, ...params) => void prepared(text).run(...params),
-    changes: (text, ...params) => Number(prepared(text).run(...params).changes),
-  };
+  const sql = sqlOn(db);
   const storage = storageOn(sql);
   const mutex = createMutex();
   const current = new AsyncLocalStorage<Transaction>();
@@ -105,32 +140,37 @@ export function openSqliteStore(path: string): Store {
     }
   }
 
+  // A synchronous step cannot interleave with anything: only a transaction in progress is waited for.
+  const writer = asyncStorage(storage, (run) =>
+    current.getStore() || mutex.idle ? settle(run) : mutex.run(() => settle(run)),
+  );
+  const pool = readers > 0 ? createReaderPool(READER_SCRIPT, { path }, readers) : undefined;
   return {
-    // A synchronous step cannot interleave with anything: only a transaction in progress is waited for.
-    ...asyncStorage(storage, (run) => (current.getStore() || mutex.idle ? settle(run) : mutex.run(() => settle(run)))),
+    ...writer,
+    ...(pool ? pooledReads(pool, writer, () => current.getStore() !== undefined) : {}),
     transaction: (work) => (current.getStore() ? work(tx) : mutex.run(() => transaction(work))),
     ping: () => mutex.run(() => settle(() => void sql.one('SELECT 1'))),
-    close: () => mutex.run(() => settle(() => db.close())),
+    close: () =>
+      mutex.run(async () => {
+        await pool?.close();
+        db.close();
+      }),
   };
 }
 
-/**
- * Statements prepared once per SQL text: a write compiles its triggers when prepared, which
- * costs more than running it. The texts are the store's own (values are parameters), so few.
- */
-function statementsOf(db: DatabaseSync) {
-  const statements = new Map<string, StatementSync>();
-  return (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
+type Read = (...args: unknown[]) => Promise<unknown>;
+
+/** {@link POOLED_READS} on `pool`, or on `writer` inside a transaction. */
+function pooledReads(pool: ReaderPool, writer: Storage, inTransaction: () => boolean): PooledReads {
+  const onWriter = writer as unknown as Record<keyof PooledReads, Read>;
+  const read = (name: keyof PooledReads): Read => {
+    return (...args) => (inTransaction() ? onWriter[name](...args) : pool.call(name, args));
   };
+  return Object.fromEntries(POOLED_READS.map((name) => [name, read(name)])) as unknown as PooledReads;
 }
 
-function storageOn(sql: Sql): SyncStorage {
+/** The store's reads and writes on one connection. */
+export function storageOn(sql: Sql): SyncStorage {
   return {
     ...groupsOn(sql),
     ...subgroupsOn(sql),

@@ -37,6 +37,8 @@ type ApiApp = ReturnType<typeof createApiApp>;
 export interface ServerOptions {
   /** A PostgreSQL URL (`postgres://…`), or a SQLite file, or `:memory:`. */
   database: string;
+  /** Reader threads of a SQLite file (`SQLITE_READERS`, default 2; 0: every query on the main thread). */
+  sqliteReaders?: number | undefined;
   /** Where the server is reached from outside, for links in emails. */
   publicUrl: string;
   /** Outbox, clock and demo tokens (never in production). */
@@ -62,14 +64,14 @@ export interface ServerOptions {
 }
 
 /** PostgreSQL for a `postgres://` URL, SQLite otherwise. */
-function openStore(database: string) {
+function openStore({ database, sqliteReaders }: ServerOptions) {
   return /^postgres(ql)?:\/\//.test(database)
     ? openPostgresStore(database)
-    : Promise.resolve(openSqliteStore(database));
+    : Promise.resolve(openSqliteStore(database, { readers: sqliteReaders }));
 }
 
 export async function createServer(options: ServerOptions) {
-  const store = await openStore(options.database);
+  const store = await openStore(options);
   const clock = createClock();
   const mailer: Mailer = options.smtpUrl
     ? smtpMailer(options.smtpUrl, options.mailFrom ?? 'Manage Users <no-reply@localhost>')

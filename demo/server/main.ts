@@ -2,6 +2,7 @@
  * Starts the reference server: `PORT` (8000), `DATABASE_URL` (`postgres://…`) or `DATABASE` (a SQLite
  * file, default demo/manage-users.db),
  * `WEBHOOK_URL` and `WEBHOOK_SECRET` (`whsec_…`) to POST every activity event, signed (Standard Webhooks),
+ * `SQLITE_READERS` (2) for the reader threads that run a SQLite file's lists (0: none),
  * `SMTP_URL` and `MAIL_FROM` for real mail, `PUBLIC_URL` for links in emails, `REMINDER_DAYS` (3) for
  * when before expiry a pending invitation's reminder goes out, `JOB_LEASE_SECONDS` (120) for how
  * long the delivery worker holds a job (after a crash, the emails in flight go out again this much later),
@@ -22,6 +23,7 @@ const port = Number(process.env.PORT ?? 8000);
 const demo = process.env.NODE_ENV !== 'production';
 const server = await createServer({
   database: process.env.DATABASE_URL ?? process.env.DATABASE ?? new URL('../manage-users.db', import.meta.url).pathname,
+  sqliteReaders: process.env.SQLITE_READERS === undefined ? undefined : Number(process.env.SQLITE_READERS),
   publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
   demo,
   smtpUrl: process.env.SMTP_URL,

@@ -14,6 +14,7 @@ import { createMemoryStore } from '../../api/store/memory-store.ts';
 import { openPostgresStore } from '../../api/store/postgres-store.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import { startPostgres, type ThrowawayPostgres } from '../helpers/postgres.ts';
+import { sqliteFiles } from '../helpers/sqlite-files.ts';
 import type { InvitationRow, Store } from '../../api/store/store.ts';
 import { createInvitationsClient, type InvitationsClient } from '../../sdk/index.ts';
 import type { Invitation, InvitationQuery, Member } from '../../sdk/schemas.ts';
@@ -22,9 +23,12 @@ const DAY = 86_400_000;
 let postgres: ThrowawayPostgres;
 before(async () => (postgres = await startPostgres()));
 after(() => postgres.stop());
+const files = sqliteFiles();
+after(() => files.remove());
 
 const stores: Array<[string, () => Store | Promise<Store>]> = [
   ['SQLite', () => openSqliteStore(':memory:')],
+  ['SQLite file with reader threads', () => files.open({ readers: 2 })],
   ['PostgreSQL', async () => openPostgresStore(await postgres.createDatabase())],
   ['memory', () => createMemoryStore()],
 ];

@@ -3,11 +3,12 @@
  * nothing, two transactions never interleave, a nested one joins the outer one, and a
  * write outside a transaction waits for the one in progress instead of joining it.
  */
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStore } from '../../api/store/memory-store.ts';
 import { openSqliteStore } from '../../api/store/sqlite-store.ts';
 import type { Store } from '../../api/store/store.ts';
+import { sqliteFiles } from '../helpers/sqlite-files.ts';
 
 const GROUP = { id: 'g', name: 'Group', totalSeats: 5 };
 const subgroup = (id: string) => ({ id, groupId: 'g', name: id, createdAt: '2026-01-01T00:00:00.000Z' });
@@ -20,8 +21,12 @@ function gate() {
   return { opened, release };
 }
 
+const files = sqliteFiles();
+after(() => files.remove());
+
 const stores: Array<[string, () => Store]> = [
   ['SQLite', () => openSqliteStore(':memory:')],
+  ['SQLite file with reader threads', () => files.open({ readers: 2 })],
   ['memory', () => createMemoryStore()],
 ];
 
