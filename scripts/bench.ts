@@ -2,11 +2,11 @@
  * Prints the figures the project is measured by:
  * - bundle sizes (min, gzip, brotli) of the self-contained widget and of the SDK alone,
  *   with everything they import inside, built exactly as `npm run build` builds them;
- * - render timings of <pending-table> for 1,000 / 10,000 / 50,000 invitations in headless
- *   Chromium, beside a plain-DOM table of the same rows measured in the same page;
+ * - the requests each admin action costs inside <manage-users> (in-memory API, headless Chromium);
  * - an admin's list request (p50) while 64 concurrent bogus accepts hit the reference server;
  * - the reference server at 1,000 and 200,000 invitations (`scripts/bench-scale.ts`);
- * - the widget on that server beside a plain page doing the same work (`scripts/bench-widget.ts`);
+ * - the widget on that server beside a plain page doing the same work, and apart a plain table of
+ *   every invitation (`scripts/bench-widget.ts`);
  * - the server under load on SQLite and PostgreSQL, c=1/10/50 (`scripts/bench-server.ts`);
  * - the invite dialog's preview of a 20,000-row CSV;
  * - delivery throughput of the outbox worker to an SMTP server on loopback, and its crash window
@@ -23,12 +23,10 @@ import { findChromium } from './chromium.ts';
 import { scaleBench } from './bench-scale.ts';
 import { widgetBench } from './bench-widget.ts';
 import { serverBench } from './bench-server.ts';
-import type { Figures } from '../bench/pending-table.page.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 import { csvPreview } from '../bench/csv-preview.ts';
 import { deliveryThroughput } from './bench-delivery.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function bundleSizes() {
@@ -49,9 +47,9 @@ async function bundleSizes() {
   }
 }
 
-async function renderTimings() {
+async function requestCounts() {
   const built = await esbuild.build({
-    entryPoints: ['bench/pending-table.page.ts', 'bench/requests.page.ts'],
+    entryPoints: ['bench/requests.page.ts'],
     outdir: 'bench-out',
     bundle: true,
     format: 'esm',
@@ -70,7 +68,7 @@ async function renderTimings() {
         .writeHead(200, { 'Content-Type': 'text/html' })
         .end(
           '<!doctype html><html lang="en"><title>bench</title>' +
-            '<script type="module" src="/pending-table.page.js"></script><script type="module" src="/requests.page.js"></script>',
+            '<script type="module" src="/requests.page.js"></script>',
         );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,26 +78,10 @@ async function renderTimings() {
     page.on('console', (message) => message.type() === 'error' && console.error(`page: ${message.text()}`));
     page.on('pageerror', (error) => console.error(`page: ${error.message}`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => 'runBench' in window && 'runRequestCounts' in window);
+    await page.waitForFunction(() => 'runRequestCounts' in window);
     const counts = await page.evaluate(() => window.runRequestCounts());
     console.log('\nRequests per action in <manage-users> on the Pending tab (in-memory API; the action, then reloads)');
     for (const { action, POST, GET } of counts) console.log(`  ${action.padEnd(11)} ${POST} POST + ${GET} GET`);
-    const results = await page.evaluate((sizes) => window.runBench(sizes), SIZES);
-    console.log(
-      '\n<pending-table> in headless Chromium, ms (widget: median of 3 runs, 50 rows a page from the in-memory API; plain DOM: one run, every row)',
-    );
-    console.log(
-      '  invitations   first render (widget / plain)   select-all (widget / plain)   search keystroke* (widget / plain)',
-    );
-    for (const { size, widget, plain } of results) {
-      const pair = (key: keyof Figures) => `${widget[key].toFixed(0).padStart(6)} / ${plain[key].toFixed(0).padEnd(6)}`;
-      console.log(
-        `  ${size.toLocaleString('en').padStart(11)}   ${pair('firstRender').padEnd(30)}  ${pair('selectAll').padEnd(28)}  ${pair('keystroke')}`,
-      );
-    }
-    console.log(
-      '  * the widget waits 250 ms after the last keystroke before it searches (debounce); that wait is included.',
-    );
   } finally {
     await browser.close();
     server.close();
@@ -108,7 +90,7 @@ async function renderTimings() {
 
 await bundleSizes();
 csvPreview();
-await renderTimings();
+await requestCounts();
 await acceptFlood();
 await scaleBench();
 await widgetBench();
