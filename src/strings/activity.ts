@@ -4,6 +4,7 @@
  */
 import { activityEn, type ActivityMessages } from './activity-en.ts';
 import { activityEs } from './activity-es.ts';
+import { perLocale } from './formats.ts';
 
 export type { ActivityMessages };
 
@@ -11,7 +12,11 @@ export function activityMessages(locale: string): ActivityMessages {
   return locale.toLowerCase().split('-')[0] === 'es' ? activityEs : activityEn;
 }
 
+const dateTimeFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+
 /** A moment as the locale writes it, e.g. "Nov 29, 2026, 10:05 AM". */
 export function dateTime(locale: string, value: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return dateTimeFormat(locale).format(new Date(value));
 }

@@ -4,6 +4,7 @@
  */
 import { html } from 'lit';
 import { en, type Messages } from './en.ts';
+import { dateFormat, numberFormat, relativeFormat, timeFormat } from './formats.ts';
 
 export type { Messages };
 
@@ -71,7 +72,7 @@ const DAY = 86_400_000;
 /** "in 3 days", "2 days ago", "tomorrow": the nearest sensible unit. */
 export function relativeTime(locale: string, to: Date | string, now: number): string {
   const ms = new Date(to).getTime() - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeFormat(locale);
   const abs = Math.abs(ms);
   if (abs < 3_600_000) return format.format(Math.round(ms / 60_000), 'minute');
   if (abs < DAY) return format.format(Math.round(ms / 3_600_000), 'hour');
@@ -80,12 +81,12 @@ export function relativeTime(locale: string, to: Date | string, now: number): st
 
 /** A date as the locale writes it, e.g. "Nov 29, 2026". */
 export function shortDate(locale: string, value: Date | string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+  return dateFormat(locale).format(new Date(value));
 }
 
 /** A time of day as the locale writes it, e.g. "10:42 AM". */
 export function shortTime(locale: string, value: Date): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(value);
+  return timeFormat(locale).format(value);
 }
 
 /** An address that may wrap after its "@" in a narrow column: `name@<wbr>domain`. */
@@ -96,5 +97,5 @@ export function wrappableEmail(email: string) {
 
 /** A number as the locale writes it. */
 export function number(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
