@@ -4,11 +4,7 @@
  * API (the same count test/elements/requests.test.ts asserts).
  */
 import '../src/define.ts';
-import { createApiApp } from '../api/http/app.ts';
-import { createClock } from '../api/domain/clock.ts';
-import { outboxMailer } from '../api/mail/mailer.ts';
-import { createMemoryStore } from '../api/store/memory-store.ts';
-import { seedDemo, demoAuthenticate } from '../api/domain/seed.ts';
+import { deep, inPageApi, signIn, until } from './in-page.ts';
 
 export interface Counts {
   action: string;
@@ -23,23 +19,6 @@ declare global {
   }
 }
 
-async function until(check: () => boolean, what: string | (() => string)) {
-  const giveUp = performance.now() + 10_000;
-  while (!check()) {
-    if (performance.now() > giveUp)
-      throw new Error(`bench: gave up waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** Every element under `root` matching `selector`, inside shadow roots too. */
-function deep<E extends Element>(root: ParentNode, selector: string): E[] {
-  const found = [...root.querySelectorAll<E>(selector)];
-  const hosts = [...(root instanceof Element ? [root] : []), ...root.querySelectorAll('*')];
-  for (const host of hosts) if (host.shadowRoot) found.push(...deep<E>(host.shadowRoot, selector));
-  return found;
-}
-
 function button(root: ParentNode, text: string): HTMLButtonElement {
   // Counts beside a label (the Pending tab's) are not part of its name.
   const label = (b: HTMLButtonElement) => b.textContent.replace(/\d+/g, '').trim();
@@ -49,36 +28,18 @@ function button(root: ParentNode, text: string): HTMLButtonElement {
 }
 
 async function section() {
-  const store = createMemoryStore();
-  const clock = createClock();
-  const mailer = outboxMailer(store, () => clock.now());
-  await seedDemo({ store, clock, acceptUrl: (t) => t });
-  const app = createApiApp({
-    store,
-    clock,
-    mailer,
-    acceptUrl: (t) => t,
-    hashPassword: (p) => Promise.resolve(p),
-    authenticate: demoAuthenticate(store),
-    demo: false,
-  });
+  const api = await inPageApi();
   const made: string[] = [];
   let inFlight = 0;
   const element = document.createElement('manage-users');
-  Object.assign(element, {
-    baseUrl: 'http://bench.invalid/api/',
-    groupId: 'demo',
-    getToken: () => 'demo-admin',
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : input.toString();
-      made.push(init?.method ?? 'GET');
-      inFlight++;
-      try {
-        return await app.fetch(new Request(url.replace('http://bench.invalid/api', 'http://x'), init));
-      } finally {
-        inFlight--;
-      }
-    },
+  signIn(element, async (url, init) => {
+    made.push(init?.method ?? 'GET');
+    inFlight++;
+    try {
+      return await api.fetch(url, init);
+    } finally {
+      inFlight--;
+    }
   });
   document.body.append(element);
   const rows = () => deep(element, 'tbody tr').length;

@@ -8,15 +8,13 @@
  * - the widget on that server beside a plain page doing the same work, and apart a plain table of
  *   every invitation (`scripts/bench-widget.ts`);
  * - the server under load on SQLite and PostgreSQL, c=1/10/50 (`scripts/bench-server.ts`);
- * - the invite dialog's preview of a 20,000-row CSV;
+ * - the invite dialog's preview of a 20,000-row CSV, in Node and in headless Chromium (preview, look-ups,
+ *   adding to the boxes, a keystroke, sending in 40 requests, the results: `scripts/bench-invite-dialog.ts`);
  * - delivery throughput of the outbox worker to an SMTP server on loopback, and its crash window
  *   (`scripts/bench-delivery.ts`).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { rollup, type OutputOptions } from 'rollup';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import configs from '../rollup.config.mjs';
 import { findChromium } from './chromium.ts';
@@ -25,6 +23,8 @@ import { widgetBench } from './bench-widget.ts';
 import { serverBench } from './bench-server.ts';
 import { acceptFlood } from './bench-accept-flood.ts';
 import { csvPreview } from '../bench/csv-preview.ts';
+import { inviteDialogBench } from './bench-invite-dialog.ts';
+import { servePages } from './bench-pages.ts';
 import { deliveryThroughput } from './bench-delivery.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -48,49 +48,27 @@ async function bundleSizes() {
 }
 
 async function requestCounts() {
-  const built = await esbuild.build({
-    entryPoints: ['bench/requests.page.ts'],
-    outdir: 'bench-out',
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    conditions: ['browser', 'production'],
-    logLevel: 'silent',
-  });
-  const scripts = new Map(built.outputFiles.map((file) => [`/${file.path.split('/').at(-1)}`, file.text]));
-  const server = createServer((req, res) => {
-    const script = scripts.get(req.url ?? '');
-    if (script) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-    else
-      res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          '<!doctype html><html lang="en"><title>bench</title>' +
-            '<script type="module" src="/requests.page.js"></script>',
-        );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const pages = await servePages(['bench/requests.page.ts']);
   const browser = await chromium.launch(await findChromium());
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && console.error(`page: ${message.text()}`));
     page.on('pageerror', (error) => console.error(`page: ${error.message}`));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(pages.url);
     await page.waitForFunction(() => 'runRequestCounts' in window);
     const counts = await page.evaluate(() => window.runRequestCounts());
     console.log('\nRequests per action in <manage-users> on the Pending tab (in-memory API; the action, then reloads)');
     for (const { action, POST, GET } of counts) console.log(`  ${action.padEnd(11)} ${POST} POST + ${GET} GET`);
   } finally {
     await browser.close();
-    server.close();
+    pages.close();
   }
 }
 
 await bundleSizes();
 csvPreview();
 await requestCounts();
+await inviteDialogBench();
 await acceptFlood();
 await scaleBench();
 await widgetBench();

@@ -22,26 +22,12 @@ import {
   type ChipState,
 } from './boxes.ts';
 import { addressCount, firstRequest, newSubgroupNames, withoutSent } from './chunks.ts';
+import { shownIndexes } from './shown.ts';
 import type { CsvPerson } from './csv.ts';
 import type * as CsvPreviewModule from './csv-preview.ts';
 import { KnownAddressBook } from './known-addresses.ts';
 
 type Shortfall = { seats: Seats; required: number };
-
-/** A box shows at most this many chips (a CSV may fill one with thousands): the rest are counted. */
-const CHIPS_SHOWN = 100;
-
-/** The chips a box shows, in order: first every one that needs a look (not new), then the first new ones. */
-function shownChips(states: ChipState[], count: number): number[] {
-  if (count <= CHIPS_SHOWN) return Array.from({ length: count }, (_, j) => j);
-  const flagged: number[] = [];
-  const fresh: number[] = [];
-  for (let j = 0; j < count; j++) {
-    const list = (states[j] ?? 'valid') === 'valid' ? fresh : flagged;
-    if (list.length < CHIPS_SHOWN) list.push(j);
-  }
-  return [...flagged, ...fresh.slice(0, Math.max(0, CHIPS_SHOWN - flagged.length))].sort((a, b) => a - b);
-}
 
 /** The CSV preview's code, a chunk of its own: most sends have no file. */
 const loadCsvPreview = () => import('./csv-preview.ts');
@@ -88,7 +74,8 @@ const PREVIEW_PAUSE_MS = 1000;
  * @csspart clear-draft-button - Clear: empties a kept draft.
  * @csspart seat-preview - "This sends 12 invitations; 9 seats are free."
  * @csspart submit-button - Invite Users.
- * @csspart results - The per-address results.
+ * @csspart results - The per-address results (100 rows at most, those not invited first).
+ * @csspart results-more - "and 19,900 more addresses", under results of more than 100.
  * @csspart results-subgroups - "New subgroup created: Nursing.", above the results.
  * @csspart button - Every button.
  * @csspart error - Error messages.
@@ -610,7 +597,7 @@ export class InviteDialog extends ManageUsersElement {
       already_member: t.resultAlreadyMember,
       deactivated_member: t.resultDeactivated,
     };
-    const shown = shownChips(states, box.emails.length);
+    const shown = shownIndexes(box.emails.length, (j) => (states[j] ?? 'valid') !== 'valid');
     const hidden = box.emails.length - shown.length;
     return html`<ul class="chips" aria-label=${t.emailsAdded}>
         ${shown.map((j) => {
@@ -739,6 +726,8 @@ export class InviteDialog extends ManageUsersElement {
     const label = this.#labels();
     const results = this.results ?? [];
     const [summary, created] = this.#resultsWords();
+    const shown = shownIndexes(results.length, (i) => results[i]?.status !== 'invited');
+    const hidden = results.length - shown.length;
     return html`<section part="results" aria-labelledby="results-title">
         <h3 id="results-title" tabindex="-1">${t.results}</h3>
         ${created ? html`<p part="results-subgroups">${created}</p>` : nothing}
@@ -754,16 +743,19 @@ export class InviteDialog extends ManageUsersElement {
             </tr>
           </thead>
           <tbody>
-            ${results.map(
-              (r, i) =>
-                html`<tr part="result result-${r.status}">
-                  <td id="result-${i}">${r.email}</td>
-                  <td><span class="badge ${r.status}">${label[r.status]}</span></td>
-                  <td>${this.#resultAction(r, i)}</td>
-                </tr>`,
-            )}
+            ${shown.map((i) => {
+              const r = results[i];
+              return r
+                ? html`<tr part="result result-${r.status}">
+                    <td id="result-${i}">${r.email}</td>
+                    <td><span class="badge ${r.status}">${label[r.status]}</span></td>
+                    <td>${this.#resultAction(r, i)}</td>
+                  </tr>`
+                : nothing;
+            })}
           </tbody>
         </table>
+        ${hidden ? html`<p class="hint" part="results-more">${t.moreAddresses(hidden)}</p>` : nothing}
       </section>
       <div class="actions">
         <button part="button invite-more-button" @click=${this.#inviteMore}>${t.inviteMore}</button>
