@@ -3,9 +3,9 @@
  * in a process of its own on loopback, loaded with autocannon in bounded runs: list requests
  * (first page, search, sort, status filter, deep page), a single invite, `GET me` while ten
  * searches run (for nothing, and for every row), one remove by filter of every expired
- * invitation, and the server's RSS through two rounds of 20,000 invites and their emails. A
- * database is seeded once (`POST dev/seed`) and kept in
- * `node_modules/.cache/manage-users-bench/`; every run works on a fresh copy of it.
+ * invitation, one resend by filter of every pending one, and the server's RSS through two
+ * rounds of 20,000 invites and their emails. A database is seeded once (`POST dev/seed`) and
+ * kept in `node_modules/.cache/manage-users-bench/`; every run works on a fresh copy of it.
  */
 import { access, copyFile, mkdir, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -72,6 +72,15 @@ let invitee = 0;
 const oneInvite = () =>
   JSON.stringify({ batches: [{ role: 'learner', emails: [`bench-${invitee++}@bench.example`] }] });
 
+/** One bulk action by filter: how many it changed, and how long its one request took. */
+async function timed(base: string, action: 'remove' | 'resend', filter: object) {
+  const started = performance.now();
+  const answer = (await post(base, `groups/demo/invitations/${action}`, { filter })) as Record<string, number>;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const count = answer[action === 'remove' ? 'removed' : 'resent'] ?? 0;
+  return `${count.toLocaleString('en')} in ${seconds} s, 1 req.`;
+}
+
 /** The figures of one scale: every cell in order, on one fresh copy. */
 async function measureScale(n: number) {
   const database = await databaseWith(n);
@@ -90,16 +99,14 @@ async function measureScale(n: number) {
       // Every seeded address matches: each search sorts and counts every row of the group.
       ['GET me, 10 searches for every row', await meWhileSearching(server.base, 'bulk.example')],
     ];
-    const started = performance.now();
-    const removed = (await post(server.base, 'groups/demo/invitations/remove', { filter: { status: 'expired' } })) as {
-      removed: number;
-    };
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const removed = await timed(server.base, 'remove', { status: 'expired' });
     // The count differs per scale, so it goes in the cell, not the label.
-    cells.push(['remove every expired by filter', `${removed.removed.toLocaleString('en')} in ${seconds} s, 1 req.`]);
+    cells.push(['remove every expired by filter', removed]);
     // After the removal, which freed seats.
     const setupRequest = (request: autocannon.Request) => ({ ...request, body: oneInvite() });
     cells.push(['single invite', await latency(list, { method: 'POST', amount: 100, requests: [{ setupRequest }] })]);
+    // Last: the worker then sends every resent invitation's email.
+    cells.push(['resend every pending by filter', await timed(server.base, 'resend', { status: 'pending' })]);
     return cells;
   } finally {
     await server.stop();

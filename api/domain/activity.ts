@@ -7,7 +7,7 @@ import type { ActivityActor, ActivityEvent, ActivityQuery, ActivitySubject, Acti
 import type { ActivityRow, MemberView, Transaction } from '../store/store.ts';
 import { authorize, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor, unknownCursor } from './cursor.ts';
-import { newId } from './secrets.ts';
+import { sortableId } from './secrets.ts';
 import { webhookJob } from '../webhooks/webhook-jobs.ts';
 
 /** The actor of what the server does on its own: delivery, reminders, expiry. */
@@ -48,15 +48,23 @@ export interface ActivityOptions {
  * });
  */
 export async function recordActivity(options: ActivityOptions, tx: Transaction, change: Change): Promise<void> {
-  const row = rowOf(change);
-  await tx.insertActivity(row);
-  if (options.webhooks) await tx.enqueueJob(webhookJob(row.groupId, eventOf(row)));
+  await recordActivities(options, tx, [change]);
+}
+
+/**
+ * Records changes in the order given, as {@link recordActivity} does one: one statement for
+ * their rows and one for their webhook jobs, however many (a bulk action's chunk).
+ */
+export async function recordActivities(options: ActivityOptions, tx: Transaction, changes: Change[]): Promise<void> {
+  const rows = changes.map(rowOf);
+  await tx.insertActivities(rows);
+  if (options.webhooks) await tx.enqueueJobs(rows.map((row) => webhookJob(row.groupId, eventOf(row))));
 }
 
 function rowOf(change: Change): ActivityRow {
   const member = change.actor.type === 'member' ? change.actor : undefined;
   return {
-    id: newId('evt'),
+    id: sortableId('evt'),
     groupId: change.groupId,
     type: change.type,
     occurredAt: change.at.toISOString(),

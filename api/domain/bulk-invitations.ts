@@ -4,12 +4,13 @@
  * The answer is counts, not ids (there can be hundreds of thousands).
  */
 import type { ActivityActor, InvitationFilter as FilterInput, RemoveCounts, ResendCounts } from '../../sdk/schemas.ts';
-import type { GroupRow, InvitationMatch, InvitationView, ListKey, Transaction } from '../store/store.ts';
+import type { GroupRow, InvitationMatch, ListKey } from '../store/store.ts';
 import { seats, type Parsed, type ServiceContext } from './context.ts';
-import { recordActivity, subjectOf } from './activity.ts';
+import { recordActivities, subjectOf } from './activity.ts';
+import { resendRows, type Acting } from './sends.ts';
 
 /** Invitations changed in one transaction of a bulk action. */
-export const BULK_CHUNK = 5_000;
+export const BULK_CHUNK = 10_000;
 
 /** What a filter of the contract matches at `at`. */
 export function matchOf(filter: Parsed<typeof FilterInput>, at: Date): InvitationMatch {
@@ -36,18 +37,18 @@ export async function removeMatching(
       await tx.lockGroup(group.id);
       const gone = await tx.deleteInvitationsMatching(group.id, match, BULK_CHUNK);
       const at = ctx.clock.now();
-      for (const row of gone) {
-        const subject = subjectOf.invitation(row);
-        await recordActivity(ctx, tx, { groupId: group.id, type: 'invitation.removed', actor, subject, at });
-      }
+      const subject = subjectOf.invitation;
+      const type = 'invitation.removed';
+      await recordActivities(
+        ctx,
+        tx,
+        gone.map((row) => ({ groupId: group.id, type, actor, subject: subject(row), at })),
+      );
       return gone.length;
     });
   }
   return { removed, seats: await seats(ctx.store, group, ctx.clock.now()) };
 }
-
-/** Resends one invitation (queueing its mail in `tx`); answers whether it was sent or has to wait. */
-export type ResendRow = (tx: Transaction, row: InvitationView) => Promise<boolean>;
 
 /**
  * Resends every invitation that matches, walking them by creation (which a resend does not
@@ -57,7 +58,7 @@ export async function resendMatching(
   ctx: ServiceContext,
   group: GroupRow,
   match: InvitationMatch,
-  resendRow: ResendRow,
+  by: Acting,
 ): Promise<ResendCounts> {
   const counts = { resent: 0, rateLimited: 0 };
   let after: ListKey | undefined;
@@ -65,7 +66,9 @@ export async function resendMatching(
     after = await ctx.store.transaction(async (tx) => {
       await tx.lockGroup(group.id);
       const page = await tx.invitations(group.id, { ...match, sort: 'createdAt', after, limit: BULK_CHUNK });
-      for (const row of page.items) counts[(await resendRow(tx, row)) ? 'resent' : 'rateLimited'] += 1;
+      for (const answer of await resendRows(ctx, tx, page.items, by)) {
+        counts[answer.status === 'resent' ? 'resent' : 'rateLimited'] += 1;
+      }
       return page.next ?? undefined;
     });
     ctx.worker.wake();

@@ -10,20 +10,14 @@ import {
   type InvitationQuery,
   type InviteRequest,
   type InviteResult,
+  type ResendResult,
   type Seats,
 } from '../../sdk/schemas.ts';
-import { enqueueMail } from '../mail/mail-jobs.ts';
-import { enqueueExpiry } from '../jobs/expiry-jobs.ts';
-import type {
-  DeliveryState,
-  GroupRow,
-  InvitationRow,
-  InvitationView,
-  MemberView,
-  SubgroupRow,
-  Transaction,
-} from '../store/store.ts';
+import { mailJobs } from '../mail/mail-jobs.ts';
+import { expiryJob } from '../jobs/expiry-jobs.ts';
+import type { GroupRow, InvitationRow, MemberView, SubgroupRow, Transaction } from '../store/store.ts';
 import { matchOf, removeMatching, resendMatching } from './bulk-invitations.ts';
+import { QUEUED, expiryFrom, resendRows, type Acting } from './sends.ts';
 import { authorize, requireSeats, seats, type Parsed, type ServiceContext } from './context.ts';
 import { nextCursor, readCursor } from './cursor.ts';
 import { negotiateLanguage } from './language.ts';
@@ -32,9 +26,6 @@ import { ProblemError, notFound } from './problem.ts';
 import { mintToken, newId } from './secrets.ts';
 import { invitationOf, memberOf } from './views.ts';
 import { actorOf, recordActivity, subjectOf } from './activity.ts';
-
-/** Seconds between two sends of one invitation. */
-export const RESEND_INTERVAL_SECONDS = 60;
 
 type Batch = Parsed<typeof InviteRequest>['batches'][number];
 
@@ -103,19 +94,14 @@ async function resendInvitations(
   const { group } = await authorize(ctx.store, caller, groupId);
   const at = ctx.clock.now();
   const by: Acting = { caller, at };
-  if ('filter' in input) {
-    const answer = (tx: Transaction, row: InvitationView) =>
-      resendRow(ctx, tx, row, by).then((result) => result.status === 'resent');
-    return resendMatching(ctx, group, matchOf(input.filter, at), answer);
-  }
+  if ('filter' in input) return resendMatching(ctx, group, matchOf(input.filter, at), by);
   const results = await ctx.store.transaction(async (tx) => {
     await tx.lockGroup(groupId);
-    const answers = [];
-    for (const id of input.ids) {
-      const row = await tx.invitation(groupId, id);
-      answers.push(row ? await resendRow(ctx, tx, row, by) : { id, status: 'not_found' as const });
-    }
-    return answers;
+    const rows = await Promise.all([...new Set(input.ids)].map((id) => tx.invitation(groupId, id)));
+    const found = rows.filter((row) => row !== undefined);
+    // An id given twice is resent once, and answered alike each time.
+    const answers = new Map((await resendRows(ctx, tx, found, by)).map((answer) => [answer.id, answer]));
+    return input.ids.map((id): ResendResult => answers.get(id) ?? { id, status: 'not_found' });
   });
   ctx.worker.wake();
   return { results };
@@ -146,44 +132,6 @@ async function removeInvitations(
     }
     return { removed, notFound: notFoundIds, seats: await seats(tx, group, at) };
   });
-}
-
-/** A new link, a new expiry and a queued email for one invitation, unless it was sent too recently. */
-async function resendRow(ctx: ServiceContext, tx: Transaction, row: InvitationView, by: Acting) {
-  const { id } = row;
-  const { at } = by;
-  const waited = (at.getTime() - Date.parse(row.lastSentAt)) / 1000;
-  if (waited < RESEND_INTERVAL_SECONDS) {
-    return { id, status: 'rate_limited' as const, retryAfter: Math.ceil(RESEND_INTERVAL_SECONDS - waited) };
-  }
-  const { token, tokenHash } = await mintToken();
-  const expiresAt = expiryFrom(ctx, at);
-  const change = { tokenHash, lastSentAt: at.toISOString(), expiresAt, sendCount: row.sendCount + 1 };
-  await tx.updateInvitation(id, change);
-  await tx.setDelivery(id, change.sendCount, QUEUED);
-  await enqueueMail(tx, ctx, { ...row, ...change }, token);
-  await enqueueExpiry(tx, { ...row, ...change });
-  const subject = subjectOf.invitation(row);
-  await recordActivity(ctx, tx, {
-    groupId: row.groupId,
-    type: 'invitation.resent',
-    actor: actorOf(by.caller),
-    subject,
-    at,
-  });
-  return { id, status: 'resent' as const, invitation: invitationOf({ ...row, ...change, ...QUEUED }, at) };
-}
-
-/** The delivery of a send whose email waits for the worker. */
-const QUEUED: DeliveryState = {
-  deliveryStatus: 'queued',
-  deliveryAttempts: 0,
-  deliveryLastAttemptAt: null,
-  deliveryError: null,
-};
-
-function expiryFrom(ctx: ServiceContext, at: Date) {
-  return new Date(at.getTime() + ctx.validFor).toISOString();
 }
 
 /** Inserts a row for every address the plan invites, each with a fresh token; answers for every address. */
@@ -219,8 +167,7 @@ async function createInvitations(
       locale: sender.locale,
     };
     await tx.insertInvitation({ ...row, ...QUEUED });
-    await enqueueMail(tx, ctx, row, token);
-    await enqueueExpiry(tx, row);
+    await tx.enqueueJobs([...(await mailJobs(ctx, row, token)), expiryJob(row)]);
     const { caller, at } = sender;
     const subject = subjectOf.invitation(row);
     await recordActivity(ctx, tx, {
@@ -235,12 +182,6 @@ async function createInvitations(
     results.push({ ...answer, invitation: invitationOf(view, sender.at) });
   }
   return results;
-}
-
-/** Who acts, and when. */
-interface Acting {
-  caller: MemberView;
-  at: Date;
 }
 
 /** Who invites, when, and in which language the invitees are written to. */

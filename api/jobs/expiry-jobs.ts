@@ -9,7 +9,7 @@
  */
 import type { Clock } from '../domain/clock.ts';
 import { SYSTEM, recordActivity, subjectOf, type ActivityOptions } from '../domain/activity.ts';
-import type { InvitationRow, Transaction } from '../store/store.ts';
+import type { InvitationRow, NewJob } from '../store/store.ts';
 import type { JobHandlers } from './worker.ts';
 
 export const INVITATION_EXPIRY = 'invitation-expiry';
@@ -21,17 +21,17 @@ interface ExpiryJob {
   send: number;
 }
 
-/** Enqueues the expiry of a send, due when its link expires. */
-export async function enqueueExpiry(tx: Transaction, row: InvitationRow): Promise<void> {
+/** The expiry job of a send, due when its link expires. */
+export function expiryJob(row: InvitationRow): NewJob {
   const job: ExpiryJob = { groupId: row.groupId, invitationId: row.id, send: row.sendCount };
-  await tx.enqueueJob({
+  return {
     kind: INVITATION_EXPIRY,
     groupKey: row.groupId,
     ordered: false,
     payload: JSON.stringify(job),
     dueAt: row.expiresAt,
     createdAt: row.lastSentAt,
-  });
+  };
 }
 
 /** The handler: nothing to send; the event is written in the settling transaction. */

@@ -11,7 +11,7 @@
  * settling transaction runs twice: handlers keep that window short (see api/mail/mail-jobs.ts).
  *
  * Adding a kind: write a {@link JobHandler}, register it under its kind (api/http/app.ts),
- * and `tx.enqueueJob({ kind, groupKey, ordered, payload, dueAt, createdAt })` in the
+ * and `tx.enqueueJobs([{ kind, groupKey, ordered, payload, dueAt, createdAt }])` in the
  * transaction that makes it needed. `ordered` jobs of one kind and group key run one at a
  * time in the order they were enqueued; a later one waits while an earlier one is retrying.
  */

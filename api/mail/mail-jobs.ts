@@ -16,7 +16,7 @@ import { SYSTEM, recordActivity, subjectOf, type ActivityOptions } from '../doma
 import type { Clock } from '../domain/clock.ts';
 import { openToken, sealToken } from '../domain/secrets.ts';
 import { JobError, type Attempt, type JobHandlers } from '../jobs/worker.ts';
-import type { ClaimedJob, InvitationRow, Store, Transaction } from '../store/store.ts';
+import type { ClaimedJob, InvitationRow, NewJob, Store, Transaction } from '../store/store.ts';
 import { invitationMail } from './invitation-mail.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -43,13 +43,12 @@ export interface MailJobOptions extends ActivityOptions {
   secret: string;
 }
 
-/** Enqueues the email of a send and its reminder, `reminderDays` before expiry (none when that has passed). */
-export async function enqueueMail(
-  tx: Transaction,
+/** The email job of a send and its reminder's, `reminderDays` before expiry (none when that has passed). */
+export async function mailJobs(
   options: { secret: string; reminderDays: number },
   row: InvitationRow,
   token: string,
-): Promise<void> {
+): Promise<NewJob[]> {
   const job: MailJob = {
     groupId: row.groupId,
     invitationId: row.id,
@@ -57,11 +56,10 @@ export async function enqueueMail(
     token: await sealToken(options.secret, token),
   };
   const common = { groupKey: row.groupId, ordered: false, payload: JSON.stringify(job), createdAt: row.lastSentAt };
-  await tx.enqueueJob({ ...common, kind: INVITATION_MAIL, dueAt: row.lastSentAt });
+  const mail = { ...common, kind: INVITATION_MAIL, dueAt: row.lastSentAt };
   const remindAt = Date.parse(row.expiresAt) - options.reminderDays * DAY;
-  if (remindAt > Date.parse(row.lastSentAt)) {
-    await tx.enqueueJob({ ...common, kind: INVITATION_REMINDER, dueAt: new Date(remindAt).toISOString() });
-  }
+  if (remindAt <= Date.parse(row.lastSentAt)) return [mail];
+  return [mail, { ...common, kind: INVITATION_REMINDER, dueAt: new Date(remindAt).toISOString() }];
 }
 
 /** The handlers of both kinds. */

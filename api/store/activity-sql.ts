@@ -3,23 +3,24 @@
  * (`seq`) in the order it was added, and a page walks that number down from the newest,
  * along the index `(group_id, seq)` or `(group_id, type, seq)`.
  */
-import type { Dialect, ListSql, Param } from './sql-lists.ts';
+import { insertRowsSql, type Columns } from './bulk-sql.ts';
+import type { Dialect, ListSql, Param, Statement } from './sql-lists.ts';
 import type { ActivityFilter, ActivityRow } from './store.ts';
 
 const COLUMNS = `id, group_id AS "groupId", type, occurred_at AS "occurredAt", actor_id AS "actorId",
   actor_name AS "actorName", actor_email AS "actorEmail", subject_type AS "subjectType", subject_id AS "subjectId",
   subject_label AS "subjectLabel", previous_name AS "previousName", reason`;
 
-/** The statement that adds a row. */
-export function insertActivitySql(dialect: Dialect, row: ActivityRow) {
-  const params: Param[] = [
-    ...[row.id, row.groupId, row.type, row.occurredAt, row.actorId, row.actorName, row.actorEmail],
-    ...[row.subjectType, row.subjectId, row.subjectLabel, row.previousName, row.reason],
-  ];
-  const values = params.map((_, index) => dialect.placeholder(index + 1)).join(', ');
-  const text = `INSERT INTO activity (id, group_id, type, occurred_at, actor_id, actor_name, actor_email, subject_type,
-    subject_id, subject_label, previous_name, reason) VALUES (${values})`;
-  return { text, params };
+/** The columns a row is written with, and their PostgreSQL types. */
+const WRITTEN: Columns = {
+  ...{ id: 'text', groupId: 'text', type: 'text', occurredAt: 'timestamptz', actorId: 'text', actorName: 'text' },
+  ...{ actorEmail: 'text', subjectType: 'text', subjectId: 'text', subjectLabel: 'text', previousName: 'text' },
+  reason: 'text',
+};
+
+/** The statement that adds rows, in their order. */
+export function insertActivitiesSql(dialect: Dialect, rows: ActivityRow[]): Statement {
+  return insertRowsSql(dialect, 'activity', WRITTEN, rows);
 }
 
 /** The count of a group's rows that match, and the page after `filter.after` (one row more than the limit). */

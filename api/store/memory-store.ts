@@ -277,9 +277,11 @@ function invitationsOn(state: () => State, views: Views): Sync<InvitationStorage
       const row = state().invitations.get(id);
       if (row?.sendCount === send) state().invitations.set(id, { ...row, ...delivery });
     },
-    updateInvitation(id, change) {
-      const row = state().invitations.get(id);
-      if (row) state().invitations.set(id, { ...row, ...change });
+    updateInvitations(updates) {
+      for (const { id, ...update } of updates) {
+        const row = state().invitations.get(id);
+        if (row) state().invitations.set(id, { ...row, ...update });
+      }
     },
     deleteInvitation: (id) => void state().invitations.delete(id),
     deleteInvitationsMatching(groupId, match, limit) {
@@ -328,17 +330,12 @@ function jobsOn(state: () => State): Sync<JobStorage> {
   const first = (job: StoredJob) =>
     !job.ordered || !pending().some((e) => e.kind === job.kind && e.groupKey === job.groupKey && e.id < job.id);
   return {
-    enqueueJob(job) {
-      const id = ++state().jobSeq;
-      state().jobs.set(id, {
-        ...job,
-        id,
-        attempts: 0,
-        status: 'pending',
-        lastError: null,
-        claimedBy: null,
-        claimedUntil: null,
-      });
+    enqueueJobs(jobs) {
+      for (const job of jobs) {
+        const id = ++state().jobSeq;
+        const fresh = { attempts: 0, status: 'pending', lastError: null, claimedBy: null, claimedUntil: null } as const;
+        state().jobs.set(id, { ...job, id, ...fresh });
+      }
     },
     claimJobs(claim) {
       const free = (job: StoredJob) =>
@@ -384,7 +381,7 @@ function jobsOn(state: () => State): Sync<JobStorage> {
 /** A row's position is its index in the log; a page walks down from the newest, as the SQL stores do. */
 function activityOn(state: () => State): Sync<ActivityStorage> {
   return {
-    insertActivity: (row) => void state().activity.push({ ...row }),
+    insertActivities: (rows) => void state().activity.push(...rows.map((row) => ({ ...row }))),
     activity(groupId, filter) {
       const matching = state()
         .activity.map((row, seq) => ({ row, seq }))

@@ -4,12 +4,15 @@
  * moment take different jobs and never wait for each other.
  */
 import type { ClaimedJob, JobStorage } from './store.ts';
+import { insertJobsSql } from './bulk-sql.ts';
+import { POSTGRES, type Statement } from './sql-lists.ts';
 
 type Value = string | number | boolean | null;
 
 interface Db {
   query: <T>(text: string, params?: Value[]) => Promise<T[]>;
   run: (text: string, params?: Value[]) => Promise<void>;
+  runStatement: (statement: Statement) => Promise<void>;
 }
 
 /** Pending, due, not leased, and (when ordered) first of its kind and group key. */
@@ -19,17 +22,9 @@ const CLAIMABLE = `SELECT j.id FROM jobs j WHERE j.status = 'pending' AND j.due_
     AND e.group_key = j.group_key AND e.id < j.id))
   ORDER BY j.due_at, j.id LIMIT $3 FOR UPDATE OF j SKIP LOCKED`;
 
-export function jobsOn({ query, run }: Db): JobStorage {
+export function jobsOn({ query, run, runStatement }: Db): JobStorage {
   return {
-    enqueueJob: (job) =>
-      run(`INSERT INTO jobs (kind, group_key, ordered, payload, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        job.kind,
-        job.groupKey,
-        job.ordered,
-        job.payload,
-        job.dueAt,
-        job.createdAt,
-      ]),
+    enqueueJobs: (jobs) => runStatement(insertJobsSql(POSTGRES, jobs)),
     claimJobs: async (claim) =>
       (
         await query<ClaimedJob & { id: string }>(

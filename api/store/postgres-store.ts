@@ -40,7 +40,8 @@ import {
 } from './sql-lists.ts';
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './postgres-jobs.ts';
-import { activityListSql, insertActivitySql } from './activity-sql.ts';
+import { activityListSql, insertActivitiesSql } from './activity-sql.ts';
+import { columnOf, updateInvitationsSql } from './bulk-sql.ts';
 
 type Value = string | number | boolean | null | string[];
 
@@ -92,8 +93,7 @@ function isoTime(text: string): string {
 
 /** Rows as one JSON parameter, with the table's column names (`groupId` → `group_id`). */
 function snakeCased(rows: object[]): string {
-  const column = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-  return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [column(k), v]))));
+  return JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [columnOf(k), v]))));
 }
 
 /** Connects to `url` (`postgres://…`) and runs the migrations that have not run yet. */
@@ -142,7 +142,8 @@ function storageOn(query: Query): Storage {
   const one = async <T>(text: string, params: Value[] = []) => (await query<T>(text, params))[0];
   const run = async (text: string, params: Value[] = []) => void (await query(text, params));
   const countOf = async ({ text, params }: Statement) => Number((await one<{ n: string }>(text, params))?.n ?? 0);
-  const db = { query, one, run, countOf };
+  const runStatement = ({ text, params }: Statement) => run(text, params);
+  const db = { query, one, run, countOf, runStatement };
   return {
     ...groupsOn(db),
     ...subgroupsOn(db),
@@ -161,6 +162,8 @@ interface Db {
   run: (text: string, params?: Value[]) => Promise<void>;
   /** Runs a statement that answers one number, `n`. */
   countOf: (statement: Statement) => Promise<number>;
+  /** Runs a statement written for both SQL stores. */
+  runStatement: (statement: Statement) => Promise<void>;
 }
 
 function groupsOn({ one, run, countOf }: Db): GroupStorage {
@@ -308,10 +311,7 @@ function invitationsOn(db: Db): InvitationStorage {
            delivery_error = $4 WHERE id = $5 AND send_count = $6`,
         [state.deliveryStatus, state.deliveryAttempts, state.deliveryLastAttemptAt, state.deliveryError, id, send],
       ),
-    updateInvitation: (id, change) =>
-      run(`UPDATE invitations SET token_hash = $1, last_sent_at = $2, expires_at = $3, send_count = $4 WHERE id = $5`, [
-        ...[change.tokenHash, change.lastSentAt, change.expiresAt, change.sendCount, id],
-      ]),
+    updateInvitations: (updates) => db.runStatement(updateInvitationsSql(POSTGRES, updates)),
     deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = $1`, [id]),
     async deleteInvitationsMatching(groupId, match, limit) {
       const { text, params } = deleteMatchingSql(POSTGRES, groupId, match, limit);
@@ -368,10 +368,7 @@ function mailsOn({ query, run }: Db): MailStorage {
 function activityOn(db: Db): ActivityStorage {
   const list = listOn(db);
   return {
-    async insertActivity(row) {
-      const { text, params } = insertActivitySql(POSTGRES, row);
-      await db.run(text, params);
-    },
+    insertActivities: (rows) => db.runStatement(insertActivitiesSql(POSTGRES, rows)),
     activity(groupId, filter) {
       const { items, count } = activityListSql(POSTGRES, groupId, filter);
       return list<ActivityRow>(items, count, filter.limit);

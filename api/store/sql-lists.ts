@@ -18,6 +18,12 @@ export interface Dialect {
   pattern(q: string): string;
   /** The time `seconds` (an SQL expression) before the time of the placeholder `time`. */
   secondsBefore(time: string, seconds: string): string;
+  /**
+   * The objects of a JSON array (the text of the placeholder `param`) as a table `r`, for writing
+   * many rows in one statement: a column per key of `columns` (named as the key, typed as its
+   * value says on PostgreSQL) and `n`, the object's position in the array.
+   */
+  jsonRows(param: string, columns: Record<string, string>): string;
 }
 
 export const SQLITE: Dialect = {
@@ -25,6 +31,10 @@ export const SQLITE: Dialect = {
   contains: (column, param) => `instr(${column}, ${param}) > 0`,
   pattern: (q) => q,
   secondsBefore: (time, seconds) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${time}, '-' || (${seconds}) || ' seconds')`,
+  jsonRows: (param, columns) =>
+    `(SELECT ${Object.keys(columns)
+      .map((key) => `value ->> '${key}' AS "${key}"`)
+      .join(', ')}, key AS n FROM json_each(${param})) AS r`,
 };
 
 /** PostgreSQL: `LIKE '%…%'`, which the trigram (pg_trgm) indexes serve. */
@@ -33,6 +43,12 @@ export const POSTGRES: Dialect = {
   contains: (column, param) => `${column} LIKE ${param}`,
   pattern: (q) => `%${q.replace(/[\\%_]/g, '\\$&')}%`,
   secondsBefore: (time, seconds) => `(${time}::timestamptz - (${seconds}) * interval '1 second')`,
+  jsonRows: (param, columns) => {
+    const keys = Object.keys(columns).map((key) => `"${key}"`);
+    const typed = Object.entries(columns).map(([key, type]) => `"${key}" ${type}`);
+    return `ROWS FROM (json_to_recordset(${param}::text::json) AS (${typed.join(', ')})) WITH ORDINALITY
+      AS r(${keys.join(', ')}, n)`;
+  },
 };
 
 const SORT_COLUMNS: Record<string, (table: string) => string> = {

@@ -5,7 +5,9 @@
  */
 import type { ClaimedJob, JobStorage } from './store.ts';
 import type { Sync } from './sync-storage.ts';
-import type { Sql } from './sqlite-lists.ts';
+import { runStatement, type Sql } from './sqlite-lists.ts';
+import { insertJobsSql } from './bulk-sql.ts';
+import { SQLITE } from './sql-lists.ts';
 
 /** Pending, due, not leased, and (when ordered) first of its kind and group key. */
 const CLAIMABLE = `SELECT j.id FROM jobs j WHERE j.status = 'pending' AND j.due_at <= ?
@@ -14,13 +16,10 @@ const CLAIMABLE = `SELECT j.id FROM jobs j WHERE j.status = 'pending' AND j.due_
     AND e.group_key = j.group_key AND e.id < j.id))
   ORDER BY j.due_at, j.id LIMIT ?`;
 
-export function jobsOn({ one, all, run }: Sql): Sync<JobStorage> {
+export function jobsOn(sql: Sql): Sync<JobStorage> {
+  const { one, all, run } = sql;
   return {
-    enqueueJob: (job) =>
-      run(
-        `INSERT INTO jobs (kind, group_key, ordered, payload, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        ...[job.kind, job.groupKey, job.ordered ? 1 : 0, job.payload, job.dueAt, job.createdAt],
-      ),
+    enqueueJobs: (jobs) => runStatement(sql, insertJobsSql(SQLITE, jobs)),
     claimJobs: (claim) =>
       all<ClaimedJob>(
         `UPDATE jobs SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (${CLAIMABLE})

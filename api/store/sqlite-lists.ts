@@ -24,6 +24,9 @@ export interface Sql {
   changes: (sql: string, ...params: SQLInputValue[]) => number;
 }
 
+/** Runs a statement written for both SQL stores. */
+export const runStatement = (sql: Sql, { text, params }: Statement) => sql.run(text, ...params);
+
 const byCreation = (t: string) => `${t}.created_at`;
 const SORT_COLUMNS: Record<string, (table: string) => string> = {
   email: (t) => `lower(${t}.email)`,

@@ -48,12 +48,14 @@ import {
   countInvitations,
   countMembers,
   listPage,
+  runStatement,
   seatCountsOf,
   type Sql,
 } from './sqlite-lists.ts';
 import { nameKey } from './name-key.ts';
 import { jobsOn } from './sqlite-jobs.ts';
-import { activityListSql, insertActivitySql } from './activity-sql.ts';
+import { activityListSql, insertActivitiesSql } from './activity-sql.ts';
+import { updateInvitationsSql } from './bulk-sql.ts';
 import { SQLITE, latestExpiredSend, pageOf } from './sql-lists.ts';
 
 const MEMBER_COLUMNS = `m.id, m.group_id AS groupId, m.email, m.name, m.role, m.subgroup_id AS subgroupId,
@@ -333,11 +335,7 @@ function invitationsOn(sql: Sql): Sync<InvitationStorage> {
            delivery_error = ? WHERE id = ? AND send_count = ?`,
         ...[state.deliveryStatus, state.deliveryAttempts, state.deliveryLastAttemptAt, state.deliveryError, id, send],
       ),
-    updateInvitation: (id, change) =>
-      run(
-        `UPDATE invitations SET token_hash = ?, last_sent_at = ?, expires_at = ?, send_count = ? WHERE id = ?`,
-        ...[change.tokenHash, change.lastSentAt, change.expiresAt, change.sendCount, id],
-      ),
+    updateInvitations: (updates) => runStatement(sql, updateInvitationsSql(SQLITE, updates)),
     deleteInvitation: (id) => run(`DELETE FROM invitations WHERE id = ?`, id),
     deleteInvitationsMatching(groupId, match, limit) {
       // Sorted by expiry: a status filter is then a range of that index.
@@ -400,12 +398,10 @@ function mailsOn({ all, run }: Sql): Sync<MailStorage> {
   };
 }
 
-function activityOn({ one, all, run }: Sql): Sync<ActivityStorage> {
+function activityOn(sql: Sql): Sync<ActivityStorage> {
+  const { one, all } = sql;
   return {
-    insertActivity(row) {
-      const { text, params } = insertActivitySql(SQLITE, row);
-      run(text, ...params);
-    },
+    insertActivities: (rows) => runStatement(sql, insertActivitiesSql(SQLITE, rows)),
     activity(groupId, filter) {
       const { count, items } = activityListSql(SQLITE, groupId, filter);
       const rows = all<ActivityRow & { sortKey: number }>(items.text, ...items.params);

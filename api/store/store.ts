@@ -189,7 +189,8 @@ export interface InvitationStorage {
   insertInvitation(row: InvitationRow & Partial<DeliveryState>): Promise<void>;
   /** Inserts many invitations at once (their email counted as sent), in one statement where the database allows. */
   insertInvitations(rows: InvitationRow[]): Promise<void>;
-  updateInvitation(id: string, change: InvitationChange): Promise<void>;
+  /** Gives each invitation its new send (link, times, number) and the delivery state its email starts in. */
+  updateInvitations(updates: InvitationUpdate[]): Promise<void>;
   /** Records where the mail of send number `send` stands; nothing when the invitation was sent again or is gone. */
   setDelivery(id: string, send: number, state: DeliveryState): Promise<void>;
   deleteInvitation(id: string): Promise<void>;
@@ -234,8 +235,11 @@ export interface ActivityFilter extends ListWindow {
 }
 
 export interface ActivityStorage {
-  /** Adds a row after every other row of its group (the store numbers them in the order they are added). */
-  insertActivity(row: ActivityRow): Promise<void>;
+  /**
+   * Adds rows after every other row of their group, in the order given (the store numbers them in
+   * the order they are added), in one statement where the database allows.
+   */
+  insertActivities(rows: ActivityRow[]): Promise<void>;
   activity(groupId: string, filter: ActivityFilter): Promise<Listed<ActivityRow>>;
 }
 
@@ -289,7 +293,8 @@ export interface JobClaim {
 }
 
 export interface JobStorage {
-  enqueueJob(job: NewJob): Promise<void>;
+  /** Enqueues jobs in the order given, in one statement where the database allows. */
+  enqueueJobs(jobs: NewJob[]): Promise<void>;
   /**
    * Claims up to `limit` due jobs for `worker`, earliest first, counting an attempt each; a
    * job that is claimed and leased elsewhere, or `ordered` behind an earlier pending job of its
@@ -317,6 +322,11 @@ export interface Storage
     ActivityStorage {}
 
 export type InvitationChange = Pick<InvitationRow, 'tokenHash' | 'lastSentAt' | 'expiresAt' | 'sendCount'>;
+
+/** A new send of the invitation `id`, and where its email stands. */
+export interface InvitationUpdate extends InvitationChange, DeliveryState {
+  id: string;
+}
 
 /** Work that is all or nothing: it commits when it resolves and rolls back when it throws. */
 export type TransactionWork<T> = (tx: Transaction) => Promise<T>;

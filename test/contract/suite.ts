@@ -13,6 +13,7 @@ import {
   type InvitationsClient,
 } from '../../sdk/index.ts';
 import { knownOf, planInvites } from '../../api/domain/plan-invites.ts';
+import { BULK_CHUNK } from '../../api/domain/bulk-invitations.ts';
 import { createContractChecker, type Exchange } from '../helpers/contract-checker.ts';
 
 export interface Target {
@@ -544,6 +545,21 @@ export function defineContractSuite(name: string, start: () => Promise<Target>) 
         });
         assert.equal((await admin.invitations.list(G, { status: 'expired' })).total, 0);
         assert.equal((await admin.demo.outbox({ to: 'ana.silva@riverside.example' })).items.length, 2);
+      });
+      it('records one removal per invitation, each with its actor, when a removal takes several chunks', async () => {
+        const many = BULK_CHUNK + 5;
+        await admin.demo.seed({ groupId: G, invitations: many, expired: many, members: 0 });
+        const expired: string[] = [];
+        for await (const invitation of admin.invitations.list(G, { status: 'expired', limit: 200 })) {
+          expired.push(invitation.id);
+        }
+        assert.equal((await admin.invitations.removeMatching(G, { status: 'expired' })).removed, expired.length);
+        const removals: Array<[string, string]> = [];
+        for await (const event of admin.activity.list(G, { type: 'invitation.removed', limit: 200 })) {
+          removals.push([event.subject.id, event.actor.type === 'member' ? event.actor.email : 'system']);
+        }
+        assert.deepEqual(removals.map(([id]) => id).sort(), expired.sort());
+        assert.deepEqual(new Set(removals.map(([, actor]) => actor)), new Set(['dana.admin@riverside.example']));
       });
       it('refuses a body with both ids and a filter, or an unknown filter field, with 422', async () => {
         const both = await postJson(`groups/${G}/invitations/remove`, { ids: ['inv_seed_1'], filter: {} });

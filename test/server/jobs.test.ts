@@ -80,7 +80,7 @@ for (const [name, open] of targets) {
     it('gives each job to exactly one of two workers claiming at once', async () => {
       const [one, two] = await open();
       await one.transaction(async (tx) => {
-        for (let i = 0; i < 200; i++) await tx.enqueueJob(job('mail', 'g', i));
+        for (let i = 0; i < 200; i++) await tx.enqueueJobs([job('mail', 'g', i)]);
       });
       const claims = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
@@ -96,9 +96,9 @@ for (const [name, open] of targets) {
     it('keeps a later ordered job of a group back while an earlier one is pending', async () => {
       const [store] = await open();
       await store.transaction(async (tx) => {
-        await tx.enqueueJob(job('webhook', 'g1', 'first', true));
-        await tx.enqueueJob(job('webhook', 'g1', 'second', true));
-        await tx.enqueueJob(job('webhook', 'g2', 'other group', true));
+        await tx.enqueueJobs([job('webhook', 'g1', 'first', true)]);
+        await tx.enqueueJobs([job('webhook', 'g1', 'second', true)]);
+        await tx.enqueueJobs([job('webhook', 'g2', 'other group', true)]);
       });
       const first = await store.claimJobs(claimAs('w'));
       assert.deepEqual(
@@ -122,7 +122,7 @@ for (const [name, open] of targets) {
 
     it('hands a job whose lease ran out (its worker died) to another worker', async () => {
       const [store] = await open();
-      await store.enqueueJob(job('mail', 'g', 'x'));
+      await store.enqueueJobs([job('mail', 'g', 'x')]);
       const dying = await store.claimJobs({ ...claimAs('dead'), claimedUntil: new Date(Date.now() - 1).toISOString() });
       assert.equal(dying.length, 1);
       const taken = await store.claimJobs(claimAs('alive'));
@@ -143,7 +143,7 @@ describe('job worker', () => {
     const clock = createClock();
     const worker = startWorker({ store, clock, handlers });
     const enqueue = (kind: string, payload: unknown) =>
-      store.enqueueJob({ ...job(kind, 'g', payload), dueAt: clock.now().toISOString() });
+      store.enqueueJobs([{ ...job(kind, 'g', payload), dueAt: clock.now().toISOString() }]);
     return { store, clock, worker, enqueue };
   };
 
