@@ -98,10 +98,7 @@ export function startWorker(options: WorkerOptions): Worker {
   };
   const claim = () => track(claimDue(store, clock, id, options.leaseMs ?? LEASE_MS));
   const run = (job: ClaimedJob) => track(runJob(store, clock, id, handlers, job));
-  /** Claims and runs batches until nothing is due. */
-  const drain = async () => {
-    for (let jobs = await claim(); jobs.length > 0; jobs = await claim()) await Promise.all(jobs.map(run));
-  };
+  const drain = () => drainDue(claim, run, () => stopped);
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -145,6 +142,17 @@ export function startWorker(options: WorkerOptions): Worker {
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Claims and runs batches until nothing is due, or the worker stopped (a backlog waits for the next start). */
+async function drainDue(
+  claim: () => Promise<ClaimedJob[]>,
+  run: (job: ClaimedJob) => Promise<unknown>,
+  stopped: () => boolean,
+) {
+  for (let jobs = await claim(); jobs.length > 0; jobs = stopped() ? [] : await claim()) {
+    await Promise.all(jobs.map(run));
+  }
 }
 
 /** Claims the due jobs of a batch for `worker`, with a lease. */

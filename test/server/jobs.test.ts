@@ -192,6 +192,22 @@ describe('job worker', () => {
     await worker.stop();
   });
 
+  it('stops after the batch in flight, leaving a backlog for the next start', async () => {
+    let ran = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { store, worker, enqueue } = start({ mail: { perform: () => (++ran === 1 ? Promise.resolve() : held) } });
+    await enqueue('mail', 'first');
+    await waitFor(() => ran > 0, 'the first job to run');
+    await store.enqueueJobs(Array.from({ length: 1000 }, (_, n) => job('mail', 'g', n)));
+    worker.wake();
+    await waitFor(() => ran > 1, 'a batch of the backlog to start');
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    assert.ok((await store.jobCounts('mail')).pending > 0, 'jobs left for the next start');
+  });
+
   it('runs a job enqueued later once woken, without being asked to', async () => {
     const done: unknown[] = [];
     const { worker, enqueue } = start({
