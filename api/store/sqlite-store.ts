@@ -114,7 +114,7 @@ export interface SqliteStoreOptions {
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const readers = path === ':memory:' || path === '' ? 0 : (options.readers ?? DEFAULT_READERS);
   if (!Number.isInteger(readers) || readers < 0) {
-    throw new RangeError(`SQLite reader threads: a whole number from 0, not ${options.readers}.`);
+    throw new RangeError(`SQLite reader threads (SQLITE_READERS): a whole number from 0, not ${options.readers}.`);
   }
   const db = openConnection(path, { readOnly: false });
   // secure_delete: deleted rows are overwritten with zeros, so their bytes leave the file.

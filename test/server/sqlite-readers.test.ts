@@ -81,3 +81,11 @@ describe('closing a SQLite store with reader threads', () => {
     assert.equal(existsSync(`${path}-wal`), false);
   });
 });
+
+describe('opening a SQLite store with reader threads', () => {
+  it('refuses a number of reader threads that is not a whole number from 0, saying so', () => {
+    for (const readers of [-1, 1.5, Number('two')]) {
+      assert.throws(() => openSqliteStore(files.path(), { readers }), /SQLITE_READERS.*a whole number from 0/);
+    }
+  });
+});
