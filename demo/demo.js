@@ -1,4 +1,4 @@
-// The demo host page: who is signed in, language, theme, the demo clock and the outbox.
+// The demo host page: who is signed in, to which group, language, theme, the demo clock and the outbox.
 import { createInvitationsClient } from '/manage-users.js';
 
 const widget = document.getElementById('widget');
@@ -7,7 +7,11 @@ const language = document.getElementById('language');
 const theme = document.getElementById('theme');
 const clockLabel = document.getElementById('clock');
 const outbox = document.getElementById('outbox-card');
+const group = document.getElementById('group');
+const filling = document.getElementById('filling');
 const DAY = 86_400_000;
+/** The demo's big group, filled by `POST dev/seed` the first time it is chosen. */
+const BIG_GROUP = { groupId: 'big', invitations: 50_000, expired: 20_000, members: 2_000 };
 const client = createInvitationsClient({ baseUrl: '/api/v1/' });
 let offset = 0;
 
@@ -22,6 +26,10 @@ const WORDS = {
     signedInAs: 'Signed in as',
     admin: 'Dana Whitfield (Admin)',
     learner: 'Lee Okafor (Learner)',
+    group: 'Group',
+    groupDemo: 'Training (25 seats)',
+    groupBig: 'Big group (50,000)',
+    filling: 'Filling the big group with 50,000 invitations…',
     language: 'Language',
     theme: 'Theme',
     themeDefault: 'Widget default',
@@ -42,6 +50,10 @@ const WORDS = {
     signedInAs: 'Sesión iniciada como',
     admin: 'Dana Whitfield (Administradora)',
     learner: 'Lee Okafor (Alumno)',
+    group: 'Grupo',
+    groupDemo: 'Formación (25 plazas)',
+    groupBig: 'Grupo grande (50.000)',
+    filling: 'Llenando el grupo grande con 50.000 invitaciones…',
     language: 'Idioma',
     theme: 'Tema',
     themeDefault: 'Tema del widget',
@@ -56,7 +68,12 @@ const WORDS = {
 };
 const words = () => WORDS[language.value] ?? WORDS.en;
 
-widget.getToken = () => who.value;
+/** The demo tokens sign in to group `demo`; `demo-admin@big` is the same person in the big group. */
+function token() {
+  const shown = widget.getAttribute('group-id');
+  return shown === 'demo' ? who.value : `${who.value}@${shown}`;
+}
+widget.getToken = token;
 widget.now = () => Date.now() + offset;
 
 function translate() {
@@ -97,8 +114,42 @@ async function showOutbox() {
 }
 
 who.addEventListener('change', () => {
-  widget.getToken = () => who.value;
+  widget.getToken = token;
   void showOutbox();
+});
+
+/** Fills the big group the first time it is chosen (its demo admin cannot sign in before). */
+async function fillOnce(groupId) {
+  const admin = createInvitationsClient({ baseUrl: '/api/v1/', getToken: () => `demo-admin@${groupId}` });
+  try {
+    await admin.group.get(groupId);
+    return;
+  } catch (error) {
+    if (error.status !== 401) throw error;
+  }
+  filling.textContent = words().filling;
+  try {
+    await client.demo.seed(BIG_GROUP);
+  } finally {
+    filling.textContent = '';
+  }
+}
+
+/** The big group's filling, once per page (a second change while it runs waits for the same one). */
+let bigGroupFilled;
+
+group.addEventListener('change', async () => {
+  const chosen = group.value;
+  if (chosen === BIG_GROUP.groupId) {
+    bigGroupFilled ??= fillOnce(chosen).catch((error) => {
+      bigGroupFilled = undefined;
+      throw error;
+    });
+    await bigGroupFilled;
+  }
+  if (group.value !== chosen) return;
+  widget.getToken = token;
+  widget.setAttribute('group-id', chosen);
 });
 language.addEventListener('change', () => {
   widget.locale = language.value;

@@ -32,18 +32,21 @@ export async function seedScale(ctx: ServiceContext, input: Parsed<typeof ScaleS
   return { groupId: group.id, seats: await raiseSeats(ctx, group, at) };
 }
 
-/** The group, or a new one with the demo admin's name on its first admin. */
+/** The group, or a new one whose admin and learner have the demo members' names and addresses. */
 async function groupToFill(ctx: ServiceContext, groupId: string, at: Date): Promise<GroupRow> {
   const existing = await ctx.store.group(groupId);
   if (existing) return existing;
   const group = { id: groupId, name: `Big group ${groupId}`, totalSeats: 0 };
   await ctx.store.transaction(async (tx: Transaction) => {
     await tx.insertGroup(group);
-    const admin = await tx.member(DEMO_TOKENS['demo-admin']);
-    await tx.insertMember({
-      ...{ id: newId('usr'), groupId, email: admin?.email ?? 'admin@example.com', name: admin?.name ?? 'Admin' },
-      ...{ role: 'admin', subgroupId: null, status: 'active', joinedAt: at.toISOString(), passwordHash: null },
-    });
+    for (const id of Object.values(DEMO_TOKENS)) {
+      const demo = await tx.member(id);
+      if (!demo) continue;
+      await tx.insertMember({
+        ...{ id: newId('usr'), groupId, email: demo.email, name: demo.name, role: demo.role, subgroupId: null },
+        ...{ status: 'active', joinedAt: at.toISOString(), passwordHash: null },
+      });
+    }
   });
   return group;
 }

@@ -13,11 +13,18 @@ export const DEMO_GROUP_ID = 'demo';
 
 const DAY = 86_400_000;
 
-/** Signs in with a demo token. */
+/**
+ * Signs in with a demo token: `demo-admin` or `demo-learner` in group `demo`, or
+ * `demo-admin@<groupId>` (and `demo-learner@…`) as the member of that group with the same
+ * address, which a group filled by `POST dev/seed` has (the demo's big group).
+ */
 export function demoAuthenticate(store: Store) {
   return async (token: string): Promise<MemberView | undefined> => {
-    const id = Object.hasOwn(DEMO_TOKENS, token) ? DEMO_TOKENS[token as keyof typeof DEMO_TOKENS] : undefined;
-    return id ? store.member(id) : undefined;
+    const [name = '', groupId] = token.split('@', 2);
+    const id = Object.hasOwn(DEMO_TOKENS, name) ? DEMO_TOKENS[name as keyof typeof DEMO_TOKENS] : undefined;
+    const member = id ? await store.member(id) : undefined;
+    if (!member || groupId === undefined) return member;
+    return store.memberByEmail(groupId, member.email.toLowerCase());
   };
 }
 

@@ -43,17 +43,19 @@ async function demoApi(store: Store) {
     authenticate: demoAuthenticate(store),
     demo: true,
   });
-  const client = createInvitationsClient({
-    baseUrl: 'http://api.invalid/',
-    getToken: () => 'demo-admin',
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
-  });
+  const as = (token: string) =>
+    createInvitationsClient({
+      baseUrl: 'http://api.invalid/',
+      getToken: () => token,
+      fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
+    });
+  const client = as('demo-admin');
   // The worker stops before the store closes: it would otherwise look for jobs in a closed database.
   const close = async () => {
     await app.worker.stop();
     await store.close();
   };
-  return { client, clock, close };
+  return { client, as, clock, close };
 }
 
 /** An invitation row made directly in the store; `minute` orders it, and rows share minutes. */
@@ -120,6 +122,19 @@ for (const [name, open] of stores) {
       const expired = await client.invitations.list(DEMO_GROUP_ID, { status: 'expired', limit: 1 });
       const members = await client.members.list(DEMO_GROUP_ID, { status: 'deactivated', limit: 1 });
       assert.deepEqual([expired.total, members.total], [3 + 5_000, 1 + 600]);
+      await close();
+    });
+
+    it('seeds a new group that the demo tokens reach as demo-admin@ and demo-learner@ that group', async () => {
+      const store = await open();
+      const { client, as, close } = await demoApi(store);
+      await client.demo.seed({ groupId: 'big', invitations: 30, expired: 10, members: 5 });
+      const { seats, name } = await as('demo-admin@big').group.get('big');
+      assert.deepEqual([name, seats.pending, seats.expired], ['Big group big', 20, 10]);
+      const me = await as('demo-admin@big').group.me('big');
+      assert.deepEqual([me.name, me.role], ['Dana Whitfield', 'admin']);
+      await assert.rejects(as('demo-learner@big').invitations.list('big', {}).then(), { status: 403 });
+      await assert.rejects(client.group.get('big'), { status: 404 });
       await close();
     });
 
