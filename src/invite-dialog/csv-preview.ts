@@ -52,7 +52,7 @@ export function renderCsvPreview({ t, people, states, reasons, onCancel, onLeave
     </table>
     ${
       (flagged.length || people.length) > shown.length
-        ? html`<p class="hint">… +${(flagged.length || people.length) - shown.length}</p>`
+        ? html`<p class="hint">${t.moreRows((flagged.length || people.length) - shown.length)}</p>`
         : nothing
     }
     <div class="actions">

@@ -24,7 +24,7 @@ export const en = {
 
   // Seats
   seats: 'Seats',
-  seatsSummary: (used: number, total: number) => `${used} of ${total} seats occupied`,
+  seatsSummary: (used: number, total: number) => `${count(used)} of ${count(total)} seats occupied`,
   seatsTotal: 'Total',
   seatsActive: 'Active',
   seatsPending: 'Pending, valid or expired',
@@ -65,6 +65,7 @@ export const en = {
   chipInvalid: 'not a valid address',
   chipDuplicate: 'already in this invitation',
   moreAddresses: (n: number) => `and ${count(n)} more ${plural(n, 'address', 'addresses')}`,
+  moreRows: (n: number) => `… and ${count(n)} more ${plural(n, 'row', 'rows')}`,
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
   sendingLocked: 'Addresses are read-only while sending.',
@@ -172,7 +173,7 @@ export const en = {
   resendNotFound: (n: number, emails: string) =>
     `Not found: ${emails}. ${plural(n, 'It was', 'They were')} accepted or removed meanwhile.`,
   resendPerson: (email: string) => `Resend ${email}`,
-  resultsCount: (n: number) => `${n} ${plural(n, 'result', 'results')}`,
+  resultsCount: (n: number) => `${count(n)} ${plural(n, 'result', 'results')}`,
   noInvitationsMatch: 'No invitations match',
   noUsersMatch: 'No users match',
   noPending: 'No pending invitations.',
@@ -210,7 +211,7 @@ export const en = {
   removeNamed: (name: string) => `Remove ${name}`,
   save: 'Save',
   subgroupCounts: (members: number, invitations: number) =>
-    `${members} ${plural(members, 'member', 'members')}, ${invitations} pending ${plural(invitations, 'invitation', 'invitations')}`,
+    `${count(members)} ${plural(members, 'member', 'members')}, ${count(invitations)} pending ${plural(invitations, 'invitation', 'invitations')}`,
   confirmRemoveSubgroup: (name: string) =>
     `Remove the subgroup "${name}"? Its members and invitations stay, without a subgroup.`,
   noSubgroups: 'No subgroups yet.',

@@ -22,7 +22,7 @@ export const es: Messages = {
   cancel: 'Cancelar',
 
   seats: 'Plazas',
-  seatsSummary: (used, total) => `${used} de ${total} plazas ocupadas`,
+  seatsSummary: (used, total) => `${count(used)} de ${count(total)} plazas ocupadas`,
   seatsTotal: 'Total',
   seatsActive: 'Activas',
   seatsPending: 'Pendientes, válidas o caducadas',
@@ -61,6 +61,7 @@ export const es: Messages = {
   chipInvalid: 'no es una dirección válida',
   chipDuplicate: 'ya está en esta invitación',
   moreAddresses: (n) => `y ${count(n)} ${plural(n, 'dirección más', 'direcciones más')}`,
+  moreRows: (n) => `… y ${count(n)} ${plural(n, 'fila más', 'filas más')}`,
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
   sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
@@ -169,7 +170,7 @@ export const es: Messages = {
   resendNotFound: (n: number, emails: string) =>
     `No ${plural(n, 'se encontró', 'se encontraron')}: ${emails}. ${plural(n, 'Se aceptó o se eliminó', 'Se aceptaron o se eliminaron')} entretanto.`,
   resendPerson: (email: string) => `Reenviar ${email}`,
-  resultsCount: (n: number) => `${n} ${plural(n, 'resultado', 'resultados')}`,
+  resultsCount: (n: number) => `${count(n)} ${plural(n, 'resultado', 'resultados')}`,
   noInvitationsMatch: 'Ninguna invitación coincide',
   noUsersMatch: 'Ningún usuario coincide',
   noPending: 'No hay invitaciones pendientes.',
@@ -205,7 +206,7 @@ export const es: Messages = {
   removeNamed: (name) => `Eliminar ${name}`,
   save: 'Guardar',
   subgroupCounts: (members, invitations) =>
-    `${members} ${plural(members, 'miembro', 'miembros')}, ${invitations} ${plural(invitations, 'invitación pendiente', 'invitaciones pendientes')}`,
+    `${count(members)} ${plural(members, 'miembro', 'miembros')}, ${count(invitations)} ${plural(invitations, 'invitación pendiente', 'invitaciones pendientes')}`,
   confirmRemoveSubgroup: (name) =>
     `¿Eliminar el subgrupo «${name}»? Sus miembros e invitaciones se mantienen, sin subgrupo.`,
   noSubgroups: 'Todavía no hay subgrupos.',
