@@ -187,6 +187,9 @@ export class InviteDialog extends ManageUsersElement {
     this.shortfall = undefined;
     this.draftKept = false;
     this.#request = undefined;
+    // What a stopped send had sent is not part of the next one's results.
+    this.#sent = [];
+    this.#created = new Set();
     this.#section.show(undefined);
     this.#section.announcer.announce(this.#section.t.draftCleared);
     this.#focus.moveTo();

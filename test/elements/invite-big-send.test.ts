@@ -120,6 +120,22 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     await expectAccessible(dialog, 'seats ran out part-way');
   });
 
+  it('after a stop part-way, Clear starts afresh: the next results hold only the next send', async () => {
+    await groupWithFreeSeats(600);
+    const dialog = await draft(addresses(1200));
+    await submit(dialog);
+    await findText(dialog, /500 of 1,200 addresses went out/);
+    dialog.close();
+    await dialog.show();
+    (await findByRole(dialog, 'button', 'Clear')).click();
+    await waitUntil(() => chips(dialog).length === 0, 'draft not cleared');
+    paste(emailInputs(dialog)[0]!, 'solo@x.org');
+    await waitUntil(() => chips(dialog).length === 1, 'address not added');
+    await submit(dialog);
+    await findText(dialog, '1 invitation queued to send.');
+    expect(resultRows(dialog)).to.have.length(1);
+  });
+
   it('after a network failure part-way, sending again sends only what did not go, the failed request with its key', async () => {
     const mock = await groupWithFreeSeats(2000);
     const dialog = await draft(addresses(1200));
@@ -127,6 +143,7 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     await submit(dialog);
     await findText(dialog, /500 of 1,200 addresses went out; the other 700 were not sent/);
     await findText(dialog, 'and 600 more addresses');
+    await expectAccessible(dialog, 'network failure part-way');
     heal();
     await submit(dialog);
     // Every address was invited once: none came back "Already invited".
