@@ -65,7 +65,10 @@ describe('manage-users/server behind a JWT session check', async () => {
     demo: false,
   });
   const app = new Hono().route('/api/v1', api);
-  after(() => store.close());
+  after(async () => {
+    await api.worker.stop();
+    await store.close();
+  });
 
   const sign = (key: CryptoKey, expiresIn = '5m') =>
     new SignJWT({ email: 'ada@acme.example' })
