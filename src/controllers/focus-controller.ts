@@ -59,8 +59,8 @@ export class FocusController implements ReactiveController {
     const target = this.#next?.();
     this.#next = undefined;
     if (target) target.focus();
-    else if (this.#hadFocus && !this.#host.matches(':focus-within') && focusLost())
-      (this.#inPlace() ?? this.#fallback())?.focus();
+    else if (this.#hadFocus && !this.#host.matches(':focus-within') && focusLost() && !this.#focusInPlace())
+      this.#fallback()?.focus();
   }
 
   #placeOf(active: Element | null | undefined): Place | undefined {
@@ -74,19 +74,29 @@ export class FocusController implements ReactiveController {
   }
 
   /**
-   * The control that takes the place of the one a render took away: the same control of the
+   * Focuses what takes the place of the control a render took away: the same control of the
    * row now at its position (or the last row), else of the nearest row that has one, else any
-   * control of that row; the list when no row is left.
+   * control of that row; the list when no row is left. False when focus was in no row.
    */
-  #inPlace(): HTMLElement | null | undefined {
+  #focusInPlace(): boolean {
     const place = this.#place;
-    if (!place) return undefined;
+    if (!place) return false;
     const rows = this.#rows();
-    if (!rows.length) return this.#root?.querySelector<HTMLElement>('[data-focus-list]');
+    if (!rows.length) return this.#focusList();
     const at = Math.min(place.index, rows.length - 1);
     const nearest = [...rows.slice(at), ...rows.slice(0, at).reverse()];
     const same = (row: Element) => row.querySelector<HTMLElement>(`[part="${CSS.escape(place.part)}"]`);
-    return nearest.map(same).find(Boolean) ?? rows[at]?.querySelector<HTMLElement>(FOCUSABLE);
+    const control = nearest.map(same).find(Boolean) ?? rows[at]?.querySelector<HTMLElement>(FOCUSABLE);
+    control?.focus();
+    return Boolean(control);
+  }
+
+  /** The list, shown from its start: the last row's control may have scrolled a narrow table's box sideways. */
+  #focusList(): boolean {
+    const list = this.#root?.querySelector<HTMLElement>('[data-focus-list]');
+    list?.focus({ preventScroll: true });
+    list?.scrollIntoView({ block: 'nearest', inline: 'start' });
+    return Boolean(list);
   }
 }
 

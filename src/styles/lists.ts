@@ -17,6 +17,13 @@ export const lists = css`
     overflow-x: auto;
     position: relative;
   }
+  /* A table focused once its last row went: its ring inside, where the box cannot clip it, clear of the caption. */
+  table:focus-visible {
+    outline-offset: -3px;
+  }
+  table:focus-visible > caption {
+    padding-inline-start: 8px;
+  }
   /* Addresses wrap after their "@", so every column fits a 1,280 px page; narrower, the box scrolls. */
   tbody th,
   td.email {

@@ -3,7 +3,7 @@
  * named control, never on <body>. Keys go through the browser (sendKeys), as a person's would.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define.ts';
 import type { ManageUsers } from '../../src/index.ts';
 import { useMockApi } from '../helpers/mock-worker.ts';
@@ -144,6 +144,22 @@ describe('focus after every action (keyboard only)', () => {
     await findByRole(section, 'status', /Ruth Mensah was reactivated/);
     await expectFocusOn(section, /^Deactivated users \(0\)/);
     expect(focused()!.tagName).to.equal('TABLE');
+  });
+
+  it('at 320 px, the emptied table is shown from its start, though its last Reactivate had scrolled it sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const section = await renderSection();
+      (await findByRole(section, 'tab', /^Deactivated/)).click();
+      const reactivate = await findByRole(await findRow(section, 'Ruth Mensah'), 'button', /Reactivate/);
+      const box = reactivate.closest('.scroll')!;
+      await activate(reactivate);
+      expect(box.scrollLeft).to.be.above(0);
+      await expectFocusOn(section, /^Deactivated users \(0\)/);
+      expect(box.scrollLeft).to.equal(0);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('Users: deactivate; Deactivated: reactivate', async () => {
