@@ -51,7 +51,8 @@ export class FocusController implements ReactiveController {
   }
 
   hostUpdate() {
-    this.#hadFocus = this.#host.matches(':focus-within');
+    // Its shadow root's activeElement too: `:focus-within` missed focus in the subgroups dialog inside <manage-users>.
+    this.#hadFocus = this.#host.matches(':focus-within') || Boolean(this.#root?.activeElement);
     this.#place = this.#hadFocus ? this.#placeOf(this.#root?.activeElement) : undefined;
   }
 

@@ -199,4 +199,17 @@ describe('focus after every action (keyboard only)', () => {
     // The row that took its place: Radiology's Remove.
     await expectFocusOn(section, 'Remove Radiology');
   });
+
+  it('Subgroups: removing the last one in the list moves focus to the previous row, and it stays there', async () => {
+    const section = await renderSection();
+    await activate(await findByRole(section, 'button', 'Subgroups'));
+    await activate(await findByRole(section, 'button', 'Remove Radiology'));
+    await confirmWithKeyboard(section, 'Remove');
+    await waitUntil(() => !deepAll(section, 'li').some((li) => li.textContent.includes('Radiology')));
+    await expectFocusOn(section, 'Remove Nursing');
+    // Still there once the remove has settled (the confirmation's close, the list's refresh).
+    await findByRole(section, 'status', /Subgroup "Radiology" removed/);
+    await section.updateComplete;
+    await expectFocusOn(section, 'Remove Nursing');
+  });
 });
