@@ -18,7 +18,10 @@ export interface PagedListOptions<T, Q> {
   /** The filters; a change starts again from the first page. */
   query: () => Q;
   fetch: (api: Api, query: Q, cursor: string | undefined, signal: AbortSignal) => PromiseLike<Page<T>>;
-  /** A page arrived because the filters changed (to announce what changed). */
+  /**
+   * A page arrived because the filters changed, or with another count of matches than the page
+   * before it (an action removed rows or took them out of the filters): to announce the count.
+   */
   onFiltered?: (page: Page<T>) => void;
   onPage?: (page: Page<T>) => void;
 }
@@ -46,10 +49,11 @@ export class PagedList<T, Q> {
         if (!api || query === undefined) return undefined;
         const page = await options.fetch(api, query, cursor, signal);
         if (page.items.length === 0 && walked.length > 1) return void this.#go(walked.slice(0, -1));
+        const counted = this.#filtered || (this.page !== undefined && this.page.total !== page.total);
         this.page = page;
         this.#pageCursors = walked;
         options.onPage?.(page);
-        if (this.#filtered) options.onFiltered?.(page);
+        if (counted) options.onFiltered?.(page);
         this.#filtered = false;
         return page;
       },

@@ -186,6 +186,18 @@ describe('<pending-table>', () => {
     );
   });
 
+  it('announces the new count when an action changes how many match: a resent expired row leaves the filter', async () => {
+    await useMockApi();
+    const table = await renderTable();
+    const status = await findByRole<HTMLSelectElement>(table, 'combobox', /Status/);
+    status.value = 'expired';
+    status.dispatchEvent(new Event('change'));
+    await findByRole(table, 'status', '3 results');
+    (await findByRole(table, 'button', 'Resend chloe.dubois@riverside.example')).click();
+    await waitUntil(() => rows(table).length === 2);
+    await findByRole(table, 'status', '2 results');
+  });
+
   it('names each row\'s Resend button with its person, while it reads "Resend"', async () => {
     await useMockApi();
     const table = await renderTable();
