@@ -250,6 +250,8 @@ function routeDemoPage(app: Hono) {
   );
   app.get('/demo.js', (c) => serveFile(c, new URL('demo.js', demo)));
   app.get('/demo.css', (c) => serveFile(c, new URL('demo.css', demo)));
+  // Named by the page's <link rel="icon">, so the browser does not ask for a missing /favicon.ico.
+  app.get('/favicon.svg', (c) => serveFile(c, new URL('favicon.svg', demo)));
   // The built widget: manage-users.js and the chunks it loads (the dialogs, languages other than English).
   app.get('/:file{manage-users\\.js(\\.map)?}', (c) => serveFile(c, new URL(c.req.param('file'), dist)));
   app.get('/:folder{chunks|locales}/:file{[\\w-]+\\.js(\\.map)?}', (c) =>
@@ -260,6 +262,7 @@ function routeDemoPage(app: Hono) {
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
   map: 'application/json',
 };
 

@@ -48,6 +48,21 @@ describe('pages', () => {
     assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>|<style|style=/);
   });
 
+  it("names the demo page's icon, served from this origin as SVG (no /favicon.ico request that fails)", async () => {
+    const { html } = await pageOf('/');
+    const href = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    assert.equal(href, '/favicon.svg');
+    const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
+    try {
+      const icon = await server.app.request(href);
+      assert.equal(icon.status, 200);
+      assert.equal(icon.headers.get('Content-Type'), 'image/svg+xml');
+      assert.match(await icon.text(), /^<svg /);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses an accept form larger than the limit with 413 and a page', async () => {
     const server = await createServer({ database: ':memory:', publicUrl: 'http://lms.test', demo: true });
     try {
