@@ -4,7 +4,23 @@
 import { InvitationsError, SeatsExhaustedError } from '../../sdk/index.ts';
 import type { Messages } from '../strings/index.ts';
 
-export function describeError(t: Messages, error: unknown): string {
+/**
+ * `typed`: what the admin typed is still on screen, so a failure worth trying again says that
+ * nothing typed was lost (a list that failed to load has nothing typed to keep).
+ */
+export function describeError(t: Messages, error: unknown, typed = false): string {
+  const words = wordsFor(t, error);
+  return typed && worthRetrying(error) ? `${words} ${t.typedKept}` : words;
+}
+
+/** No answer, a timeout, or the server's own failure: trying again may work. */
+const RETRYABLE = new Set(['network_error', 'timeout', 'server_error', 'invalid_response']);
+
+function worthRetrying(error: unknown): boolean {
+  return error instanceof InvitationsError && (RETRYABLE.has(error.code) || error.status >= 500);
+}
+
+function wordsFor(t: Messages, error: unknown): string {
   if (error instanceof SeatsExhaustedError) return t.errorSeats(error.required, error.seats.available);
   if (!(error instanceof InvitationsError)) return t.errorGeneric;
   const words: Record<string, string> = {

@@ -41,6 +41,15 @@ export interface InviteSend {
 
 type RequestEvent = 'invitations-remove-request' | 'member-deactivate-request' | 'subgroup-remove-request';
 
+interface RunOptions {
+  /** Words a failure itself, given the usual words (an empty string shows nothing). */
+  explain?: (error: unknown, reported: string) => string | undefined;
+  /** Said while the action runs. */
+  progress?: string;
+  /** What the admin typed stays on screen: a failure worth retrying says nothing typed was lost. */
+  typed?: boolean;
+}
+
 /** An invitation as far as resending needs it. */
 export type ResendTarget = Pick<Invitation, 'id' | 'email' | 'status'>;
 
@@ -75,12 +84,15 @@ export class SectionActions {
         return true;
       },
       () => undefined,
-      (error, reported) => {
-        if (error instanceof SeatsExhaustedError) {
-          refusal = error;
-          section.setSeats(error.seats);
-        }
-        return [refusal ? '' : reported, send.left()].filter(Boolean).join(' ');
+      {
+        explain: (error, reported) => {
+          if (error instanceof SeatsExhaustedError) {
+            refusal = error;
+            section.setSeats(error.seats);
+          }
+          return [refusal ? '' : reported, send.left()].filter(Boolean).join(' ');
+        },
+        typed: true,
       },
     );
     return answer ?? refusal ?? false;
@@ -127,8 +139,7 @@ export class SectionActions {
           .filter(Boolean)
           .join(' ');
       },
-      undefined,
-      section.t.resendingN(count),
+      { progress: section.t.resendingN(count) },
     );
     return answer !== undefined;
   }
@@ -152,8 +163,7 @@ export class SectionActions {
     const answer = await this.#run(
       (api) => api.client.invitations.removeMatching(api.groupId, filter),
       ({ removed, seats }) => this.#removed([], removed, seats),
-      undefined,
-      this.#section.t.removingN(count),
+      { progress: this.#section.t.removingN(count) },
     );
     return answer !== undefined;
   }
@@ -214,7 +224,7 @@ export class SectionActions {
         section.store.stale('active', 'deactivated');
         return done;
       },
-      (error) => (error instanceof SeatsExhaustedError ? section.t.reactivateNoSeat : undefined),
+      { explain: (error) => (error instanceof SeatsExhaustedError ? section.t.reactivateNoSeat : undefined) },
     );
     return answer !== undefined;
   }
@@ -225,6 +235,7 @@ export class SectionActions {
       (api) => api.client.subgroups.create(api.groupId, { name }),
       (created) =>
         this.#setSubgroups([...this.#section.subgroups, created], this.#section.t.subgroupAdded(created.name)),
+      { typed: true },
     );
     return answer !== undefined;
   }
@@ -238,6 +249,7 @@ export class SectionActions {
         const list = this.#section.subgroups.map((s) => (s.id === renamed.id ? renamed : s));
         return this.#setSubgroups(list, this.#section.t.subgroupRenamed(subgroup.name, renamed.name));
       },
+      { typed: true },
     );
     return answer !== undefined;
   }
@@ -292,14 +304,12 @@ export class SectionActions {
 
   /**
    * Runs one action: busy meanwhile (saying `progress`, if given), then its result (or failure)
-   * shown and announced. `explain` may word a failure itself, given the usual words (an empty
-   * string shows nothing).
+   * shown and announced.
    */
   async #run<T>(
     work: (api: Api) => Promise<T>,
     done: (answer: T) => string | undefined,
-    explain?: (error: unknown, reported: string) => string | undefined,
-    progress?: string,
+    { explain, progress, typed = false }: RunOptions = {},
   ) {
     const section = this.#section;
     const api = section.api;
@@ -312,7 +322,7 @@ export class SectionActions {
       section.show(text ? { tone: 'done', text } : undefined);
       return answer;
     } catch (error) {
-      const reported = section.fail(error);
+      const reported = section.fail(error, typed);
       const text = explain?.(error, reported) ?? reported;
       section.show(text ? { tone: 'error', text } : undefined);
       return undefined;

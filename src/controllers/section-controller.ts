@@ -182,10 +182,13 @@ export class SectionController<L = unknown> implements ReactiveController {
     return this.#client.client;
   }
 
-  /** Reports a failure: fires `manage-users-error` and returns the words to show. */
-  fail(error: unknown): string {
+  /**
+   * Reports a failure: fires `manage-users-error` and returns the words to show (`typed`: what
+   * the admin typed is kept on screen, see `describeError`).
+   */
+  fail(error: unknown, typed = false): string {
     if (error instanceof InvitationsError && error.code === 'unauthenticated') this.#refused = true;
-    const message = describeError(this.t, error);
+    const message = describeError(this.t, error, typed);
     hintIntegrator(error);
     this.host.emit('manage-users-error', { error: error instanceof Error ? error : new Error(String(error)), message });
     return message;

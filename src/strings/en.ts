@@ -115,9 +115,10 @@ export const en = {
 
   // Errors, in words a person understands
   errorNetwork:
-    "Couldn't reach the server. Check that you are online and try again; nothing you typed was lost. If it keeps failing, the server may be down or may not accept requests from this page: tell whoever runs your learning platform.",
-  errorTimeout: 'The server took too long to answer. Try again; nothing you typed was lost.',
-  errorServer: 'Something went wrong on the server. Try again in a moment; nothing you typed was lost.',
+    "Couldn't reach the server. Check that you are online and try again. If it keeps failing, the server may be down or may not accept requests from this page: tell whoever runs your learning platform.",
+  errorTimeout: 'The server took too long to answer. Try again.',
+  errorServer: 'Something went wrong on the server. Try again in a moment.',
+  typedKept: 'Nothing you typed was lost.',
   errorForbidden: 'Only Admins of this group can do this.',
   errorUnauthenticated: 'Your session has ended. Sign in again, then try again.',
   errorNotFound: 'That item no longer exists. The list has been refreshed.',

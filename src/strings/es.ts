@@ -111,10 +111,10 @@ export const es: Messages = {
   resent: 'Reenviada',
 
   errorNetwork:
-    'No se pudo conectar con el servidor. Compruebe que tiene conexión a internet e inténtelo de nuevo; no se ha perdido nada de lo que escribió. Si sigue fallando, puede que el servidor no esté disponible o que no acepte solicitudes desde esta página: avise a quien administra su plataforma de formación.',
-  errorTimeout:
-    'El servidor tardó demasiado en responder. Inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
-  errorServer: 'Algo falló en el servidor. Inténtelo de nuevo en un momento; no se ha perdido nada de lo que escribió.',
+    'No se pudo conectar con el servidor. Compruebe que tiene conexión a internet e inténtelo de nuevo. Si sigue fallando, puede que el servidor no esté disponible o que no acepte solicitudes desde esta página: avise a quien administra su plataforma de formación.',
+  errorTimeout: 'El servidor tardó demasiado en responder. Inténtelo de nuevo.',
+  errorServer: 'Algo falló en el servidor. Inténtelo de nuevo en un momento.',
+  typedKept: 'No se ha perdido nada de lo que escribió.',
   errorForbidden: 'Solo los administradores de este grupo pueden hacer esto.',
   errorUnauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión e inténtelo de nuevo.',
   errorNotFound: 'Ese elemento ya no existe. Se ha actualizado la lista.',

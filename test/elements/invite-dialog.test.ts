@@ -174,7 +174,7 @@ describe('<invite-dialog>', () => {
     expect((await error).detail.message).to.match(/Couldn't reach the server/);
     await findText(
       dialog,
-      "Couldn't reach the server. Check that you are online and try again; nothing you typed was lost. If it keeps failing, the server may be down or may not accept requests from this page: tell whoever runs your learning platform.",
+      "Couldn't reach the server. Check that you are online and try again. If it keeps failing, the server may be down or may not accept requests from this page: tell whoever runs your learning platform. Nothing you typed was lost.",
     );
     await expectAccessible(dialog, 'server error');
     expect(chips(dialog)).to.deep.equal(['r1@x.org', 'r2@x.org']);

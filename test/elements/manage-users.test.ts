@@ -272,13 +272,21 @@ describe('<manage-users>', () => {
       ></manage-users>`,
     );
     await findText(section, 'Something went wrong on the server.');
-    expect(errors).to.deep.equal([
-      'Something went wrong on the server. Try again in a moment; nothing you typed was lost.',
-    ]);
+    expect(errors).to.deep.equal(['Something went wrong on the server. Try again in a moment.']);
     await expectAccessible(section, 'server error');
     heal();
     (await findByRole(section, 'button', 'Try again')).click();
     await findByRole(section, 'button', 'Invite New Users');
+  });
+
+  it('says a first load got no answer without claiming that anything typed was kept', async () => {
+    await useMockApi();
+    fail('get', 'groups/demo/me', 'network');
+    const section = await fixture<ManageUsers>(
+      html`<manage-users base-url="/api/v1/" group-id="demo" .getToken=${() => 'demo-admin'}></manage-users>`,
+    );
+    const message = await findText(section, "Couldn't reach the server.");
+    expect(message.textContent).to.not.match(/typed/);
   });
 
   it('never reloads or re-fires seats-changed when callbacks are set again', async () => {
