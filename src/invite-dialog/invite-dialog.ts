@@ -297,11 +297,32 @@ export class InviteDialog extends ManageUsersElement {
       if (invalid) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return section.show({ tone: 'error', text: invalid ? section.t.invalidLeft(invalid) : section.t.nothingToSend });
     }
+    // The server refuses a request that needs more seats than are free whole; a send in several
+    // requests that the preview knows cannot fit is refused whole too, before any of them goes.
+    const foreseen = this.#foreseenShortfall();
+    if (foreseen) {
+      section.show(undefined);
+      this.shortfall = foreseen;
+      return;
+    }
     const outcome = await section.actions.invite(this.#inviteSend());
     if (outcome instanceof SeatsExhaustedError) {
       // What is left may need more seats than the request that was refused.
       this.shortfall = { seats: outcome.seats, required: Math.max(outcome.required, this.#planned().seatsNeeded) };
     } else if (outcome) this.#showResults(this.#sent, [...this.#created]);
+  }
+
+  /**
+   * A shortfall the preview knows of (every address looked up) for a draft that goes in more
+   * than one request; a single request is left to the server, which refuses it whole.
+   */
+  #foreseenShortfall(): Shortfall | undefined {
+    const seats = this.#section.seats;
+    const { seatsNeeded } = this.#planned();
+    if (!seats || seatsNeeded <= seats.available) return undefined;
+    const request = toRequest(this.boxes, [], this.#section.locale);
+    if (addressCount(firstRequest(request)) === addressCount(request)) return undefined;
+    return this.#book.knows(this.boxes.flatMap((box) => box.emails)) ? { seats, required: seatsNeeded } : undefined;
   }
 
   /**
@@ -695,16 +716,12 @@ export class InviteDialog extends ManageUsersElement {
       ${seats ? html`<p>${t.seatPreview(seatsNeeded, seats.available)}</p>` : nothing}
       ${words && this.shortfall ? html`<p role="alert">${words}</p>` : words ? html`<p>${words}</p>` : nothing}
       ${
-        short
+        short?.seats.expired
           ? html`<div class="actions start">
               <button part="button show-expired-button" @click=${this.#showExpired}>${t.showExpired}</button>
-              ${
-                short.seats.expired
-                  ? html`<button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>
-                      ${t.removeExpiredN(short.seats.expired)}
-                    </button>`
-                  : nothing
-              }
+              <button class="danger" part="button remove-expired-button" @click=${this.#removeExpired}>
+                ${t.removeExpiredN(short.seats.expired)}
+              </button>
             </div>`
           : nothing
       }

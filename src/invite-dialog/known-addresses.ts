@@ -27,6 +27,8 @@ export class KnownAddressBook {
   /** Goes up with each answer, so a plan made before one can be told from one made after. */
   version = 0;
   readonly #asked = new Set<string>();
+  /** The addresses answered since the last `forget`. */
+  readonly #answered = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
 
@@ -69,11 +71,17 @@ export class KnownAddressBook {
         }
         for (const member of found.members) this.#members.set(emailKey(member.email), member);
         for (const invitation of found.invitations) this.#invitations.set(emailKey(invitation.email), invitation);
+        for (const key of asked) this.#answered.add(key);
         this.version++;
         then();
       }
     };
     await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, lookUpParts));
+  }
+
+  /** Whether every valid address of these was answered: a plan of them has all the server's facts. */
+  knows(addresses: string[]): boolean {
+    return addresses.every((address) => !isValidEmail(address) || this.#answered.has(emailKey(address)));
   }
 
   /** Stops the look-ups that are waiting or on their way (a send answers for itself). */
@@ -89,6 +97,7 @@ export class KnownAddressBook {
     this.#members.clear();
     this.#invitations.clear();
     this.#asked.clear();
+    this.#answered.clear();
     this.version++;
   }
 }

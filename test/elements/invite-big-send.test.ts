@@ -108,8 +108,29 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     await findText(dialog, '1,200 invitations queued to send.');
   });
 
-  it('stops when seats run out part-way, keeps the addresses that did not go, and says how many went', async () => {
+  it('sends nothing when the preview knows the addresses need more seats than are free, and says so', async () => {
+    const mock = await groupWithFreeSeats(700);
+    // 100 of the addresses are invited already: they take no seat, so 1,100 are needed and 600 are free.
+    await fetch(`/api/v1/${INVITATIONS}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ batches: [{ role: 'learner', emails: addresses(100) }] }),
+    });
+    const dialog = await draft(addresses(1200));
+    await findText(dialog, 'This sends 1,100 invitations; 600 seats are free.');
+    const before = (await invites(mock.requests)).length;
+    await submit(dialog);
+    await findText(dialog, /This needs 1,100 seats but only 600 are free\./);
+    await findByRole(dialog, 'alert');
+    expect(await invites(mock.requests)).to.have.length(before);
+    expect(chips(dialog)).to.have.length(100);
+    await findText(dialog, 'and 1,100 more addresses');
+    await expectAccessible(dialog, 'seats short for a send in several requests');
+  });
+
+  it('when the addresses could not be looked up, stops when seats run out part-way, keeps the addresses that did not go, and says how many went', async () => {
     await groupWithFreeSeats(600);
+    fail('post', 'groups/demo/addresses/lookup', 503);
     const dialog = await draft(addresses(1200));
     await submit(dialog);
     await findText(dialog, '500 of 1,200 addresses went out; the other 700 were not sent and are still here.');

@@ -152,6 +152,19 @@ describe('<invite-dialog>', () => {
     expect(await mock.store.seatCounts('demo', now())).to.deep.equal({ active: 10, pending: 14, expired: 0 });
   });
 
+  it('when seats are short and no invitation has expired, offers no expired invitations to show or remove', async () => {
+    await useMockApi();
+    const { dialog } = await openDialog();
+    paste(emailInputs(dialog)[0]!, Array.from({ length: 10 }, (_, i) => `e${i}@x.org`).join(' '));
+    (await findByRole(dialog, 'button', 'Remove 3 expired invitations')).click();
+    const confirm = await findByRole(dialog, 'dialog', /Remove 3 expired invitations\?/);
+    (await findByRole(confirm, 'button', 'Remove')).click();
+    await findText(dialog, 'This sends 10 invitations; 11 seats are free.');
+    paste(emailInputs(dialog)[0]!, 'e10@x.org e11@x.org');
+    await findText(dialog, /This needs 12 seats but only 11 are free\./);
+    expect(queryAllByRole(dialog, 'button', /expired/)).to.have.length(0);
+  });
+
   it('offers the Pending tab filtered to expired invitations', async () => {
     await useMockApi();
     const { dialog } = await openDialog();
