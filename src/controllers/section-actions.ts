@@ -33,7 +33,7 @@ export interface InviteSend {
   next(): InviteRequestToSend | undefined;
   /** The request `next()` gave went: its answer. */
   sent(answer: InviteResponse): void;
-  /** What to show while the next request goes ("Sending 1,000 of 2,400 addresses…"), or nothing. */
+  /** What to show while the next request goes ("Sending addresses 501–1,000 of 2,400…"), or nothing. */
   progress(): string;
   /** What to add to a failure's words: how much went and what is kept (empty when nothing went). */
   left(): string;

@@ -38,7 +38,7 @@ const PREVIEW_PAUSE_MS = 1000;
 /**
  * The invite dialog (steps 2–4 of the help article): user-type boxes of Learners or Admins,
  * each with email addresses and an optional subgroup; **Invite Users** sends them all, in
- * requests of at most 500 addresses one after another ("Sending 1,000 of 2,400 addresses…"),
+ * requests of at most 500 addresses one after another ("Sending addresses 501–1,000 of 2,400…"),
  * and shows one table of results. Nothing typed is lost when sending fails: what did not go
  * stays in the boxes, and sending again sends only that (the failed request with its same
  * idempotency key).
@@ -349,7 +349,8 @@ export class InviteDialog extends ManageUsersElement {
       },
       progress: () => {
         const total = this.#sent.length + left();
-        return total > going() ? section.t.sendingProgress(this.#sent.length + going(), total) : '';
+        const sent = this.#sent.length;
+        return total > going() ? section.t.sendingProgress(sent + 1, sent + going(), total) : '';
       },
       left: () => (this.#sent.length ? section.t.sentPart(this.#sent.length, this.#sent.length + left()) : ''),
     };
@@ -701,7 +702,8 @@ export class InviteDialog extends ManageUsersElement {
     const text = this.open ? this.#previewText() : '';
     if (text === this.#announced) return;
     this.#announced = text;
-    if (text) this.#section.announcer.announce(text, PREVIEW_PAUSE_MS);
+    // During a send the status line says how far it is; the preview's counts, changing with each request, are not read.
+    if (text && !this.#section.busy) this.#section.announcer.announce(text, PREVIEW_PAUSE_MS);
   }
 
   protected renderPreview() {

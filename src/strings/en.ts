@@ -69,8 +69,8 @@ export const en = {
   inviteUsers: 'Invite Users',
   sending: 'Sending…',
   sendingLocked: 'Addresses are read-only while sending.',
-  sendingProgress: (done: number, total: number) =>
-    `Sending ${count(done)} of ${count(total)} ${plural(total, 'address', 'addresses')}…`,
+  sendingProgress: (first: number, last: number, total: number) =>
+    `Sending addresses ${count(first)}–${count(last)} of ${count(total)}…`,
   sentPart: (sent: number, total: number) =>
     `${count(sent)} of ${count(total)} ${plural(total, 'address', 'addresses')} went out; ${
       total - sent === 1 ? 'the other one was' : `the other ${count(total - sent)} were`

@@ -65,8 +65,8 @@ export const es: Messages = {
   inviteUsers: 'Invitar usuarios',
   sending: 'Enviando…',
   sendingLocked: 'Las direcciones no se pueden cambiar mientras se envían.',
-  sendingProgress: (done, total) =>
-    `Enviando ${count(done)} de ${count(total)} ${plural(total, 'dirección', 'direcciones')}…`,
+  sendingProgress: (first, last, total) =>
+    `Enviando las direcciones ${count(first)}–${count(last)} de ${count(total)}…`,
   sentPart: (sent, total) =>
     `${plural(sent, 'Se envió', 'Se enviaron')} ${count(sent)} de ${count(total)} ${plural(total, 'dirección', 'direcciones')}; ${
       total - sent === 1 ? 'la otra no se envió y sigue' : `las otras ${count(total - sent)} no se enviaron y siguen`

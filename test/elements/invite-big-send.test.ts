@@ -94,18 +94,45 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     expect(lookups()).to.have.length(3);
   });
 
-  it('says how far the send is while it goes ("Sending 500 of 1,200 addresses…")', async () => {
+  it('says which addresses are on their way while the send goes ("Sending addresses 501–1,000 of 1,200…")', async () => {
     await groupWithFreeSeats(2000);
     const dialog = await draft(addresses(1200));
+    const said = (text: string) => () => deepAll(dialog, '[role="status"]').some((s) => s.textContent.trim() === text);
     const release = hold('post', INVITATIONS);
+    let releaseSecond = () => {};
+    void nextEvent(dialog, 'invitations-sent').then(() => (releaseSecond = hold('post', INVITATIONS)));
     await submit(dialog);
-    await waitUntil(
-      () => deepAll(dialog, '[role="status"]').some((s) => s.textContent.trim() === 'Sending 500 of 1,200 addresses…'),
-      'progress not said',
-    );
+    await waitUntil(said('Sending addresses 1–500 of 1,200…'), 'first request not said');
     await expectAccessible(dialog, 'sending in several requests');
     release();
+    await waitUntil(said('Sending addresses 501–1,000 of 1,200…'), 'second request not said');
+    releaseSecond();
     await findText(dialog, '1,200 invitations queued to send.');
+  });
+
+  it('does not read the seat preview out while the send goes', async () => {
+    await groupWithFreeSeats(2000);
+    const dialog = await draft(addresses(1200));
+    const region = deepAll(dialog, '[aria-live="polite"]')[0]!;
+    const readOut: string[] = [];
+    new MutationObserver(() => readOut.push(region.textContent.trim())).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    let release = () => {};
+    void nextEvent(dialog, 'invitations-sent').then(() => (release = hold('post', INVITATIONS)));
+    await submit(dialog);
+    const preview = 'This sends 700 invitations; 1,500 seats are free.';
+    await findText(dialog, preview);
+    // The preview is read out after a pause of 1 s: watch the live region for twice that long.
+    const read = await waitUntil(() => readOut.includes(preview), 'not read', { timeout: 2000 }).then(
+      () => true,
+      () => false,
+    );
+    release();
+    await findText(dialog, '1,200 invitations queued to send.');
+    expect(read).to.equal(false);
   });
 
   it('sends nothing when the preview knows the addresses need more seats than are free, and says so', async () => {
@@ -200,7 +227,7 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     const dialog = await draft(addresses(1200), { locale: 'es', subgroup: 'Turno de noche' });
     const release = hold('post', INVITATIONS);
     await submit(dialog);
-    await findText(dialog, 'Enviando 500 de 1200 direcciones…');
+    await findText(dialog, 'Enviando las direcciones 1–500 de 1200…');
     release();
     await findText(dialog, 'Subgrupo nuevo creado: Turno de noche.');
     await findText(dialog, '1200 invitaciones en cola de envío.');
