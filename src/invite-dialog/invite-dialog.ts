@@ -126,6 +126,8 @@ export class InviteDialog extends ManageUsersElement {
   #sent: InviteResult[] = [];
   /** New subgroups this draft's requests created, by name. */
   #created = new Set<string>();
+  /** Per box (by key), the shown chip whose ✕ is the chip list's one tab stop, by its place in the list. */
+  readonly #chipStop = new Map<number, number>();
 
   /** Opens the dialog and moves focus into the first email field. */
   show() {
@@ -262,6 +264,29 @@ export class InviteDialog extends ManageUsersElement {
   #removeEmail(key: number, index: number) {
     this.#update(key, (box) => ({ ...box, emails: box.emails.filter((_, i) => i !== index) }));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#emails-${key}`)?.focus());
+  }
+
+  /**
+   * A box's chips are one tab stop (roving tabindex): arrow keys, Home and End move between their ✕
+   * buttons; Delete or Backspace removes the chip, and focus goes to the one that took its place.
+   */
+  #onChipKeydown(key: number, shown: number[], at: number, event: KeyboardEvent) {
+    const index = shown[at];
+    if (index === undefined) return;
+    const last = shown.length - 1;
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1 };
+    const to = event.key === 'Home' ? 0 : event.key === 'End' ? last : moves[event.key];
+    const removing = event.key === 'Delete' || event.key === 'Backspace';
+    if (to === undefined && !removing) return;
+    event.preventDefault();
+    if (removing) this.#update(key, (box) => ({ ...box, emails: box.emails.filter((_, i) => i !== index) }));
+    this.#chipStop.set(key, Math.max(0, Math.min(to ?? at, last)));
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const buttons = this.renderRoot.querySelectorAll<HTMLElement>(`#chips-${key} [part~="chip-remove-button"]`);
+      const stop = [...buttons].find((button) => button.tabIndex === 0);
+      (stop ?? this.renderRoot.querySelector<HTMLElement>(`#emails-${key}`))?.focus();
+    });
   }
 
   async #readFile(file: File | undefined) {
@@ -624,8 +649,9 @@ export class InviteDialog extends ManageUsersElement {
     };
     const shown = shownIndexes(box.emails.length, (j) => (states[j] ?? 'valid') !== 'valid');
     const hidden = box.emails.length - shown.length;
-    return html`<ul class="chips" aria-label=${t.emailsAdded}>
-        ${shown.map((j) => {
+    const stop = Math.min(this.#chipStop.get(box.key) ?? 0, shown.length - 1);
+    return html`<ul class="chips" id="chips-${box.key}" aria-label=${t.emailsAdded}>
+        ${shown.map((j, at) => {
           const email = box.emails[j] ?? '';
           const state = states[j] ?? 'valid';
           const note = notes[state];
@@ -636,13 +662,17 @@ export class InviteDialog extends ManageUsersElement {
               class="icon small"
               part="button chip-remove-button"
               aria-label=${t.removeEmail(email)}
+              aria-describedby="chip-keys-${box.key}"
+              tabindex=${at === stop ? 0 : -1}
               @click=${() => this.#removeEmail(box.key, j)}
+              @keydown=${(e: KeyboardEvent) => this.#onChipKeydown(box.key, shown, at, e)}
             >
               ✕
             </button>
           </li>`;
         })}
       </ul>
+      ${shown.length ? html`<p class="visually-hidden" id="chip-keys-${box.key}">${t.chipKeys}</p>` : nothing}
       ${hidden ? html`<p class="hint" part="chips-more">${t.moreAddresses(hidden)}</p>` : nothing}`;
   }
 

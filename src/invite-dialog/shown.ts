@@ -7,8 +7,8 @@
 const SHOWN = 100;
 
 /**
- * The indexes of the items shown, in the list's order: every flagged one (up to 100), then the
- * first others, 100 in all.
+ * The indexes of the items shown: every flagged one (up to 100), then the first others, 100 in
+ * all, each part in the list's order.
  */
 export function shownIndexes(count: number, flagged: (index: number) => boolean): number[] {
   if (count <= SHOWN) return Array.from({ length: count }, (_, i) => i);
@@ -18,5 +18,5 @@ export function shownIndexes(count: number, flagged: (index: number) => boolean)
     const list = flagged(i) ? first : others;
     if (list.length < SHOWN) list.push(i);
   }
-  return [...first, ...others.slice(0, Math.max(0, SHOWN - first.length))].sort((a, b) => a - b);
+  return [...first, ...others.slice(0, Math.max(0, SHOWN - first.length))];
 }

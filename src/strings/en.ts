@@ -54,6 +54,7 @@ export const en = {
   boxTitle: (role: string, n: number) => `${role} ${n}`,
   emails: 'Email addresses',
   emailsAdded: 'Addresses added',
+  chipKeys: 'Arrow keys move between addresses; Delete removes one.',
   emailsHint: 'Type or paste addresses separated by commas, spaces or new lines.',
   subgroup: 'Subgroup (optional)',
   subgroupHint: 'Pick an existing subgroup or type a new name to create it.',

@@ -50,6 +50,7 @@ export const es: Messages = {
   boxTitle: (role, n) => `${role} ${n}`,
   emails: 'Direcciones de correo',
   emailsAdded: 'Direcciones añadidas',
+  chipKeys: 'Las flechas pasan de una dirección a otra; Supr quita una.',
   emailsHint: 'Escriba o pegue direcciones separadas por comas, espacios o saltos de línea.',
   subgroup: 'Subgrupo (opcional)',
   subgroupHint: 'Elija un subgrupo existente o escriba un nombre nuevo para crearlo.',

@@ -77,8 +77,8 @@ describe('<invite-dialog> sending more than 500 addresses', () => {
     const dialog = await draft(emails);
     const shown = chips(dialog);
     expect(shown).to.have.length(100);
-    expect(shown.slice(0, 99)).to.deep.equal(emails.slice(0, 99));
-    expect(shown[99]).to.equal('not-an-email not a valid address');
+    expect(shown[0]).to.equal('not-an-email not a valid address');
+    expect(shown.slice(1)).to.deep.equal(emails.slice(0, 99));
     await findText(dialog, 'and 1,100 more addresses');
     await findText(dialog, 'Fix or remove 1 address that is not valid before sending.');
   });

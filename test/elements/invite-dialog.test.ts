@@ -165,6 +165,29 @@ describe('<invite-dialog>', () => {
     expect(queryAllByRole(dialog, 'button', /expired/)).to.have.length(0);
   });
 
+  it("a box's chips are one tab stop: arrow keys move between their ✕ buttons, Delete removes one", async () => {
+    await useMockApi();
+    const { dialog } = await openDialog();
+    paste(emailInputs(dialog)[0]!, 'k1@x.org k2@x.org k3@x.org');
+    await waitUntil(() => chips(dialog).length === 3, 'chips not added');
+    const buttons = () => queryAllByRole<HTMLButtonElement>(dialog, 'button', /^Remove k\d@x\.org$/);
+    expect(buttons().map((button) => button.tabIndex)).to.deep.equal([0, -1, -1]);
+    expect(buttons()[0]!.getAttribute('aria-describedby')).to.match(/chip-keys/);
+    await findText(dialog, 'Arrow keys move between addresses; Delete removes one.');
+    buttons()[0]!.focus();
+    press(focused()!, 'ArrowRight');
+    await waitUntil(() => focused()?.getAttribute('aria-label') === 'Remove k2@x.org', 'focus not on the next chip');
+    expect(buttons().map((button) => button.tabIndex)).to.deep.equal([-1, 0, -1]);
+    press(focused()!, 'End');
+    await waitUntil(() => focused()?.getAttribute('aria-label') === 'Remove k3@x.org', 'focus not on the last chip');
+    press(focused()!, 'Delete');
+    await waitUntil(() => chips(dialog).length === 2, 'chip not removed');
+    expect(chips(dialog)).to.deep.equal(['k1@x.org', 'k2@x.org']);
+    await waitUntil(() => focused()?.getAttribute('aria-label') === 'Remove k2@x.org', 'focus not on a chip');
+    expect(buttons().map((button) => button.tabIndex)).to.deep.equal([-1, 0]);
+    await expectAccessible(dialog, 'chip focused');
+  });
+
   it('offers the Pending tab filtered to expired invitations', async () => {
     await useMockApi();
     const { dialog } = await openDialog();
