@@ -14,7 +14,7 @@ export interface CsvPreview {
   people: CsvPerson[];
   /** What sending each row would do, by the server's rule (`planBoxes`'s `extra`). */
   states: ChipState[];
-  /** What a flagged row's state is called. */
+  /** What a flagged row's state is called (`missing`: a row with no email address). */
   reasons: Record<string, string>;
   onCancel: () => void;
   onLeaveOut: () => void;
@@ -23,9 +23,11 @@ export interface CsvPreview {
 
 /** The file's rows before they join the boxes: those that would get no new invitation are flagged, with why. */
 export function renderCsvPreview({ t, people, states, reasons, onCancel, onLeaveOut, onAdd }: CsvPreview) {
-  const flagged = people.flatMap((person, i) => (states[i] === 'valid' ? [] : [{ person, state: states[i] }]));
+  const stateOf = (person: CsvPerson, i: number) => (person.email ? states[i] : 'missing');
+  const flagged = people.flatMap((person, i) => (states[i] === 'valid' ? [] : [{ person, state: stateOf(person, i) }]));
   const shown = flagged.length ? flagged.slice(0, 10) : people.slice(0, 5).map((person) => ({ person, state: '' }));
-  const summary = t.csvPreview(people.length, boxCount(people));
+  const addresses = people.filter((person) => person.email).length;
+  const summary = t.csvPreview(addresses, boxCount(people));
   return html`<div class="csv-preview" part="csv-preview" role="group" aria-label=${summary}>
     <p>${summary}</p>
     ${flagged.length ? html`<p id="csv-flagged">${t.csvFlagged(flagged.length)}</p>` : nothing}
@@ -42,7 +44,7 @@ export function renderCsvPreview({ t, people, states, reasons, onCancel, onLeave
         ${shown.map(
           ({ person, state }) =>
             html`<tr part=${state ? 'csv-row-flagged' : 'csv-row'}>
-              <td>${person.email}</td>
+              <td>${person.email || t.none}</td>
               <td>${person.role === 'admin' ? t.admin : t.learner}</td>
               <td>${person.subgroup || t.none}</td>
               ${state ? html`<td>${reasons[state]}</td>` : nothing}

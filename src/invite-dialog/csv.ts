@@ -6,6 +6,7 @@ import { emailKey, readNamedAddress, type Role } from '../../sdk/index.ts';
 import { newBox, type Box } from './boxes.ts';
 
 export interface CsvPerson {
+  /** Empty for a row whose email cell is empty: the preview flags it, and it joins no box. */
   email: string;
   /** From a Name column, or from `Name <a@b.c>` in the email cell. */
   name?: string;
@@ -44,7 +45,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The people in a CSV file; `undefined` when it has no column of addresses. */
+/** The people in a CSV file, a row with an empty email cell too; `undefined` when it has no column of addresses. */
 export function readPeople(text: string): CsvPerson[] | undefined {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const first = rows[0];
@@ -58,19 +59,16 @@ export function readPeople(text: string): CsvPerson[] | undefined {
   const role = hasHeader ? named(/^(role|type|user type|rol|tipo)$/) : -1;
   const subgroup = hasHeader ? named(/subgroup|subgrupo|team|group|grupo/) : -1;
   const name = hasHeader ? named(/^(name|full name|nombre|nombre completo)$/) : -1;
-  return rows.slice(hasHeader ? 1 : 0).flatMap((cells) => {
+  return rows.slice(hasHeader ? 1 : 0).map((cells): CsvPerson => {
     const cell = cells[email] ?? '';
-    if (!cell) return [];
     const entry = readNamedAddress(cell) ?? { email: cell };
     const given = (name >= 0 ? cells[name] : undefined) || entry.name;
-    return [
-      {
-        email: entry.email,
-        ...(given ? { name: given } : {}),
-        role: /admin/i.test(cells[role] ?? '') ? 'admin' : 'learner',
-        subgroup: subgroup >= 0 ? (cells[subgroup] ?? '') : '',
-      } satisfies CsvPerson,
-    ];
+    return {
+      email: entry.email,
+      ...(given ? { name: given } : {}),
+      role: /admin/i.test(cells[role] ?? '') ? 'admin' : 'learner',
+      subgroup: subgroup >= 0 ? (cells[subgroup] ?? '') : '',
+    };
   });
 }
 
@@ -84,6 +82,7 @@ export function addPeople(boxes: Box[], people: CsvPerson[]): Box[] {
   const byPair = new Map<string, Box>();
   for (const box of result) if (!byPair.has(pairKey(box))) byPair.set(pairKey(box), box);
   for (const person of people) {
+    if (!person.email) continue;
     let box = byPair.get(pairKey(person));
     if (!box) {
       box = newBox(person.role, [], person.subgroup);
@@ -103,5 +102,5 @@ function pairKey(entry: { role: Role; subgroup: string }): string {
 
 /** How many boxes the people fill. */
 export function boxCount(people: CsvPerson[]): number {
-  return new Set(people.map(pairKey)).size;
+  return new Set(people.filter((person) => person.email).map(pairKey)).size;
 }

@@ -697,7 +697,7 @@ export class InviteDialog extends ManageUsersElement {
               t,
               people,
               states: this.#planned().extra,
-              reasons: { ...this.#labels(), invalid: t.resultInvalid },
+              reasons: { ...this.#labels(), invalid: t.resultInvalid, missing: t.csvRowNoEmail },
               onCancel: () => this.#cancelCsv(),
               onLeaveOut: () => this.#leaveOut(),
               onAdd: () => this.#addCsv(),

@@ -99,6 +99,7 @@ export const en = {
   clearDraft: 'Clear',
   draftCleared: 'Draft cleared.',
   csvNoEmail: 'This file has no column of email addresses.',
+  csvRowNoEmail: 'No email address',
   results: 'Results',
   resultInvited: 'Invited, email queued',
   resultAlreadyInvited: 'Already invited',

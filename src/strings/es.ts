@@ -95,6 +95,7 @@ export const es: Messages = {
   clearDraft: 'Borrar',
   draftCleared: 'Borrador borrado.',
   csvNoEmail: 'Este archivo no tiene una columna de direcciones de correo.',
+  csvRowNoEmail: 'Sin dirección de correo',
   results: 'Resultados',
   resultInvited: 'Invitado, correo en cola',
   resultAlreadyInvited: 'Ya invitado',

@@ -53,6 +53,31 @@ describe('<invite-dialog> CSV preview', () => {
     expect(chips(dialog)).to.deep.equal(['fresh@x.org']);
   });
 
+  it('flags a row whose email cell is empty as a row with no email address, and leaves it out with the others', async () => {
+    await useMockApi();
+    const { dialog } = await openDialog();
+    chooseFile(dialog, 'Email,Role\nfresh@x.org,Learner\n,Admin\nnot-an-email,Learner\n');
+    await findText(dialog, '2 addresses in 1 box');
+    await findText(dialog, '2 rows will not get a new invitation:');
+    expect(flagged(dialog)).to.deep.equal([
+      '— | Admin | — | No email address',
+      'not-an-email | Learner | — | Not a valid address',
+    ]);
+    (await findByRole(dialog, 'button', 'Leave out 2 rows')).click();
+    await findText(dialog, '1 address in 1 box');
+    (await findByRole(dialog, 'button', 'Add to invitation')).click();
+    await waitUntil(() => chips(dialog).length === 1);
+    expect(chips(dialog)).to.deep.equal(['fresh@x.org']);
+  });
+
+  it('in Spanish, says a row has no email address', async () => {
+    await useMockApi();
+    const { dialog } = await openDialog('es');
+    chooseFile(dialog, 'Email,Role\nfresh@x.org,Learner\n,Admin\n');
+    await findText(dialog, 'Sin dirección de correo');
+    await findByRole(dialog, 'button', 'Omitir 1 fila');
+  });
+
   it('in Spanish, flags the rows and offers "Omitir 4 filas"', async () => {
     await useMockApi();
     const { dialog } = await openDialog('es');

@@ -36,6 +36,18 @@ describe('CSV', () => {
     ]);
   });
 
+  it('keeps a row whose email cell is empty, with no address; adding the people leaves it out', () => {
+    const people = readPeople('email,role\n,admin\nbo@x.org,\n');
+    assert.deepEqual(people, [
+      { email: '', role: 'admin', subgroup: '' },
+      { email: 'bo@x.org', role: 'learner', subgroup: '' },
+    ]);
+    assert.deepEqual(
+      addPeople([], people ?? []).map((box) => box.emails),
+      [['bo@x.org']],
+    );
+  });
+
   it('says when there is no column of addresses', () => {
     assert.equal(readPeople('name,age\nAna,30'), undefined);
     assert.equal(readPeople(''), undefined);
