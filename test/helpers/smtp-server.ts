@@ -52,6 +52,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}) {
       });
     },
   });
+  // A client that dies mid-session (a SIGKILLed server) resets its connection: that is what the
+  // tests do on purpose, not a failure of the mail server, so it must not become an uncaught error.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.server.address() as AddressInfo).port,
