@@ -2,6 +2,7 @@
  * Plural forms through `Intl.PluralRules`: the locale decides which numbers take the
  * singular ("1 seat", "0 seats" in English; French would say "0 place").
  */
+import { numberFormat } from './formats.ts';
 
 /** A `plural(n, one, other)` for one locale. */
 export function pluralRules(locale: string) {
@@ -11,6 +12,6 @@ export function pluralRules(locale: string) {
 
 /** Counts as the locale writes them: "25,003" in English, "25.003" in Spanish. */
 export function counter(locale: string) {
-  const format = new Intl.NumberFormat(locale);
-  return (n: number): string => format.format(n);
+  // The shared formatter, made at the first count rather than when a catalog loads.
+  return (n: number): string => numberFormat(locale).format(n);
 }

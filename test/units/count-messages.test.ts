@@ -4,6 +4,11 @@ import assert from 'node:assert/strict';
 import { en } from '../../src/strings/en.ts';
 import { es } from '../../src/strings/es.ts';
 
+const CATALOGS = [
+  ['en', en],
+  ['es', es],
+] as const;
+
 /** Wordings a wrong plural rule or a bare zero produces. */
 const WRONG = {
   en: [
@@ -19,10 +24,7 @@ const WRONG = {
   ],
 };
 
-for (const [language, messages] of [
-  ['en', en],
-  ['es', es],
-] as const) {
+for (const [language, messages] of CATALOGS) {
   describe(`count messages (${language})`, () => {
     for (const [key, message] of Object.entries(messages)) {
       if (typeof message !== 'function') continue;
@@ -38,24 +40,26 @@ for (const [language, messages] of [
 }
 
 describe('big counts are written the way the locale writes them', () => {
-  it('in the seat summary, the results announcement, subgroup counts and the CSV preview', () => {
-    assert.deepEqual(
-      [en.seatsSummary(25_003, 60_010), en.resultsCount(25_003), en.subgroupCounts(1_200, 25_003), en.moreRows(2_595)],
-      [
-        '25,003 of 60,010 seats occupied',
-        '25,003 results',
-        '1,200 members, 25,003 pending invitations',
-        '… and 2,595 more rows',
-      ],
-    );
-    assert.deepEqual(
-      [es.seatsSummary(25_003, 60_010), es.resultsCount(25_003), es.subgroupCounts(1_200, 25_003), es.moreRows(2_595)],
-      [
-        '25.003 de 60.010 plazas ocupadas',
-        '25.003 resultados',
-        '1200 miembros, 25.003 invitaciones pendientes',
-        '… y 2595 filas más',
-      ],
-    );
-  });
+  const expected = {
+    en: [
+      '25,003 of 60,010 seats occupied',
+      '25,003 results',
+      '1,200 members, 25,003 pending invitations',
+      '… and 2,595 more rows',
+    ],
+    es: [
+      '25.003 de 60.010 plazas ocupadas',
+      '25.003 resultados',
+      '1200 miembros, 25.003 invitaciones pendientes',
+      '… y 2595 filas más',
+    ],
+  };
+  for (const [language, t] of CATALOGS) {
+    it(`in the seat summary, the results announcement, subgroup counts and the CSV preview (${language})`, () => {
+      assert.deepEqual(
+        [t.seatsSummary(25_003, 60_010), t.resultsCount(25_003), t.subgroupCounts(1_200, 25_003), t.moreRows(2_595)],
+        expected[language],
+      );
+    });
+  }
 });
