@@ -69,6 +69,7 @@ export class SectionActions {
   async invite(send: InviteSend): Promise<boolean | SeatsExhaustedError> {
     const section = this.#section;
     let refusal: SeatsExhaustedError | undefined;
+    let went = false;
     const answer = await this.#run(
       async (api) => {
         for (let next = send.next(); next; next = send.next()) {
@@ -78,7 +79,7 @@ export class SectionActions {
           section.host.emit('invitations-sent', { results: sent.results, seats: sent.seats });
           section.setSeats(sent.seats);
           this.#addSubgroupsOf(sent);
-          section.store.stale('invitations');
+          went = true;
           send.sent(sent);
         }
         return true;
@@ -95,6 +96,8 @@ export class SectionActions {
         typed: true,
       },
     );
+    // The lists load again once, after the last request that went (not after each of them).
+    if (went) section.store.stale('invitations');
     return answer ?? refusal ?? false;
   }
 
